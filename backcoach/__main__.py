@@ -1,0 +1,3 @@
+from backcoach.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,94 @@
+"""The command line. Subcommands stay light: textual is imported only when the app opens."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from backcoach import __version__
+from backcoach.core import paths
+from backcoach.core.catalog import Catalog, CatalogError, load_catalog
+from backcoach.core.settings import Settings, load_settings
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad flag or value in one line, exit status 2, no usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="backcoach", description="A keyboard-driven coach for back-pain exercise.")
+    parser.add_argument("--version", action="version", version=f"backcoach {__version__}")
+    parser.add_argument(
+        "--region", metavar="R", help="start a session straight away: lower, middle, upper or daily"
+    )
+    parser.add_argument("--config", metavar="FILE", help="use this settings file")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    listing = commands.add_parser("exercises", help="list the exercise catalog")
+    listing.add_argument("--region", dest="list_region", metavar="R", help="only this region")
+    history = commands.add_parser("history", help="print the session log")
+    history.add_argument("--csv", action="store_true", help="write CSV to standard output")
+    commands.add_parser("paths", help="print where settings and history live")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    settings_path = paths.settings_file(args.config)
+    catalog = _load_catalog(settings_path)
+    if args.command == "paths":
+        return print_paths(args.config)
+    if args.command == "exercises":
+        return print_exercises(catalog, args.list_region, settings_path)
+    if args.command == "history":
+        print("No history yet: the session log arrives in a later version.", file=sys.stderr)
+        return 0
+    if args.region is not None and args.region not in catalog.routines:
+        parser.error(f"unknown region {args.region!r}; choose from {', '.join(catalog.routines)}")
+    from backcoach.tui.app import run_app  # imported here so the subcommands start fast
+
+    return run_app(catalog, settings_path, args.region)
+
+
+def _load_catalog(settings_path: Path) -> Catalog:
+    try:
+        catalog = load_catalog(paths.user_exercises_file(settings_path))
+    except CatalogError as error:
+        # The shipped catalog is broken: nothing sensible can run.
+        sys.exit(f"backcoach: {error}")
+    for warning in catalog.warnings:
+        print(f"backcoach: {warning}", file=sys.stderr)
+    return catalog
+
+
+def print_paths(config_override: str | None) -> int:
+    settings_path = paths.settings_file(config_override)
+    print(f"settings:  {settings_path}")
+    print(f"exercises: {paths.user_exercises_file(settings_path)}")
+    print(f"history:   {paths.history_file()}")
+    return 0
+
+
+def print_exercises(catalog: Catalog, region: str | None, settings_path: Path) -> int:
+    regions = sorted({r for exercise in catalog.exercises.values() for r in exercise.regions})
+    if region is not None and region not in regions:
+        print(f"backcoach: unknown region {region!r}; choose from {', '.join(regions)}", file=sys.stderr)
+        return 2
+    settings: Settings = load_settings(settings_path, set(catalog.exercises)).settings
+    exercises = catalog.in_region(region) if region else list(catalog.exercises.values())
+    id_width = max(len(exercise.id) for exercise in exercises)
+    name_width = max(len(exercise.name) for exercise in exercises)
+    for exercise in exercises:
+        dose = settings.dose_for(exercise)
+        sides = {"both": " each side", "alternate": " alternating sides", "none": ""}[exercise.sides]
+        print(
+            f"{exercise.id:<{id_width}}  {exercise.name:<{name_width}}  {','.join(exercise.regions):<12}  "
+            f"{dose.reps} x {dose.hold_seconds} s{sides}"
+        )
+    return 0

@@ -1,0 +1,35 @@
+"""Where files live: platformdirs locations, overridden by flags and environment variables."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "backcoach"
+CONFIG_ENV = "BACKCOACH_CONFIG"
+DATA_DIR_ENV = "BACKCOACH_DATA_DIR"
+
+
+def settings_file(override: str | None = None) -> Path:
+    """--config FILE, else $BACKCOACH_CONFIG, else settings.toml in the user config folder."""
+    chosen = override or os.environ.get(CONFIG_ENV)
+    if chosen:
+        return Path(chosen).expanduser()
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "settings.toml"
+
+
+def user_exercises_file(settings: Path) -> Path:
+    return settings.parent / "exercises.toml"
+
+
+def data_dir() -> Path:
+    chosen = os.environ.get(DATA_DIR_ENV)
+    if chosen:
+        return Path(chosen).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def history_file() -> Path:
+    return data_dir() / "history.sqlite3"

@@ -1,0 +1,1 @@
+"""The Textual app: screens render engine state and send intents back."""
