@@ -1,26 +1,183 @@
-"""The Textual app (placeholder until the coaching screens land)."""
+"""The Textual app: owns the catalog, settings and clock; screens render state and send intents."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
-from textual.app import App, ComposeResult
-from textual.widgets import Static
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
 
 from backcoach.core.catalog import Catalog
+from backcoach.core.clock import Clock, MonotonicClock
+from backcoach.core.plan import Phase
+from backcoach.core.session import ExerciseResult, Rating, SessionRecord
+from backcoach.core.settings import Loaded, Settings, load_settings, save_settings
+from backcoach.core.speech import Speaker, find_speech_program
+from backcoach.tui.screens.dialogs import ConfirmScreen, HelpScreen
+from backcoach.tui.screens.home import HomeScreen
+from backcoach.tui.screens.rating import RatingScreen
+from backcoach.tui.screens.safety import SafetyScreen
+from backcoach.tui.screens.session import SessionScreen
 
 
 class BackcoachApp(App[None]):
-    BINDINGS = [("q", "quit", "Quit")]
+    CSS_PATH = "app.tcss"
+    TITLE = "backcoach"
+    BINDINGS = [
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "request_quit", "Quit"),
+    ]
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        loaded: Loaded,
+        clock: Clock | None = None,
+        start_region: str | None = None,
+        speaker: Speaker | None = None,
+    ) -> None:
         super().__init__()
         self.catalog = catalog
+        self.loaded = loaded
+        self.clock: Clock = clock or MonotonicClock()
+        self.start_region = start_region
+        self.speaker = speaker
+        self.records: list[SessionRecord] = []
 
-    def compose(self) -> ComposeResult:
-        yield Static("backcoach: " + ", ".join(routine.name for routine in self.catalog.routines.values()))
+    @property
+    def settings(self) -> Settings:
+        return self.loaded.settings
+
+    def get_default_screen(self) -> Screen[None]:
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        for problem in [*self.loaded.problems, *self.catalog.warnings]:
+            self.notify(problem, title="Settings problem", severity="warning", timeout=15)
+        if self.settings.safety_acknowledged:
+            self.begin()
+        else:
+            self.push_screen(SafetyScreen(), self.safety_answered)
+
+    def safety_answered(self, accepted: bool | None) -> None:
+        if accepted and not self.settings.safety_acknowledged:
+            self.save(replace(self.settings, safety_acknowledged=True))
+        self.begin()
+
+    def begin(self) -> None:
+        if self.start_region is not None:
+            region, self.start_region = self.start_region, None
+            self.start_session(region)
+
+    def save(self, settings: Settings) -> bool:
+        try:
+            notices = save_settings(self.loaded, settings)
+        except OSError as error:
+            self.loaded.settings = settings  # keep using it for this run
+            self.notify(f"Could not save {self.loaded.path}: {error.strerror or error}", severity="error")
+            return False
+        for notice in notices:
+            self.notify(notice, timeout=15)
+        return True
+
+    # Sessions
+
+    def start_session(self, routine_id: str) -> None:
+        routine = self.catalog.routines[routine_id]
+        if not self.settings.check_before:
+            self.push_screen(SessionScreen(routine, None))
+            return
+
+        def rated(rating: Rating | None) -> None:
+            if rating is None:
+                return
+            if rating.sharp:
+                self.notify(
+                    "Sharp or spreading pain before you start: go gently, and check the safety list (ctrl+p).",
+                    severity="warning",
+                    timeout=10,
+                )
+            self.push_screen(SessionScreen(routine, rating.value))
+
+        question = f"{routine.name}: how is your back right now?"
+        self.push_screen(RatingScreen(question, can_cancel=True), rated)
+
+    def result_recorded(self, record: SessionRecord, result: ExerciseResult) -> None:
+        """Every rating lands here the moment it is given (the history log hooks in here)."""
+        if record not in self.records:
+            self.records.append(record)
+
+    def signal_step(self, phase: Phase, cue: str) -> None:
+        if self.settings.bell:
+            self.bell()
+        if self.settings.voice:
+            if self.speaker is None:
+                self.speaker = Speaker(find_speech_program())
+            self.speaker.say(f"{phase.value.lower()}. {cue}")
+
+    # Keys and commands everywhere
+
+    def action_help(self) -> None:
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            return
+        keys = list(getattr(screen, "KEY_HELP", []))
+        self.push_screen(HelpScreen(type(screen).__name__.removesuffix("Screen").lower(), keys))
+
+    def action_request_quit(self) -> None:
+        if any(isinstance(screen, SessionScreen) for screen in self.screen_stack):
+
+            def answered(quit_now: bool | None) -> None:
+                if quit_now:
+                    self.exit()
+
+            self.push_screen(
+                ConfirmScreen("Quit in the middle of a session? Your ratings so far are kept."), answered
+            )
+        else:
+            self.exit()
+
+    def action_open_settings(self) -> None:
+        self.notify(f"Your settings file is {self.loaded.path}; a settings screen is coming.", timeout=8)
+
+    def action_open_history(self) -> None:
+        self.notify("The session history screen is coming; ratings are kept for this run.", timeout=8)
+
+    def action_show_safety(self) -> None:
+        if not isinstance(self.screen, SafetyScreen):
+            self.push_screen(SafetyScreen(first_run=False))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        at_home = isinstance(screen, HomeScreen)
+        if at_home:
+            for routine in self.catalog.routines.values():
+                yield SystemCommand(
+                    f"Start: {routine.name}",
+                    f"Begin the {routine.name} routine",
+                    self.make_starter(routine.id),
+                )
+        yield SystemCommand(
+            "Safety information", "The warning signs that mean: do not exercise", self.action_show_safety
+        )
+        yield SystemCommand(
+            "Settings", "Hold times, reps, rests, cues, pain threshold", self.action_open_settings
+        )
+        yield SystemCommand("History", "Your past sessions and the trend", self.action_open_history)
+        yield from super().get_system_commands(screen)
+
+    def make_starter(self, routine_id: str) -> SystemCommandCallback:
+        return lambda: self.start_session(routine_id)
+
+
+SystemCommandCallback = Callable[[], None]
 
 
 def run_app(catalog: Catalog, settings_path: Path, region: str | None) -> int:
-    BackcoachApp(catalog).run()
+    loaded = load_settings(settings_path, set(catalog.exercises))
+    BackcoachApp(catalog, loaded, start_region=region).run()
     return 0

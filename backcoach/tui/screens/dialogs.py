@@ -1,0 +1,54 @@
+"""Small modal dialogs: a yes/no question and the key help."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+GLOBAL_KEYS = [("?", "this help"), ("ctrl+p", "command palette"), ("q", "quit")]
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Asks a yes/no question; escape means no."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="dialog-title")
+            yield Static("y  yes      n  no", classes="keys")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key of the screen it was opened from."""
+
+    BINDINGS = [Binding("escape,question_mark,enter,q", "close", "Close")]
+
+    def __init__(self, title: str, keys: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.keys = keys
+
+    def compose(self) -> ComposeResult:
+        width = max(len(key) for key, _ in self.keys + GLOBAL_KEYS)
+        lines = [f"{key:>{width}}  {meaning}" for key, meaning in self.keys + GLOBAL_KEYS]
+        with Vertical(classes="dialog"):
+            yield Static(f"Keys: {self.title_text}", classes="dialog-title")
+            yield Static("\n".join(lines), id="help-keys")
+            yield Static("escape  close", classes="keys")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,71 @@
+"""Home: pick a region's routine by number, or move and press enter."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from backcoach.core.plan import build_plan, minutes
+
+if TYPE_CHECKING:
+    from backcoach.tui.app import BackcoachApp
+
+MAX_NUMBERED = 9
+
+
+class RoutineList(OptionList):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS = [
+        *[Binding(str(n), f"start_number({n})", show=False) for n in range(1, MAX_NUMBERED + 1)],
+        Binding("s", "app.open_settings", "Settings"),
+        Binding("h", "app.open_history", "History"),
+    ]
+    KEY_HELP = [
+        ("1-4", "start Lower back, Middle back, Upper back or the Daily routine"),
+        ("up/down, j/k", "move"),
+        ("enter", "start the highlighted routine"),
+        ("s", "settings"),
+        ("h", "history"),
+    ]
+
+    app: BackcoachApp
+
+    def compose(self) -> ComposeResult:
+        app = self.app
+        options = []
+        for number, routine in enumerate(app.catalog.routines.values(), start=1):
+            exercises = app.catalog.routine_exercises(routine)
+            seconds = build_plan(routine, app.catalog, app.settings).total_seconds
+            key = str(number) if number <= MAX_NUMBERED else " "
+            names = ", ".join(exercise.name for exercise in exercises)
+            prompt = (
+                f"[b]{key}  {routine.name}[/b]   {len(exercises)} exercises · about {minutes(seconds)} min\n"
+                f"   [dim]{names}[/dim]"
+            )
+            options.append(Option(prompt, id=routine.id))
+        with Vertical(id="home"):
+            yield Static("backcoach", classes="screen-title")
+            yield Static("Pick a routine: press its number, or move with the arrows and press enter.")
+            yield RoutineList(*options, id="routines")
+        yield Footer()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.app.start_session(event.option.id)
+
+    def action_start_number(self, number: int) -> None:
+        routine_ids = list(self.app.catalog.routines)
+        if number <= len(routine_ids):
+            self.app.start_session(routine_ids[number - 1])

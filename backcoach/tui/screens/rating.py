@@ -1,0 +1,155 @@
+"""The pain check: a 0-10 rating typed or adjusted, and the verdict dialog after a red one."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Digits, Static
+
+from backcoach.core.catalog import Exercise
+from backcoach.core.pain import SCALE, Verdict, parse_rating
+from backcoach.core.session import Rating
+
+# Keys that keep their own meaning here rather than being read as a rating.
+PASSED_ON = {"x", "q", "question_mark"}
+
+
+class RatingScreen(ModalScreen[Rating | None]):
+    """Type 0-10 then enter; left/right adjust; x marks sharp, shooting or spreading pain."""
+
+    BINDINGS = [
+        Binding("enter", "done", "Done"),
+        Binding("left", "adjust(-1)", "Less"),
+        Binding("right", "adjust(1)", "More"),
+        Binding("x", "toggle_sharp", "Sharp pain"),
+        Binding("backspace", "erase", "Erase", show=False),
+        Binding("escape", "cancel", "Back", show=False),
+    ]
+    KEY_HELP = [
+        ("0-10", "type your rating"),
+        ("left/right", "lower or raise it"),
+        ("x", "sharp, shooting or spreading pain"),
+        ("backspace", "erase"),
+        ("enter", "done"),
+    ]
+
+    def __init__(self, question: str, can_cancel: bool = False) -> None:
+        super().__init__()
+        self.question = question
+        self.can_cancel = can_cancel
+        self.typed = ""
+        self.sharp = False
+
+    @property
+    def value(self) -> int | None:
+        return int(self.typed) if self.typed else None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="rating"):
+            yield Static(self.question, classes="dialog-title")
+            yield Static(SCALE, id="scale")
+            yield Digits("-", id="rating-value")
+            yield Static(id="scale-line")
+            yield Static(id="sharp")
+            yield Static(id="rating-message")
+            cancel = "   escape back" if self.can_cancel else ""
+            yield Static(f"type 0-10   left/right adjust   x sharp pain   enter done{cancel}", classes="keys")
+
+    def on_mount(self) -> None:
+        self.refresh_rating()
+
+    def on_key(self, event: events.Key) -> None:
+        if not event.is_printable or event.key in PASSED_ON or event.character is None:
+            return
+        event.stop()
+        candidate = self.typed + event.character
+        try:
+            parse_rating(candidate)
+        except ValueError:
+            try:
+                parse_rating(event.character)
+            except ValueError as error:
+                self.show_message(str(error))
+                return
+            self.show_message(f"{candidate} is not on the scale ({SCALE}); type it again")
+            self.typed = ""
+        else:
+            self.typed = str(int(candidate))
+            self.show_message("")
+        self.refresh_rating()
+
+    def action_adjust(self, step: int) -> None:
+        start = self.value if self.value is not None else (0 if step > 0 else 1)
+        self.typed = str(min(10, max(0, start + step)))
+        self.show_message("")
+        self.refresh_rating()
+
+    def action_erase(self) -> None:
+        self.typed = self.typed[:-1]
+        self.refresh_rating()
+
+    def action_toggle_sharp(self) -> None:
+        self.sharp = not self.sharp
+        self.refresh_rating()
+
+    def action_done(self) -> None:
+        if self.value is None:
+            self.show_message(f"Type a rating first: {SCALE}")
+            return
+        self.dismiss(Rating(self.value, self.sharp))
+
+    def action_cancel(self) -> None:
+        if self.can_cancel:
+            self.dismiss(None)
+        else:
+            self.show_message("Rate how it felt first: type 0-10, then enter")
+
+    def show_message(self, text: str) -> None:
+        self.query_one("#rating-message", Static).update(text)
+
+    def refresh_rating(self) -> None:
+        value = self.value
+        self.query_one("#rating-value", Digits).update("-" if value is None else str(value))
+        marks = " ".join(f"[{n}]" if n == value else str(n) for n in range(11))
+        self.query_one("#scale-line", Static).update(marks)
+        sharp = "[X] yes" if self.sharp else "[ ] no"
+        self.query_one("#sharp", Static).update(f"Sharp, shooting or spreading pain: {sharp}")
+
+
+class VerdictScreen(ModalScreen[str]):
+    """After a red rating: stop this exercise; the person chooses to go on or end. Returns 'next' or 'end'."""
+
+    BINDINGS = [
+        Binding("enter", "choose('next')", "Next exercise"),
+        Binding("e", "choose('end')", "End session"),
+    ]
+    KEY_HELP = [("enter", "go on to the next exercise"), ("e", "end the session")]
+
+    def __init__(self, exercise: Exercise, verdict: Verdict, is_last: bool) -> None:
+        super().__init__()
+        self.exercise = exercise
+        self.verdict = verdict
+        self.is_last = is_last
+
+    def compose(self) -> ComposeResult:
+        exercise = self.exercise
+        lines = [*self.verdict.reasons, ""]
+        lines.append(
+            f"Stop {exercise.name} for today. Pain can mean it is being done in a way that strains you."
+        )
+        lines.append(f"Check your form next time: {exercise.form_cue}.")
+        if exercise.caution:
+            lines.append(f"Caution: {exercise.caution}")
+        if exercise.easier:
+            lines.append(f"An easier way: {exercise.easier}")
+        go_on = "see the summary" if self.is_last else "go on to the next exercise"
+        with Vertical(classes="dialog red", id="verdict"):
+            yield Static(f"RED: STOP {exercise.name.upper()}", classes="dialog-title")
+            yield Static("\n".join(lines), id="verdict-text")
+            yield Static(f"enter  {go_on}      e  end the session", classes="keys")
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice)

@@ -1,0 +1,267 @@
+"""The session: a big countdown driven by the engine's deadlines, cues, and the pain check."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Digits, Footer, ProgressBar, Static
+
+from backcoach.core.catalog import Routine
+from backcoach.core.engine import (
+    Engine,
+    Event,
+    ExerciseFinished,
+    SessionFinished,
+    State,
+    Status,
+    StepStarted,
+    View,
+)
+from backcoach.core.pain import Level, Verdict, judge
+from backcoach.core.plan import Phase, build_plan
+from backcoach.core.session import ExerciseResult, Rating, SessionRecord
+from backcoach.tui.screens.dialogs import ConfirmScreen
+from backcoach.tui.screens.rating import RatingScreen, VerdictScreen
+from backcoach.tui.widgets.drawings import drawing_for
+
+if TYPE_CHECKING:
+    from backcoach.tui.app import BackcoachApp
+
+COMPACT_WIDTH = 70
+COMPACT_HEIGHT = 22
+LEVEL_WORDS = {Level.GREEN: "GREEN", Level.AMBER: "AMBER", Level.RED: "RED"}
+
+
+def clock_face(seconds: float) -> str:
+    """Whole seconds still to go, rounded up, as 45 or 1:05."""
+    whole = math.ceil(seconds - 1e-9)
+    return f"{whole // 60}:{whole % 60:02d}" if whole >= 60 else str(whole)
+
+
+class SessionScreen(Screen[None]):
+    BINDINGS = [
+        Binding("space", "toggle_pause", "Pause"),
+        Binding("n", "skip", "Skip"),
+        Binding("x", "hurts", "It hurts"),
+        Binding("escape", "end", "End"),
+    ]
+    KEY_HELP = [
+        ("space", "pause or resume"),
+        ("n", "skip this exercise"),
+        ("x", "this hurts: stop this exercise and rate it"),
+        ("escape", "end the session (asks first)"),
+    ]
+
+    app: BackcoachApp
+
+    def __init__(self, routine: Routine, pain_before: int | None) -> None:
+        super().__init__()
+        self.routine = routine
+        self.pain_before = pain_before
+        self.engine: Engine | None = None
+        self.record = SessionRecord(routine.id, routine.name, datetime.now().astimezone(), pain_before)
+        self.last_verdict = ""
+        self._timer: Timer | None = None
+        self._shown: dict[str, str] = {}
+        self._started = 0.0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="session"):
+            yield Static(id="title")
+            with Horizontal(id="middle"):
+                with Vertical(id="timer-column"):
+                    yield Static(id="phase")
+                    yield Digits(id="countdown")
+                    yield Static(id="rep")
+                yield Static(id="drawing")
+            yield Static(id="cue")
+            yield Static(id="verdict-line")
+            yield ProgressBar(id="progress", show_eta=False)
+            yield Static(id="next")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app = self.app
+        plan = build_plan(self.routine, app.catalog, app.settings)
+        self.engine = Engine(plan, app.clock)
+        self.query_one(ProgressBar).update(total=plan.total_seconds)
+        self._started = app.clock.now()
+        self.handle(self.engine.start())
+        self.poll()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < COMPACT_WIDTH or event.size.height < COMPACT_HEIGHT, "compact")
+
+    # Time: wake when the shown second changes (which is also when a step ends), never count ticks.
+
+    def poll(self) -> None:
+        engine = self.engine
+        if engine is None:
+            return
+        self.handle(engine.update())
+        self.show(engine.view())
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.engine is not None and self.engine.state is State.RUNNING:
+            remaining = self.engine.remaining()
+            until_next_second = remaining - (math.ceil(remaining - 1e-9) - 1)
+            self._timer = self.set_timer(min(1.0, until_next_second) + 0.002, self.poll)
+
+    # Events from the engine
+
+    def handle(self, events: list[Event]) -> None:
+        for event in events:
+            if isinstance(event, StepStarted):
+                self.app.signal_step(event.step.phase, self.engine.view().cue if self.engine else "")
+            elif isinstance(event, ExerciseFinished):
+                self.exercise_finished(event)
+            elif isinstance(event, SessionFinished):
+                self.session_finished(event.ended_early)
+
+    def exercise_finished(self, event: ExerciseFinished) -> None:
+        planned = event.planned
+        if event.status is Status.SKIPPED:
+            self.record_result(
+                ExerciseResult(planned.exercise.id, planned.exercise.name, planned.dose, event.status)
+            )
+            self.last_verdict = f"Skipped {planned.exercise.name}."
+            self.continue_session()
+            return
+
+        def rated(rating: Rating | None) -> None:
+            assert rating is not None  # this rating cannot be cancelled
+            verdict = judge(rating.value, self.pain_before, rating.sharp, self.app.settings.stop_at)
+            self.record_result(
+                ExerciseResult(
+                    planned.exercise.id, planned.exercise.name, planned.dose, event.status, rating, verdict
+                )
+            )
+            if verdict.stop:
+                is_last = event.index + 1 >= len(self.engine.plan.exercises) if self.engine else True
+                self.app.push_screen(VerdictScreen(planned.exercise, verdict, is_last), self.after_red)
+            else:
+                self.last_verdict = describe(planned.exercise.name, rating, verdict)
+                self.continue_session()
+
+        self.show(self.engine.view()) if self.engine else None
+        question = f"How did {planned.exercise.name} feel?"
+        if event.status is Status.STOPPED:
+            question = f"You stopped {planned.exercise.name}. How much does it hurt?"
+        self.app.push_screen(RatingScreen(question), rated)
+
+    def after_red(self, choice: str | None) -> None:
+        self.last_verdict = ""
+        if choice == "end" and self.engine is not None:
+            self.handle(self.engine.end_session())
+        else:
+            self.continue_session()
+
+    def record_result(self, result: ExerciseResult) -> None:
+        self.record.results.append(result)
+        self.app.result_recorded(self.record, result)
+
+    def continue_session(self) -> None:
+        if self.engine is not None:
+            self.handle(self.engine.continue_session())
+            self.poll()
+
+    def session_finished(self, ended_early: bool) -> None:
+        self._schedule()
+        self.record.ended_early = ended_early
+        self.record.seconds = self.app.clock.now() - self._started
+        from backcoach.tui.screens.summary import SummaryScreen
+
+        self.app.switch_screen(SummaryScreen(self.record))
+
+    # What the person asks for
+
+    def action_toggle_pause(self) -> None:
+        if self.engine is not None:
+            self.engine.toggle_pause()
+            self.poll()
+
+    def action_skip(self) -> None:
+        if self.engine is not None:
+            self.handle(self.engine.skip_exercise())
+
+    def action_hurts(self) -> None:
+        if self.engine is not None:
+            self.handle(self.engine.stop_exercise())
+
+    def action_end(self) -> None:
+        engine = self.engine
+        if engine is None:
+            return
+        was_running = engine.state is State.RUNNING
+        engine.pause()
+        self.poll()
+
+        def answered(end: bool | None) -> None:
+            if end:
+                self.handle(engine.end_session())
+            else:
+                if was_running:
+                    engine.resume()
+                self.poll()
+
+        self.app.push_screen(ConfirmScreen("End this session? Your ratings so far are kept."), answered)
+
+    # Drawing the view: each widget is touched only when its text changes
+
+    def show(self, view: View) -> None:
+        step = view.step
+        exercise = view.planned.exercise
+        paused = view.state is State.PAUSED
+        total = len(self.routine.exercise_ids)
+        self._set(
+            "title",
+            f"{self.routine.name}  ·  exercise {view.exercise_index + 1} of {total}  ·  {exercise.name}",
+        )
+        phase = "PAUSED" if paused else step.phase.value
+        self._set("phase", f"{phase}  (space to resume)" if paused else phase)
+        for name in ("get-ready", "hold", "rest", "switch-side", "paused"):
+            self.set_class(name == phase.lower().replace(" ", "-"), f"phase-{name}")
+        self._set("countdown", clock_face(view.remaining))
+        self._set("rep", rep_line(view))
+        self._set("cue", view.cue)
+        self._set("drawing", drawing_for(exercise.position))
+        self._set("verdict-line", self.last_verdict if step.phase is Phase.GET_READY else "")
+        following = view.next_planned
+        self._set("next", f"Next: {following.exercise.name}" if following else "Last exercise")
+        total_seconds = self.engine.plan.total_seconds if self.engine else 1
+        self.query_one(ProgressBar).update(progress=round(view.progress * total_seconds))
+
+    def _set(self, widget_id: str, text: str) -> None:
+        if self._shown.get(widget_id) == text:
+            return
+        self._shown[widget_id] = text
+        widget = self.query_one(f"#{widget_id}")
+        if isinstance(widget, Digits | Static):
+            widget.update(text)
+
+
+def rep_line(view: View) -> str:
+    step = view.step
+    dose = view.planned.dose
+    sides = view.planned.exercise.sides
+    side = f"  ·  {step.side} side" if step.side else ""
+    if step.phase is Phase.GET_READY:
+        each = {"both": " each side", "alternate": ", alternating sides", "none": ""}[sides]
+        return f"{dose.reps} reps of {dose.hold_seconds} s{each}{side.replace('·', '· start on the')}"
+    return f"Rep {step.rep} of {step.reps}{side}"
+
+
+def describe(name: str, rating: Rating, verdict: Verdict) -> str:
+    return f"{name}: rated {rating.value}, {LEVEL_WORDS[verdict.level]}. {verdict.reasons[0]}"
