@@ -98,7 +98,8 @@ class BackcoachApp(App[None]):
                 return
             if rating.sharp:
                 self.notify(
-                    "Sharp or spreading pain before you start: go gently, and check the safety list (ctrl+p).",
+                    "Sharp or spreading pain before you start: go gently, and check the safety list"
+                    " (ctrl+p, Safety information).",
                     severity="warning",
                     timeout=10,
                 )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -50,10 +52,16 @@ class HomeScreen(Screen[None]):
             seconds = build_plan(routine, app.catalog, app.settings).total_seconds
             key = str(number) if number <= MAX_NUMBERED else " "
             names = ", ".join(exercise.name for exercise in exercises)
-            prompt = (
-                f"[b]{key}  {routine.name}[/b]   {len(exercises)} exercises · about {minutes(seconds)} min\n"
-                f"   [dim]{names}[/dim]"
+            prompt = Table.grid(padding=(0, 2))
+            prompt.add_column(width=1)
+            prompt.add_column(ratio=1)
+            prompt.add_row(
+                Text(key, style="bold"),
+                Text.assemble(
+                    (routine.name, "bold"), f"   {len(exercises)} exercises · about {minutes(seconds)} min"
+                ),
             )
+            prompt.add_row("", Text(names, style="dim"))
             options.append(Option(prompt, id=routine.id))
         with Vertical(id="home"):
             yield Static("backcoach", classes="screen-title")

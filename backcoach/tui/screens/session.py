@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, ProgressBar, Static
+from textual.widgets import Footer, ProgressBar, Static
 
 from backcoach.core.catalog import Routine
 from backcoach.core.engine import (
@@ -30,6 +30,7 @@ from backcoach.core.plan import Phase, build_plan
 from backcoach.core.session import ExerciseResult, Rating, SessionRecord
 from backcoach.tui.screens.dialogs import ConfirmScreen
 from backcoach.tui.screens.rating import RatingScreen, VerdictScreen
+from backcoach.tui.widgets.big_number import BigNumber
 from backcoach.tui.widgets.drawings import drawing_for
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ class SessionScreen(Screen[None]):
             with Horizontal(id="middle"):
                 with Vertical(id="timer-column"):
                     yield Static(id="phase")
-                    yield Digits(id="countdown")
+                    yield BigNumber(id="countdown")
                     yield Static(id="rep")
                 yield Static(id="drawing")
             yield Static(id="cue")
@@ -98,7 +99,9 @@ class SessionScreen(Screen[None]):
         self.poll()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < COMPACT_WIDTH or event.size.height < COMPACT_HEIGHT, "compact")
+        compact = event.size.width < COMPACT_WIDTH or event.size.height < COMPACT_HEIGHT
+        self.set_class(compact, "compact")
+        self.query_one(BigNumber).compact = compact
 
     # Time: wake when the shown second changes (which is also when a step ends), never count ticks.
 
@@ -230,10 +233,12 @@ class SessionScreen(Screen[None]):
             f"{self.routine.name}  ·  exercise {view.exercise_index + 1} of {total}  ·  {exercise.name}",
         )
         phase = "PAUSED" if paused else step.phase.value
+        if view.state in (State.BETWEEN, State.FINISHED):
+            phase = "DONE"
         self._set("phase", f"{phase}  (space to resume)" if paused else phase)
-        for name in ("get-ready", "hold", "rest", "switch-side", "paused"):
+        for name in ("get-ready", "hold", "rest", "switch-side", "paused", "done"):
             self.set_class(name == phase.lower().replace(" ", "-"), f"phase-{name}")
-        self._set("countdown", clock_face(view.remaining))
+        self.query_one(BigNumber).value = clock_face(view.remaining)
         self._set("rep", rep_line(view))
         self._set("cue", view.cue)
         self._set("drawing", drawing_for(exercise.position))
@@ -247,9 +252,7 @@ class SessionScreen(Screen[None]):
         if self._shown.get(widget_id) == text:
             return
         self._shown[widget_id] = text
-        widget = self.query_one(f"#{widget_id}")
-        if isinstance(widget, Digits | Static):
-            widget.update(text)
+        self.query_one(f"#{widget_id}", Static).update(text)
 
 
 def rep_line(view: View) -> str:
@@ -259,8 +262,13 @@ def rep_line(view: View) -> str:
     side = f"  ·  {step.side} side" if step.side else ""
     if step.phase is Phase.GET_READY:
         each = {"both": " each side", "alternate": ", alternating sides", "none": ""}[sides]
-        return f"{dose.reps} reps of {dose.hold_seconds} s{each}{side.replace('·', '· start on the')}"
+        start = f"  ·  start on the {step.side} side" if step.side else ""
+        return f"{plural(dose.reps, 'rep')} of {dose.hold_seconds} s{each}{start}"
     return f"Rep {step.rep} of {step.reps}{side}"
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def describe(name: str, rating: Rating, verdict: Verdict) -> str:

@@ -1,0 +1,70 @@
+"""Build the real app on real temp files, with a manual clock so no test waits through a hold."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from backcoach.core.catalog import Catalog
+from backcoach.core.clock import ManualClock
+from backcoach.core.settings import load_settings
+from backcoach.tui.app import BackcoachApp
+from backcoach.tui.screens.rating import RatingScreen, VerdictScreen
+from backcoach.tui.screens.session import SessionScreen
+
+ACKNOWLEDGED = "[safety]\nacknowledged = true\n[cues]\nbell = false\n"
+
+MakeApp = Callable[..., BackcoachApp]
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "config" / "settings.toml"
+
+
+@pytest.fixture
+def make_app(catalog: Catalog, settings_path: Path) -> MakeApp:
+    def make(settings_text: str | None = ACKNOWLEDGED, start_region: str | None = None) -> BackcoachApp:
+        if settings_text is not None:
+            settings_path.parent.mkdir(parents=True, exist_ok=True)
+            settings_path.write_text(settings_text, encoding="utf-8")
+        loaded = load_settings(settings_path, set(catalog.exercises))
+        return BackcoachApp(catalog, loaded, clock=ManualClock(), start_region=start_region)
+
+    return make
+
+
+def session_screen(app: BackcoachApp) -> SessionScreen:
+    return next(screen for screen in app.screen_stack if isinstance(screen, SessionScreen))
+
+
+async def advance(pilot: Pilot[None], seconds: float) -> None:
+    """Move the manual clock and let the session notice, as its timer would."""
+    app = pilot.app
+    assert isinstance(app, BackcoachApp) and isinstance(app.clock, ManualClock)
+    app.clock.advance(seconds)
+    session_screen(app).poll()
+    await pilot.pause()
+
+
+async def type_keys(pilot: Pilot[None], *keys: str) -> None:
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
+async def finish_step(pilot: Pilot[None]) -> None:
+    engine = session_screen(pilot.app).engine  # type: ignore[arg-type]
+    assert engine is not None
+    await advance(pilot, engine.remaining() + 0.001)
+
+
+async def run_to_rating(pilot: Pilot[None]) -> None:
+    """Let the clock run until the current exercise ends and its pain check shows."""
+    for _ in range(500):
+        if isinstance(pilot.app.screen, RatingScreen | VerdictScreen):
+            return
+        await finish_step(pilot)
+    raise AssertionError("the exercise never ended")

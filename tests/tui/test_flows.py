@@ -1,0 +1,280 @@
+"""Pilot walks through the app as a person would, by keys, on a manual clock."""
+
+from __future__ import annotations
+
+import io
+import tomllib
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.app import App
+from textual.widgets import Static
+
+from backcoach.core.engine import State, Status
+from backcoach.core.pain import Level
+from backcoach.tui.screens.dialogs import ConfirmScreen, HelpScreen
+from backcoach.tui.screens.home import HomeScreen
+from backcoach.tui.screens.rating import RatingScreen, VerdictScreen
+from backcoach.tui.screens.safety import SafetyScreen
+from backcoach.tui.screens.session import SessionScreen
+from backcoach.tui.screens.summary import SummaryScreen
+from tests.tui.conftest import MakeApp, advance, run_to_rating, session_screen, type_keys
+
+
+def text_of(app: App[None], selector: str) -> str:
+    """The plain text a person sees in one widget."""
+    widget = app.screen.query_one(selector)
+    content = widget.content if isinstance(widget, Static) else widget.render()
+    if isinstance(content, str):
+        return content
+    console = Console(width=200, color_system=None, file=io.StringIO())
+    with console.capture() as capture:
+        console.print(content)
+    return capture.get().rstrip()
+
+
+async def test_first_run_through_a_whole_routine_and_back_home(
+    make_app: MakeApp, settings_path: Path
+) -> None:
+    app = make_app(settings_text=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, SafetyScreen)
+        await type_keys(pilot, "y")
+        assert isinstance(app.screen, HomeScreen)
+        saved = tomllib.loads(settings_path.read_text())
+        assert saved["safety"]["acknowledged"] is True
+
+        await type_keys(pilot, "1")
+        assert isinstance(app.screen, RatingScreen)
+        assert "how is your back right now?" in text_of(app, ".dialog-title")
+        await type_keys(pilot, "3", "enter")
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert text_of(app, "#phase") == "GET READY"
+        assert "Pelvic tilt" in text_of(app, "#title")
+
+        ratings = iter(["1", "7", "2", "4", "0", "1", "2"])  # the second exercise hurts
+        while not isinstance(app.screen, SummaryScreen):
+            await run_to_rating(pilot)
+            if isinstance(app.screen, VerdictScreen):
+                await type_keys(pilot, "enter")  # go on to the next exercise
+                continue
+            await type_keys(pilot, next(ratings), "enter")
+            if isinstance(app.screen, VerdictScreen):
+                assert "RED: STOP KNEE TO CHEST" in text_of(app, ".dialog-title")
+                assert "Check your form next time: Head and shoulders" in text_of(app, "#verdict-text")
+                await type_keys(pilot, "enter")
+                assert text_of(app, "#verdict-line") == ""
+            elif isinstance(app.screen, SessionScreen) and app.screen.engine.view().exercise_index == 4:  # type: ignore[union-attr]
+                assert "Piriformis stretch: rated 4, AMBER" in text_of(app, "#verdict-line")
+
+        record = screen.record
+        assert [r.status for r in record.results] == [Status.COMPLETED] * 7
+        assert [r.verdict.level for r in record.results if r.verdict] == [
+            Level.GREEN, Level.RED, Level.GREEN, Level.AMBER, Level.GREEN, Level.GREEN, Level.GREEN,
+        ]  # fmt: skip
+        assert record.pain_before == 3 and not record.ended_early
+        assert "Session summary" in text_of(app, ".screen-title")
+        results = text_of(app, "#results")
+        assert "Knee to chest" in results and "RED" in results and "AMBER" in results
+        assert "talk to your physiotherapist" in text_of(app, "#advice")
+        await type_keys(pilot, "enter")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_pause_holds_the_countdown_still(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "1", "3", "enter")
+        await advance(pilot, 5 + 2.5)  # into the first hold
+        assert text_of(app, "#phase") == "HOLD"
+        await type_keys(pilot, "space")
+        assert text_of(app, "#phase").startswith("PAUSED")
+        engine = session_screen(app).engine
+        assert engine is not None and engine.remaining() == pytest.approx(2.5)
+        await advance(pilot, 600)
+        assert engine.remaining() == pytest.approx(2.5) and engine.state is State.PAUSED
+        await type_keys(pilot, "space")
+        assert text_of(app, "#phase") == "HOLD"
+        await advance(pilot, 2.5)
+        assert text_of(app, "#phase") == "REST"
+
+
+async def test_skip_moves_on_without_a_rating(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "1", "0", "enter", "n")
+        screen = session_screen(app)
+        assert isinstance(app.screen, SessionScreen)
+        assert "Knee to chest" in text_of(app, "#title")
+        assert text_of(app, "#verdict-line") == "Skipped Pelvic tilt."
+        assert screen.record.results[0].status is Status.SKIPPED
+        assert screen.record.results[0].rating is None
+
+
+async def test_this_hurts_mid_hold_stops_and_asks_for_a_rating(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "1", "1", "enter")
+        await advance(pilot, 6)
+        await type_keys(pilot, "x")
+        assert isinstance(app.screen, RatingScreen)
+        assert "You stopped Pelvic tilt" in text_of(app, ".dialog-title")
+        await type_keys(pilot, "3", "x", "enter")  # sharp pain: red whatever the number
+        assert isinstance(app.screen, VerdictScreen)
+        await type_keys(pilot, "e")  # end the session
+        assert isinstance(app.screen, SummaryScreen)
+        result = app.screen.record.results[0]
+        assert result.status is Status.STOPPED and result.rating is not None and result.rating.sharp
+        assert "stopped" in text_of(app, "#results") and "3 sharp" in text_of(app, "#results")
+
+
+async def test_escape_asks_before_ending(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "2", "1", "enter")
+        await advance(pilot, 2)
+        await type_keys(pilot, "escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        engine = session_screen(app).engine
+        assert engine is not None and engine.state is State.PAUSED  # nothing counts while asking
+        await type_keys(pilot, "n")
+        assert isinstance(app.screen, SessionScreen) and engine.state is State.RUNNING
+        await type_keys(pilot, "escape", "y")
+        assert isinstance(app.screen, SummaryScreen)
+        assert "ended early" in str(app.screen.query("Static")[1].render())
+
+
+async def test_quit_asks_first_during_a_session_only(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "1", "1", "enter", "q")
+        assert isinstance(app.screen, ConfirmScreen)
+        await type_keys(pilot, "n")
+        assert isinstance(app.screen, SessionScreen)
+        await type_keys(pilot, "q", "y")
+    assert app.return_code == 0
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "q")
+        assert not app.is_running
+
+
+async def test_rating_refuses_what_is_not_0_to_10(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "1")
+        await type_keys(pilot, "enter")
+        assert "Type a rating first" in text_of(app, "#rating-message")
+        await type_keys(pilot, "1", "1")
+        assert "11 is not on the scale (0-10: 0 no pain, 10 worst imaginable)" in text_of(
+            app, "#rating-message"
+        )
+        await type_keys(pilot, "minus")
+        assert "'-' is not a rating" in text_of(app, "#rating-message")
+        await type_keys(pilot, "a")
+        assert "'a' is not a rating" in text_of(app, "#rating-message")
+        await type_keys(pilot, "enter")
+        assert isinstance(app.screen, RatingScreen)  # nothing valid was typed yet
+        await type_keys(pilot, "1", "0")
+        assert text_of(app, "#rating-message") == ""
+        assert "[10]" in text_of(app, "#scale-line")
+        await type_keys(pilot, "right", "left")  # 10 is the top: right stays, left lowers
+        assert "[9]" in text_of(app, "#scale-line")
+        await type_keys(pilot, "enter")
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.pain_before == 9
+
+
+async def test_escape_on_the_starting_rating_goes_home(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "down", "down", "enter")
+        assert "Upper back: how is your back" in text_of(app, ".dialog-title")
+        await type_keys(pilot, "escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_j_k_move_and_enter_starts(make_app: MakeApp) -> None:
+    app = make_app("[safety]\nacknowledged = true\n[pain]\ncheck_before = false\n")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "j", "j", "j", "k", "enter")
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.routine.id == "upper" and app.screen.pain_before is None
+
+
+async def test_start_region_goes_straight_to_the_session(make_app: MakeApp) -> None:
+    app = make_app(start_region="middle")
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, RatingScreen)
+        await type_keys(pilot, "0", "enter")
+        assert isinstance(app.screen, SessionScreen) and app.screen.routine.id == "middle"
+
+
+async def test_help_lists_the_keys_of_the_screen(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = text_of(app, "#help-keys")
+        assert "1-4" in keys and "settings" in keys and "ctrl+p" in keys
+        await type_keys(pilot, "escape", "1", "1", "enter", "question_mark")
+        keys = text_of(app, "#help-keys")
+        assert "pause or resume" in keys and "this hurts" in keys
+
+
+async def test_resizing_mid_hold_keeps_the_countdown_exact(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "1", "1", "enter")
+        await advance(pilot, 5 + 1.25)
+        engine = session_screen(app).engine
+        assert engine is not None
+        before = engine.remaining()
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert app.screen.has_class("compact")
+        assert engine.remaining() == before == pytest.approx(3.75)
+        await pilot.resize_terminal(100, 30)
+        await advance(pilot, 3.75)
+        assert text_of(app, "#phase") == "REST"
+
+
+async def test_safety_screen_quit_and_reopen_from_the_palette(make_app: MakeApp) -> None:
+    app = make_app(settings_text=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "q")
+    assert app.return_code == 0
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.action_show_safety()
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)
+        await type_keys(pilot, "y")
+        assert isinstance(app.screen, HomeScreen)
+
+
+NASTY_KEYS = [
+    "a", "z", "x", "e", "n", "y", "s", "h", "1", "9", "0", "minus", "full_stop", "space", "tab",
+    "enter", "left", "right", "up", "down", "backspace", "delete", "home", "end", "pageup", "f1",
+    "ctrl+a", "ctrl+s", "comma", "question_mark", "escape", "escape",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("start", ["safety", "home", "rating", "session", "summary"])
+async def test_no_key_crashes_any_screen(make_app: MakeApp, start: str) -> None:
+    app = make_app(settings_text=None if start == "safety" else "[safety]\nacknowledged = true\n")
+    async with app.run_test(size=(100, 30)) as pilot:
+        if start in ("rating", "session", "summary"):
+            await type_keys(pilot, "1")
+        if start in ("session", "summary"):
+            await type_keys(pilot, "1", "enter")
+        if start == "summary":
+            await type_keys(pilot, "escape", "y")
+        for key in NASTY_KEYS:
+            await pilot.press(key)
+            if isinstance(app.screen, SessionScreen):
+                await advance(pilot, 0.7)
+        await pilot.pause()
+        assert app.is_running
