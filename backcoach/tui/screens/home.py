@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from backcoach.tui.app import BackcoachApp
 
 MAX_NUMBERED = 9
+COMPACT_WIDTH = 70
+COMPACT_HEIGHT = 22
 
 
 class RoutineList(OptionList):
@@ -45,29 +48,43 @@ class HomeScreen(Screen[None]):
     app: BackcoachApp
 
     def compose(self) -> ComposeResult:
+        with Vertical(id="home"):
+            yield Static("backcoach", classes="screen-title")
+            yield Static(
+                "Pick a routine: press its number, or move with the arrows and press enter.", id="hint"
+            )
+            yield RoutineList(*self.options(compact=False), id="routines")
+        yield Footer()
+
+    def on_resize(self, event: events.Resize) -> None:
+        compact = event.size.width < COMPACT_WIDTH or event.size.height < COMPACT_HEIGHT
+        if compact != self.has_class("compact"):
+            self.set_class(compact, "compact")
+            routines = self.query_one(RoutineList)
+            highlighted = routines.highlighted
+            routines.set_options(self.options(compact))
+            routines.highlighted = highlighted
+
+    def options(self, compact: bool) -> list[Option]:
+        """One option a routine: number, name, length; the exercises too when there is room."""
         app = self.app
         options = []
         for number, routine in enumerate(app.catalog.routines.values(), start=1):
             exercises = app.catalog.routine_exercises(routine)
-            seconds = build_plan(routine, app.catalog, app.settings).total_seconds
+            length = f"about {minutes(build_plan(routine, app.catalog, app.settings).total_seconds)} min"
             key = str(number) if number <= MAX_NUMBERED else " "
-            names = ", ".join(exercise.name for exercise in exercises)
-            prompt = Table.grid(padding=(0, 2))
+            prompt = Table.grid(padding=(0, 1 if compact else 2))
             prompt.add_column(width=1)
             prompt.add_column(ratio=1)
-            prompt.add_row(
-                Text(key, style="bold"),
-                Text.assemble(
-                    (routine.name, "bold"), f"   {len(exercises)} exercises · about {minutes(seconds)} min"
-                ),
-            )
-            prompt.add_row("", Text(names, style="dim"))
+            if compact:
+                prompt.add_row(Text(key, style="bold"), Text.assemble((routine.name, "bold"), f" · {length}"))
+            else:
+                summary = f"   {len(exercises)} exercises · {length}"
+                prompt.add_row(Text(key, style="bold"), Text.assemble((routine.name, "bold"), summary))
+                names = ", ".join(exercise.name for exercise in exercises)
+                prompt.add_row("", Text(names, style="dim"))
             options.append(Option(prompt, id=routine.id))
-        with Vertical(id="home"):
-            yield Static("backcoach", classes="screen-title")
-            yield Static("Pick a routine: press its number, or move with the arrows and press enter.")
-            yield RoutineList(*options, id="routines")
-        yield Footer()
+        return options
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:

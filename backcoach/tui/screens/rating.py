@@ -7,14 +7,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from backcoach.core.catalog import Exercise
 from backcoach.core.pain import SCALE, Verdict, parse_rating
 from backcoach.core.session import Rating
+from backcoach.tui.widgets.big_number import BigNumber
 
 # Keys that keep their own meaning here rather than being read as a rating.
 PASSED_ON = {"x", "q", "question_mark"}
+SMALL_HEIGHT = 22
 
 
 class RatingScreen(ModalScreen[Rating | None]):
@@ -49,16 +51,22 @@ class RatingScreen(ModalScreen[Rating | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="rating"):
-            yield Static(self.question, classes="dialog-title")
+            yield Static(self.question, classes="dialog-title", markup=False)
             yield Static(SCALE, id="scale")
-            yield Digits("-", id="rating-value")
-            yield Static(id="scale-line")
-            yield Static(id="sharp")
-            yield Static(id="rating-message")
+            yield BigNumber(id="rating-value")
+            yield Static(id="scale-line", markup=False)
+            yield Static(id="sharp", markup=False)
+            yield Static(id="rating-message", markup=False)
             cancel = "   escape back" if self.can_cancel else ""
             yield Static(f"type 0-10   left/right adjust   x sharp pain   enter done{cancel}", classes="keys")
 
     def on_mount(self) -> None:
+        self.refresh_rating()
+
+    def on_resize(self, event: events.Resize) -> None:
+        small = event.size.height < SMALL_HEIGHT
+        self.set_class(small, "compact")
+        self.query_one(BigNumber).scale = 0 if small else 1
         self.refresh_rating()
 
     def on_key(self, event: events.Key) -> None:
@@ -112,11 +120,12 @@ class RatingScreen(ModalScreen[Rating | None]):
 
     def refresh_rating(self) -> None:
         value = self.value
-        self.query_one("#rating-value", Digits).update("-" if value is None else str(value))
+        self.query_one(BigNumber).value = "-" if value is None else str(value)
         marks = " ".join(f"[{n}]" if n == value else str(n) for n in range(11))
         self.query_one("#scale-line", Static).update(marks)
         sharp = "[X] yes" if self.sharp else "[ ] no"
-        self.query_one("#sharp", Static).update(f"Sharp, shooting or spreading pain: {sharp}")
+        label = "Sharp pain (x)" if self.has_class("compact") else "Sharp, shooting or spreading pain"
+        self.query_one("#sharp", Static).update(f"{label}: {sharp}")
 
 
 class VerdictScreen(ModalScreen[str]):
@@ -147,8 +156,8 @@ class VerdictScreen(ModalScreen[str]):
             lines.append(f"An easier way: {exercise.easier}")
         go_on = "see the summary" if self.is_last else "go on to the next exercise"
         with Vertical(classes="dialog red", id="verdict"):
-            yield Static(f"RED: STOP {exercise.name.upper()}", classes="dialog-title")
-            yield Static("\n".join(lines), id="verdict-text")
+            yield Static(f"RED: STOP {exercise.name.upper()}", classes="dialog-title", markup=False)
+            yield Static("\n".join(lines), id="verdict-text", markup=False)
             yield Static(f"enter  {go_on}      e  end the session", classes="keys")
 
     def action_choose(self, choice: str) -> None:

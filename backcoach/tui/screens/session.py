@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 COMPACT_WIDTH = 70
 COMPACT_HEIGHT = 22
+ROOMY_WIDTH = 90  # room for the countdown at double size beside the drawing
+ROOMY_HEIGHT = 28
 LEVEL_WORDS = {Level.GREEN: "GREEN", Level.AMBER: "AMBER", Level.RED: "RED"}
 
 
@@ -75,18 +77,20 @@ class SessionScreen(Screen[None]):
         self._started = 0.0
 
     def compose(self) -> ComposeResult:
+        # Text from the catalog may hold [brackets]: show it as written, never as markup.
         with Vertical(id="session"):
-            yield Static(id="title")
+            yield Static(id="title", markup=False)
             with Horizontal(id="middle"):
                 with Vertical(id="timer-column"):
-                    yield Static(id="phase")
+                    yield Static(id="phase", markup=False)
                     yield BigNumber(id="countdown")
-                    yield Static(id="rep")
-                yield Static(id="drawing")
-            yield Static(id="cue")
-            yield Static(id="verdict-line")
+                    yield Static(id="rep", markup=False)
+                yield Static(id="drawing", markup=False)
+            yield Static(id="cue", markup=False)
+            yield Static(id="verdict-line", markup=False)
             yield ProgressBar(id="progress", show_eta=False)
-            yield Static(id="next")
+            yield Static(id="next", markup=False)
+            yield Static("spc pause · n skip · x hurts · esc end", id="compact-keys", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -99,9 +103,13 @@ class SessionScreen(Screen[None]):
         self.poll()
 
     def on_resize(self, event: events.Resize) -> None:
-        compact = event.size.width < COMPACT_WIDTH or event.size.height < COMPACT_HEIGHT
+        width, height = event.size
+        compact = width < COMPACT_WIDTH or height < COMPACT_HEIGHT
         self.set_class(compact, "compact")
-        self.query_one(BigNumber).compact = compact
+        roomy = width >= ROOMY_WIDTH and height >= ROOMY_HEIGHT
+        self.query_one(BigNumber).scale = 0 if compact else 2 if roomy else 1
+        if self.engine is not None:
+            self.show(self.engine.view())
 
     # Time: wake when the shown second changes (which is also when a step ends), never count ticks.
 
@@ -228,10 +236,11 @@ class SessionScreen(Screen[None]):
         exercise = view.planned.exercise
         paused = view.state is State.PAUSED
         total = len(self.routine.exercise_ids)
-        self._set(
-            "title",
-            f"{self.routine.name}  ·  exercise {view.exercise_index + 1} of {total}  ·  {exercise.name}",
-        )
+        number = f"{view.exercise_index + 1}/{total}"
+        if self.has_class("compact"):
+            self._set("title", f"{number}  {exercise.name}")
+        else:
+            self._set("title", f"{self.routine.name}  ·  exercise {number}  ·  {exercise.name}")
         phase = "PAUSED" if paused else step.phase.value
         if view.state in (State.BETWEEN, State.FINISHED):
             phase = "DONE"

@@ -38,7 +38,7 @@ class SummaryScreen(Screen[None]):
         before = "not rated" if record.pain_before is None else str(record.pain_before)
         with VerticalScroll(id="summary"):
             yield Static("Session summary", classes="screen-title")
-            yield Static(f"{record.routine_name}  ·  {counts}")
+            yield Static(f"{record.routine_name}  ·  {counts}", id="counts", markup=False)
             yield Static(f"Pain before you started: {before}")
             yield Static(self.results_table(), id="results")
             yield Static(record.advice, id="advice")

@@ -1,4 +1,4 @@
-"""A countdown in large block figures: five rows tall, or three in a small terminal."""
+"""A countdown in large block figures: ten rows tall, five, or three in a small terminal."""
 
 from __future__ import annotations
 
@@ -29,16 +29,19 @@ def dot_rows(text: str) -> list[str]:
     return [".".join(figure[row] for figure in figures) for row in range(5)]
 
 
-def render_big(text: str, compact: bool = False) -> str:
-    """Each dot is two cells wide; compact packs two rows of dots into one line with half blocks."""
+def render_big(text: str, scale: int = 1) -> str:
+    """Scale 2 doubles every dot; scale 0 packs two rows of dots into one line with half blocks."""
     rows = dot_rows(text)
-    if not compact:
-        return "\n".join("".join("██" if dot == "#" else "  " for dot in row) for row in rows)
-    rows.append("." * len(rows[0]))
-    lines = []
-    for top, bottom in zip(rows[::2], rows[1::2], strict=True):
-        lines.append("".join(HALF_BLOCKS[(a == "#", b == "#")] * 2 for a, b in zip(top, bottom, strict=True)))
-    return "\n".join(lines)
+    if scale == 0:
+        rows.append("." * len(rows[0]))
+        pairs = zip(rows[::2], rows[1::2], strict=True)
+        return "\n".join(
+            "".join(HALF_BLOCKS[(a == "#", b == "#")] * 2 for a, b in zip(top, bottom, strict=True))
+            for top, bottom in pairs
+        )
+    width = 2 * scale
+    lines = ["".join(("█" if dot == "#" else " ") * width for dot in row) for row in rows]
+    return "\n".join(line for line in lines for _ in range(scale))
 
 
 class BigNumber(Widget):
@@ -50,7 +53,7 @@ class BigNumber(Widget):
     """
 
     value: reactive[str] = reactive("", layout=True)
-    compact: reactive[bool] = reactive(False, layout=True)
+    scale: reactive[int] = reactive(1, layout=True)
 
     def render(self) -> str:
-        return render_big(self.value, self.compact)
+        return render_big(self.value, self.scale)
