@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -55,5 +56,6 @@ class BigNumber(Widget):
     value: reactive[str] = reactive("", layout=True)
     scale: reactive[int] = reactive(1, layout=True)
 
-    def render(self) -> str:
-        return render_big(self.value, self.scale)
+    def render(self) -> Text:
+        # A Text keeps each line's leading spaces, which are part of the figures.
+        return Text(render_big(self.value, self.scale), no_wrap=True, end="")

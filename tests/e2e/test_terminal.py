@@ -1,0 +1,109 @@
+"""The installed backcoach in a real terminal (tmux): a whole lower-back session by keys."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+QUICK_SETTINGS = """
+[timing]
+get_ready_seconds = 1
+rest_seconds = 0
+hold_seconds = 1
+reps = 1
+
+[cues]
+bell = false
+
+[safety]
+acknowledged = true
+"""
+
+
+class Terminal:
+    def __init__(self, socket: str) -> None:
+        self.socket = socket
+
+    def tmux(self, *args: str) -> str:
+        command = ["tmux", "-L", self.socket, *args]
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "app")
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "app", *keys)
+
+    def wait_for(self, *texts: str, timeout: float = 20.0) -> str:
+        """Read the screen until one of texts shows; the app sets the pace, not a fixed sleep."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if any(text in screen for text in texts):
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"none of {texts} appeared; the screen shows:\n{self.screen()}")
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    if shutil.which("tmux") is None:
+        if os.environ.get("CI"):
+            pytest.fail("tmux is needed for the end-to-end tests; .ci/run installs it")
+        pytest.skip("tmux is not installed")
+    backcoach = Path(sys.executable).parent / "backcoach"
+    assert backcoach.exists(), "install the package first: pip install -e '.[test]'"
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.toml").write_text(QUICK_SETTINGS)
+    terminal = Terminal(f"backcoach-e2e-{uuid.uuid4().hex[:8]}")
+    environment = {
+        "BACKCOACH_CONFIG": str(config / "settings.toml"),
+        "BACKCOACH_DATA_DIR": str(tmp_path / "data"),
+        "TERM": "xterm-256color",
+    }
+    options = [option for name, value in environment.items() for option in ("-e", f"{name}={value}")]
+    terminal.tmux("new-session", "-d", "-s", "app", "-x", "100", "-y", "30", *options, str(backcoach))
+    try:
+        yield terminal
+    finally:
+        subprocess.run(["tmux", "-L", terminal.socket, "kill-server"], capture_output=True)
+
+
+def test_a_whole_lower_back_session_by_keys(terminal: Terminal) -> None:
+    home = terminal.wait_for("Pick a routine")
+    assert "1  Lower back" in home and "4  Daily routine" in home
+    terminal.keys("1")
+    rating = terminal.wait_for("how is your back right now?")
+    assert "0-10: 0 no pain, 10 worst imaginable" in rating
+    terminal.keys("2", "Enter")
+    seen = terminal.wait_for("GET READY", "HOLD")
+    assert "Lower back" in seen and "Pelvic tilt" in seen
+
+    rated = 0
+    while True:
+        screen = terminal.wait_for("How did", "Session summary")
+        if "Session summary" in screen:
+            break
+        terminal.keys("1", "Enter")
+        rated += 1
+        terminal.wait_for("GET READY", "HOLD", "Session summary")
+
+    assert rated == 7
+    summary = terminal.screen()
+    assert "7 done, 0 skipped, 0 stopped" in summary
+    for name in ("Pelvic tilt", "Knee to chest", "Piriformis stretch", "Partial crunch"):
+        assert name in summary
+    assert summary.count("GREEN") == 7
+    assert "Results take a few weeks" in summary
+    terminal.keys("Enter")
+    terminal.wait_for("Pick a routine")
+    terminal.keys("q")
