@@ -166,11 +166,13 @@ class SessionScreen(Screen[None]):
                 self.last_verdict = describe(planned.exercise.name, rating, verdict)
                 self.continue_session()
 
-        self.show(self.engine.view()) if self.engine else None
+        if self.engine is not None:
+            self.show(self.engine.view())
         question = f"How did {planned.exercise.name} feel?"
         if event.status is Status.STOPPED:
             question = f"You stopped {planned.exercise.name}. How much does it hurt?"
-        self.app.push_screen(RatingScreen(question), rated)
+        # After the repaint, so the screen behind the pain check reads DONE, not the last phase.
+        self.call_after_refresh(self.app.push_screen, RatingScreen(question), rated)
 
     def after_red(self, choice: str | None) -> None:
         self.last_verdict = ""
