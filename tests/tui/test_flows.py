@@ -278,3 +278,17 @@ async def test_no_key_crashes_any_screen(make_app: MakeApp, start: str) -> None:
                 await advance(pilot, 0.7)
         await pilot.pause()
         assert app.is_running
+
+
+async def test_safety_information_from_help_and_palette_commands(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for title in ("Start: Lower back", "Start: Daily routine", "Safety information", "Settings", "History"):
+            assert title in titles
+        await type_keys(pilot, "question_mark", "i")
+        assert isinstance(app.screen, SafetyScreen)
+        flags = [str(widget.content) for widget in app.screen.query(".flag-title").results(Static)]
+        assert flags[0].startswith("Emergency") and flags[1].startswith("See a doctor soon")
+        await type_keys(pilot, "y")
+        assert isinstance(app.screen, HomeScreen)

@@ -35,7 +35,10 @@ class ConfirmScreen(ModalScreen[bool]):
 class HelpScreen(ModalScreen[None]):
     """Every key of the screen it was opened from."""
 
-    BINDINGS = [Binding("escape,question_mark,enter,q", "close", "Close")]
+    BINDINGS = [
+        Binding("escape,question_mark,enter,q", "close", "Close"),
+        Binding("i", "safety", "Safety information"),
+    ]
 
     def __init__(self, title: str, keys: list[tuple[str, str]]) -> None:
         super().__init__()
@@ -48,7 +51,11 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(classes="dialog"):
             yield Static(f"Keys: {self.title_text}", classes="dialog-title")
             yield Static("\n".join(lines), id="help-keys")
-            yield Static("escape  close", classes="keys")
+            yield Static("i  safety information: when not to exercise      escape  close", classes="keys")
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_safety(self) -> None:
+        self.dismiss(None)
+        self.app.call_later(self.app.run_action, "show_safety")
