@@ -137,6 +137,13 @@ class Engine:
         self.state = State.FINISHED
         return [SessionFinished(ended_early=True)]
 
+    def replace_upcoming(self, plan: Plan) -> None:
+        """Settings changed mid-session: the exercises after the current one take the new plan's doses."""
+        if plan.routine.exercise_ids != self.plan.routine.exercise_ids:
+            raise ValueError("a session can only take a new plan of the same routine")
+        keep = self.plan.exercises[: self.exercise_index + 1]
+        self.plan = Plan(self.plan.routine, keep + plan.exercises[self.exercise_index + 1 :])
+
     def view(self) -> View:
         remaining = self.remaining()
         step = self.step

@@ -50,8 +50,8 @@ class Rule:
             return f"a whole number from {self.low} to {self.high}"
         return "one of " + ", ".join(self.choices)
 
-    def check(self, value: object) -> str | None:
-        """None when value is allowed, else what is wrong with it."""
+    def check(self, value: object, section: str | None = None) -> str | None:
+        """None when value is allowed, else what is wrong with it, naming the key."""
         is_int = isinstance(value, int) and not isinstance(value, bool)
         if self.kind is int and is_int and self.low <= value <= self.high:  # type: ignore[operator]
             return None
@@ -59,7 +59,7 @@ class Rule:
             return None
         if self.kind is str and isinstance(value, str) and value in self.choices:
             return None
-        return f"[{self.section}] {self.key} = {_show(value)} is not allowed; use {self.allowed}"
+        return f"[{section or self.section}] {self.key} = {_show(value)} is not allowed; use {self.allowed}"
 
 
 HOLD_RULE = Rule("timing", "hold_seconds", "hold_seconds", int, 1, MAX_HOLD_SECONDS, optional=True)
@@ -172,18 +172,19 @@ def _apply(
             values[rule.attr] = section[rule.key]
     exercises = dict(base.exercises)
     for exercise_id, table in _table(document, "exercises", path, problems).items():
+        name = f"exercises.{toml_key(exercise_id)}"
         if known_exercises is not None and exercise_id not in known_exercises:
-            problems.append(f"{path}: [exercises.{exercise_id}] names no exercise in the catalog; ignored")
+            problems.append(f"{path}: [{name}] names no exercise in the catalog; ignored")
             continue
         if not isinstance(table, dict):
-            problems.append(f"{path}: exercises.{exercise_id} must be a table with hold_seconds and reps")
+            problems.append(f"{path}: {name} must be a table with hold_seconds and reps")
             continue
         dose: dict[str, int] = {}
         for rule in EXERCISE_RULES:
             if rule.key in table:
-                problem = rule.check(table[rule.key])
+                problem = rule.check(table[rule.key], name)
                 if problem:
-                    problems.append(f"{path}: {problem.replace('[timing]', f'[exercises.{exercise_id}]')}")
+                    problems.append(f"{path}: {problem}")
                 else:
                     dose[rule.key] = table[rule.key]
         if dose:
@@ -199,6 +200,11 @@ def _table(document: dict[str, Any], name: str, path: Path, problems: list[str])
     if message not in problems:
         problems.append(message)
     return {}
+
+
+def toml_key(key: str) -> str:
+    """A key as it is written in TOML: bare when it can be, quoted when not."""
+    return tomli_w.dumps({key: 0}).rsplit(" = ", 1)[0]
 
 
 def _show(value: object) -> str:

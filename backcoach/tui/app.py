@@ -21,6 +21,7 @@ from backcoach.tui.screens.home import HomeScreen
 from backcoach.tui.screens.rating import RatingScreen
 from backcoach.tui.screens.safety import SafetyScreen
 from backcoach.tui.screens.session import SessionScreen
+from backcoach.tui.screens.settings import SettingsScreen
 
 
 class BackcoachApp(App[None]):
@@ -38,8 +39,10 @@ class BackcoachApp(App[None]):
         clock: Clock | None = None,
         start_region: str | None = None,
         speaker: Speaker | None = None,
+        cursor_blink: bool = True,
     ) -> None:
         super().__init__()
+        self.cursor_blink = cursor_blink
         self.catalog = catalog
         self.loaded = loaded
         self.clock: Clock = clock or MonotonicClock()
@@ -144,7 +147,25 @@ class BackcoachApp(App[None]):
             self.exit()
 
     def action_open_settings(self) -> None:
-        self.notify(f"Your settings file is {self.loaded.path}; a settings screen is coming.", timeout=8)
+        if isinstance(self.screen, SettingsScreen):
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen) and screen.engine is not None:
+                screen.engine.pause()  # nobody exercises while changing settings
+                screen.poll()
+        self.push_screen(SettingsScreen())
+
+    def apply_settings(self, settings: Settings) -> bool:
+        """Save, then use the new settings at once; a session takes them from its next exercise."""
+        saved = self.save(settings)
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen):
+                screen.replan()
+            if isinstance(screen, HomeScreen):
+                screen.refresh_routines()
+        return saved
 
     def action_open_history(self) -> None:
         self.notify("The session history screen is coming; ratings are kept for this run.", timeout=8)

@@ -218,3 +218,21 @@ def test_view_gives_rep_side_cue_and_next(catalog: Catalog) -> None:
     clock.advance(20 * 0.3)
     engine.update()
     assert engine.view().cue == catalog.exercises["knee-to-chest"].cues_at("end")[0]
+
+
+def test_new_doses_mid_session_apply_from_the_next_exercise(catalog: Catalog) -> None:
+    engine, clock = engine_for(catalog)
+    engine.start()
+    clock.advance(4)
+    engine.update()
+    current = engine.planned
+    longer = build_plan(
+        catalog.routines["lower"], catalog, Settings(get_ready_seconds=3, rest_seconds=2, reps=1)
+    )
+    engine.replace_upcoming(longer)
+    assert engine.planned is current  # the exercise under way keeps its dose
+    assert engine.view().remaining == pytest.approx(4)
+    assert [planned.dose.reps for planned in engine.plan.exercises[1:]] == [1] * 6
+    assert engine.plan.total_seconds == current.seconds + sum(p.seconds for p in longer.exercises[1:])
+    with pytest.raises(ValueError, match="same routine"):
+        engine.replace_upcoming(build_plan(catalog.routines["upper"], catalog, QUICK))

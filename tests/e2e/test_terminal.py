@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -55,31 +55,38 @@ class Terminal:
 
 
 @pytest.fixture
-def terminal(tmp_path: Path) -> Iterator[Terminal]:
+def start(tmp_path: Path) -> Iterator[Callable[[bytes], Terminal]]:
+    """Start the installed backcoach in tmux at 100x30 with the given settings file."""
     if shutil.which("tmux") is None:
         if os.environ.get("CI"):
             pytest.fail("tmux is needed for the end-to-end tests; .ci/run installs it")
         pytest.skip("tmux is not installed")
     backcoach = Path(sys.executable).parent / "backcoach"
     assert backcoach.exists(), "install the package first: pip install -e '.[test]'"
-    config = tmp_path / "config"
-    config.mkdir()
-    (config / "settings.toml").write_text(QUICK_SETTINGS)
-    terminal = Terminal(f"backcoach-e2e-{uuid.uuid4().hex[:8]}")
-    environment = {
-        "BACKCOACH_CONFIG": str(config / "settings.toml"),
-        "BACKCOACH_DATA_DIR": str(tmp_path / "data"),
-        "TERM": "xterm-256color",
-    }
-    options = [option for name, value in environment.items() for option in ("-e", f"{name}={value}")]
-    terminal.tmux("new-session", "-d", "-s", "app", "-x", "100", "-y", "30", *options, str(backcoach))
-    try:
-        yield terminal
-    finally:
+    terminals: list[Terminal] = []
+
+    def launch(settings: bytes) -> Terminal:
+        config = tmp_path / "config"
+        config.mkdir()
+        (config / "settings.toml").write_bytes(settings)
+        terminal = Terminal(f"backcoach-e2e-{uuid.uuid4().hex[:8]}")
+        environment = {
+            "BACKCOACH_CONFIG": str(config / "settings.toml"),
+            "BACKCOACH_DATA_DIR": str(tmp_path / "data"),
+            "TERM": "xterm-256color",
+        }
+        options = [option for name, value in environment.items() for option in ("-e", f"{name}={value}")]
+        terminal.tmux("new-session", "-d", "-s", "app", "-x", "100", "-y", "30", *options, str(backcoach))
+        terminals.append(terminal)
+        return terminal
+
+    yield launch
+    for terminal in terminals:
         subprocess.run(["tmux", "-L", terminal.socket, "kill-server"], capture_output=True)
 
 
-def test_a_whole_lower_back_session_by_keys(terminal: Terminal) -> None:
+def test_a_whole_lower_back_session_by_keys(start: Callable[[bytes], Terminal]) -> None:
+    terminal = start(QUICK_SETTINGS.encode())
     home = terminal.wait_for("Pick a routine")
     assert "1  Lower back" in home and "4  Daily routine" in home
     terminal.keys("1")
@@ -107,4 +114,22 @@ def test_a_whole_lower_back_session_by_keys(terminal: Terminal) -> None:
     assert "Results take a few weeks" in summary
     terminal.keys("Enter")
     terminal.wait_for("Pick a routine")
+    terminal.keys("q")
+
+
+def test_a_corrupt_settings_file_is_kept_byte_for_byte(
+    start: Callable[[bytes], Terminal], tmp_path: Path
+) -> None:
+    original = b"# Sam's numbers\n[timing]\nrest_seconds = 8\nhold_seconds = = 30\n"
+    terminal = start(original)
+    terminal.wait_for("Before you start")  # on defaults: the safety screen shows
+    screen = terminal.wait_for("not valid TOML")
+    assert "Settings problem" in screen and "line 4" in screen
+    settings = tmp_path / "config" / "settings.toml"
+    assert settings.read_bytes() == original  # running never touches it
+    terminal.keys("y")  # passing the safety screen saves the settings
+    terminal.wait_for("Pick a routine")
+    (aside,) = (tmp_path / "config").glob("settings.toml.broken-*")
+    assert aside.read_bytes() == original
+    assert "[safety]\nacknowledged = true" in settings.read_text()
     terminal.keys("q")

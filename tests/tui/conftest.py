@@ -32,7 +32,9 @@ def make_app(catalog: Catalog, settings_path: Path) -> MakeApp:
             settings_path.parent.mkdir(parents=True, exist_ok=True)
             settings_path.write_text(settings_text, encoding="utf-8")
         loaded = load_settings(settings_path, set(catalog.exercises))
-        return BackcoachApp(catalog, loaded, clock=ManualClock(), start_region=start_region)
+        return BackcoachApp(
+            catalog, loaded, clock=ManualClock(), start_region=start_region, cursor_blink=False
+        )
 
     return make
 

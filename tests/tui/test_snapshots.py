@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
@@ -84,3 +85,9 @@ def test_safety_screen(snap_compare: SnapCompare, make_app: MakeApp) -> None:
 
 def test_pain_check_small(snap_compare: SnapCompare, make_app: MakeApp) -> None:
     assert snap_compare(make_app(), terminal_size=SMALL, press=["1", "5"])
+
+
+def test_settings_screen(snap_compare: SnapCompare, make_app: MakeApp) -> None:
+    app = make_app("[safety]\nacknowledged = true\n[exercises.bridge]\nreps = 9\n")
+    app.loaded.path = Path("/home/you/.config/backcoach/settings.toml")  # shown, never written here
+    assert snap_compare(app, terminal_size=LARGE, press=["s", "5", "0", "0"])

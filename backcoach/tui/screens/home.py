@@ -60,10 +60,14 @@ class HomeScreen(Screen[None]):
         compact = event.size.width < COMPACT_WIDTH or event.size.height < COMPACT_HEIGHT
         if compact != self.has_class("compact"):
             self.set_class(compact, "compact")
-            routines = self.query_one(RoutineList)
-            highlighted = routines.highlighted
-            routines.set_options(self.options(compact))
-            routines.highlighted = highlighted
+            self.refresh_routines()
+
+    def refresh_routines(self) -> None:
+        """Doses changed: the minutes shown change with them."""
+        routines = self.query_one(RoutineList)
+        highlighted = routines.highlighted
+        routines.set_options(self.options(self.has_class("compact")))
+        routines.highlighted = highlighted
 
     def options(self, compact: bool) -> list[Option]:
         """One option a routine: number, name, length; the exercises too when there is room."""

@@ -102,6 +102,14 @@ class SessionScreen(Screen[None]):
         self.handle(self.engine.start())
         self.poll()
 
+    def replan(self) -> None:
+        """New settings: the exercises after this one take the new doses."""
+        if self.engine is None:
+            return
+        self.engine.replace_upcoming(build_plan(self.routine, self.app.catalog, self.app.settings))
+        self.query_one(ProgressBar).update(total=self.engine.plan.total_seconds)
+        self.show(self.engine.view())
+
     def on_resize(self, event: events.Resize) -> None:
         width, height = event.size
         compact = width < COMPACT_WIDTH or height < COMPACT_HEIGHT

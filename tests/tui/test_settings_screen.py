@@ -1,0 +1,165 @@
+"""The settings screen: what is typed lands in the file under the right key, and nothing else is lost."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from textual.widgets import Input, Select
+
+from backcoach.core.engine import State
+from backcoach.core.settings import DoseOverride, load_settings
+from backcoach.tui.screens.dialogs import ConfirmScreen
+from backcoach.tui.screens.home import HomeScreen
+from backcoach.tui.screens.session import SessionScreen
+from backcoach.tui.screens.settings import SettingsScreen
+from tests.tui.conftest import MakeApp, advance, run_to_rating, session_screen, type_keys
+
+HAND_EDITED = """# my physio's numbers
+[timing]
+rest_seconds = 10
+mystery = "kept"
+
+[exercises.bridge]
+reps = 6
+note = "from Sam, my physio"
+
+[safety]
+acknowledged = true
+
+[cues]
+bell = false
+
+[custom]
+colour = "blue"
+"""
+
+
+async def set_field(pilot, field_id: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Clear a field, then type into it key by key."""
+    field = pilot.app.screen.query_one(f"#{field_id}", Input)
+    field.focus()
+    field.value = ""
+    await pilot.pause()
+    await pilot.press(*list(text))
+    await pilot.pause()
+
+
+def message(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one("#settings-message").content)
+
+
+async def test_every_setting_lands_in_the_file_and_reloads_the_same(
+    make_app: MakeApp, settings_path: Path
+) -> None:
+    app = make_app(HAND_EDITED)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "s")
+        assert isinstance(app.screen, SettingsScreen)
+        assert app.focused is not None and app.focused.id == "field-get_ready_seconds"
+        await type_keys(
+            pilot, "7", "tab", "3", "tab", "1", "5", "tab", "4"
+        )  # typing replaces a focused value
+        await set_field(pilot, "field-stop_at", "5")
+        await set_field(pilot, "dose-knee-to-chest-hold_seconds", "30")
+        await set_field(pilot, "dose-knee-to-chest-reps", "2")
+        await set_field(pilot, "dose-bridge-reps", "")
+        bell = app.screen.query_one("#field-bell", Select)
+        bell.focus()
+        await type_keys(pilot, "enter", "up", "enter")  # open the choice, pick "yes"
+        assert bell.value is True
+        app.screen.query_one("#field-voice", Select).value = True
+        app.screen.query_one("#field-check_before", Select).value = False
+        app.screen.query_one("#field-theme", Select).value = "nord"
+        await type_keys(pilot, "ctrl+s")
+        assert message(app) == f"Saved to {settings_path}"
+        assert app.theme == "nord"
+
+    saved = tomllib.loads(settings_path.read_text())
+    assert saved["timing"] == {
+        "get_ready_seconds": 7, "rest_seconds": 3, "hold_seconds": 15, "reps": 4, "mystery": "kept",
+    }  # fmt: skip
+    assert saved["cues"] == {"bell": True, "voice": True}
+    assert saved["pain"] == {"check_before": False, "stop_at": 5}
+    assert saved["display"] == {"theme": "nord"}
+    assert saved["safety"] == {"acknowledged": True}
+    assert saved["exercises"] == {
+        "knee-to-chest": {"hold_seconds": 30, "reps": 2},
+        "bridge": {"note": "from Sam, my physio"},  # the dose went; the note stays
+    }
+    assert saved["custom"] == {"colour": "blue"}
+    reloaded = load_settings(settings_path, set(app.catalog.exercises))
+    assert reloaded.problems == []
+    assert reloaded.settings == app.settings
+    assert reloaded.settings.exercises == {"knee-to-chest": DoseOverride(30, 2)}
+
+
+async def test_bad_values_are_refused_as_typed_and_not_saved(make_app: MakeApp, settings_path: Path) -> None:
+    app = make_app()
+    before = settings_path.read_bytes()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "s", "5", "0", "0")
+        assert (
+            message(app)
+            == "[timing] get_ready_seconds = 500 is not allowed; use a whole number from 0 to 120"
+        )
+        assert app.focused is not None and app.focused.has_class("-invalid")
+        await type_keys(pilot, "ctrl+s")
+        assert message(app).startswith("Not saved: [timing] get_ready_seconds = 500")
+        await set_field(pilot, "field-get_ready_seconds", "")
+        assert "[timing] get_ready_seconds needs a value" in message(app)
+        await set_field(pilot, "field-get_ready_seconds", "5")
+        await set_field(pilot, "dose-crunch-reps", "51")
+        assert message(app) == "[exercises.crunch] reps = 51 is not allowed; use a whole number from 1 to 50"
+        await set_field(pilot, "dose-crunch-reps", "0")
+        assert "[exercises.crunch] reps = 0" in message(app)
+    assert settings_path.read_bytes() == before
+
+
+async def test_escape_asks_only_when_there_are_unsaved_edits(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "s", "escape")
+        assert isinstance(app.screen, HomeScreen)
+        await type_keys(pilot, "s", "9", "escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await type_keys(pilot, "n")
+        assert isinstance(app.screen, SettingsScreen)
+        await type_keys(pilot, "ctrl+s", "escape")
+        assert isinstance(app.screen, HomeScreen)
+        assert app.settings.get_ready_seconds == 9
+
+
+async def test_a_change_mid_session_applies_from_the_next_exercise(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "1", "1", "enter")
+        await advance(pilot, 6)
+        engine = session_screen(app).engine
+        assert engine is not None
+        app.action_open_settings()
+        await pilot.pause()
+        assert engine.state is State.PAUSED  # nobody exercises while changing settings
+        await set_field(pilot, "field-reps", "1")
+        await type_keys(pilot, "ctrl+s", "escape")
+        assert isinstance(app.screen, SessionScreen)
+        assert engine.planned.dose.reps == 8  # pelvic tilt goes on as it started
+        await type_keys(pilot, "space")
+        await run_to_rating(pilot)
+        await type_keys(pilot, "1", "enter")
+        assert engine.planned.exercise.id == "knee-to-chest" and engine.planned.dose.reps == 1
+
+
+async def test_an_unwritable_settings_folder_gets_a_message_not_a_crash(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    app = make_app(settings_text=None)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the config folder should be")
+    app.loaded.path = blocker / "settings.toml"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "y")  # passing the safety screen saves
+        assert isinstance(app.screen, HomeScreen)
+        notices = [notification.message for notification in app._notifications]
+        assert any(f"Could not save {blocker / 'settings.toml'}" in notice for notice in notices)
+        assert app.settings.safety_acknowledged  # remembered for this run at least
