@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import NoReturn
 from backcoach import __version__
 from backcoach.core import paths
 from backcoach.core.catalog import Catalog, CatalogError, load_catalog
+from backcoach.core.history import CSV_HEADER, History, HistoryError
 from backcoach.core.settings import Settings, load_settings
 
 
@@ -47,8 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "exercises":
         return print_exercises(catalog, args.list_region, settings_path)
     if args.command == "history":
-        print("No history yet: the session log arrives in a later version.", file=sys.stderr)
-        return 0
+        return print_history(paths.history_file(), args.csv)
     if args.region is not None and args.region not in catalog.routines:
         parser.error(f"unknown region {args.region!r}; choose from {', '.join(catalog.routines)}")
     from backcoach.tui.app import run_app  # imported here so the subcommands start fast
@@ -90,5 +91,41 @@ def print_exercises(catalog: Catalog, region: str | None, settings_path: Path) -
         print(
             f"{exercise.id:<{id_width}}  {exercise.name:<{name_width}}  {','.join(exercise.regions):<12}  "
             f"{dose.reps} x {dose.hold_seconds} s{sides}"
+        )
+    return 0
+
+
+def print_history(path: Path, as_csv: bool) -> int:
+    """The session log as a table, or every exercise result as CSV for a spreadsheet or a clinician."""
+    if not path.exists():
+        if as_csv:
+            csv.writer(sys.stdout).writerow(CSV_HEADER)
+        else:
+            print(f"No sessions yet ({path} does not exist).")
+        return 0
+    try:
+        history = History(path)
+    except HistoryError as error:
+        print(f"backcoach: {error}", file=sys.stderr)
+        return 1
+    if as_csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(CSV_HEADER)
+        writer.writerows(["" if value is None else value for value in row] for row in history.csv_rows())
+        return 0
+    rows = list(reversed(history.recent_sessions(limit=-1)))
+    if not rows:
+        print("No sessions yet.")
+        return 0
+    print(
+        f"{'started':<17}  {'routine':<14}  {'done':>4}  {'skipped':>7}  {'stopped':>7}  {'before':>6}  {'after':>5}  status"
+    )
+    for row in rows:
+        before = "-" if row.pain_before is None else str(row.pain_before)
+        after = "-" if row.average_after is None else f"{row.average_after:.1f}"
+        started = row.started_at[:16].replace("T", " ")
+        print(
+            f"{started:<17}  {row.routine_name[:14]:<14}  {row.done:>4}  {row.skipped:>7}  {row.stopped:>7}  "
+            f"{before:>6}  {after:>5}  {row.status}"
         )
     return 0

@@ -24,6 +24,7 @@ class ExerciseResult:
     status: Status
     rating: Rating | None = None
     verdict: Verdict | None = None
+    side: str | None = None  # the side under way when a one-sided exercise was stopped
 
 
 @dataclass

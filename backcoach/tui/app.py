@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from backcoach.core import paths
 from backcoach.core.catalog import Catalog
 from backcoach.core.clock import Clock, MonotonicClock
+from backcoach.core.history import HistoryError, HistoryLog
 from backcoach.core.plan import Phase
-from backcoach.core.session import ExerciseResult, Rating, SessionRecord
+from backcoach.core.progression import Proposal, propose
+from backcoach.core.session import Rating, SessionRecord
 from backcoach.core.settings import Loaded, Settings, load_settings, save_settings
 from backcoach.core.speech import Speaker, find_speech_program
 from backcoach.tui.screens.dialogs import ConfirmScreen, HelpScreen
+from backcoach.tui.screens.history import HistoryScreen
 from backcoach.tui.screens.home import HomeScreen
 from backcoach.tui.screens.rating import RatingScreen
 from backcoach.tui.screens.safety import SafetyScreen
@@ -40,15 +48,17 @@ class BackcoachApp(App[None]):
         start_region: str | None = None,
         speaker: Speaker | None = None,
         cursor_blink: bool = True,
+        history_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.cursor_blink = cursor_blink
+        # Opened at the first write or read, never at start-up.
+        self.history_log = HistoryLog(history_path or paths.history_file())
         self.catalog = catalog
         self.loaded = loaded
         self.clock: Clock = clock or MonotonicClock()
         self.start_region = start_region
         self.speaker = speaker
-        self.records: list[SessionRecord] = []
 
     @property
     def settings(self) -> Settings:
@@ -111,10 +121,24 @@ class BackcoachApp(App[None]):
         question = f"{routine.name}: how is your back right now?"
         self.push_screen(RatingScreen(question, can_cancel=True), rated)
 
-    def result_recorded(self, record: SessionRecord, result: ExerciseResult) -> None:
-        """Every rating lands here the moment it is given (the history log hooks in here)."""
-        if record not in self.records:
-            self.records.append(record)
+    def proposals_for(self, record: SessionRecord) -> list[Proposal]:
+        """Dose changes for the exercises rated today, from their last two rated sessions."""
+        proposals = []
+        for result in record.results:
+            if result.rating is None or result.verdict is None:
+                continue
+            recent = [(result.rating.value, result.verdict.level.value)]
+            # Without the history, today's rating alone can still step a dose down.
+            with contextlib.suppress(HistoryError, sqlite3.Error):
+                recent = self.history_log.open().last_ratings(result.exercise_id) or recent
+            exercise = self.catalog.exercises[result.exercise_id]
+            proposal = propose(exercise, self.settings.dose_for(exercise), recent)
+            if proposal is not None:
+                proposals.append(proposal)
+        return proposals
+
+    def on_unmount(self) -> None:
+        self.history_log.close()
 
     def signal_step(self, phase: Phase, cue: str) -> None:
         if self.settings.bell:
@@ -168,7 +192,14 @@ class BackcoachApp(App[None]):
         return saved
 
     def action_open_history(self) -> None:
-        self.notify("The session history screen is coming; ratings are kept for this run.", timeout=8)
+        if isinstance(self.screen, HistoryScreen):
+            return
+        try:
+            history = self.history_log.open()
+        except HistoryError as error:
+            self.notify(str(error), title="History", severity="error", timeout=15)
+            return
+        self.push_screen(HistoryScreen(history, date.today()))
 
     def action_show_safety(self) -> None:
         if not isinstance(self.screen, SafetyScreen):
@@ -201,5 +232,13 @@ SystemCommandCallback = Callable[[], None]
 
 def run_app(catalog: Catalog, settings_path: Path, region: str | None) -> int:
     loaded = load_settings(settings_path, set(catalog.exercises))
-    BackcoachApp(catalog, loaded, start_region=region).run()
+    app = BackcoachApp(catalog, loaded, start_region=region)
+    app.run()
+    if app.history_log.pending:
+        # Said after the screen is gone, so it stays readable.
+        print(
+            f"backcoach: {len(app.history_log.pending)} history entries could not be saved: {app.history_log.problem}",
+            file=sys.stderr,
+        )
+        return 1
     return 0

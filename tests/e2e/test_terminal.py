@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
+import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -133,3 +137,34 @@ def test_a_corrupt_settings_file_is_kept_byte_for_byte(
     assert aside.read_bytes() == original
     assert "[safety]\nacknowledged = true" in settings.read_text()
     terminal.keys("q")
+
+
+def test_killed_after_the_second_rating_both_ratings_are_kept(
+    start: Callable[[bytes], Terminal], tmp_path: Path
+) -> None:
+    terminal = start(QUICK_SETTINGS.encode())
+    terminal.wait_for("Pick a routine")
+    terminal.keys("1")
+    terminal.wait_for("how is your back right now?")
+    terminal.keys("3", "Enter")
+    for rating in ("2", "4"):
+        terminal.wait_for("How did")
+        terminal.keys(rating, "Enter")
+        terminal.wait_for("How did", gone=True)
+    # SIGKILL: no chance to clean up, flush or say goodbye.
+    pane_pid = int(terminal.tmux("display", "-p", "-t", "app", "#{pane_pid}").strip())
+    os.kill(pane_pid, signal.SIGKILL)
+    csv_text = subprocess.run(
+        [str(Path(sys.executable).parent / "backcoach"), "history", "--csv"],
+        env={**os.environ, "BACKCOACH_DATA_DIR": str(tmp_path / "data")},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rows = list(csv.DictReader(io.StringIO(csv_text)))
+    assert [(row["exercise"], row["pain_before"], row["pain_after"], row["status"]) for row in rows] == [
+        ("pelvic-tilt", "3", "2", "completed"),
+        ("knee-to-chest", "3", "4", "completed"),
+    ]
+    with sqlite3.connect(tmp_path / "data" / "history.sqlite3") as db:
+        assert db.execute("SELECT rating FROM results ORDER BY id").fetchall() == [(2,), (4,)]

@@ -25,6 +25,7 @@ from backcoach.core.engine import (
     StepStarted,
     View,
 )
+from backcoach.core.history import SessionLog
 from backcoach.core.pain import Level, Verdict, judge
 from backcoach.core.plan import Phase, build_plan
 from backcoach.core.session import ExerciseResult, Rating, SessionRecord
@@ -70,6 +71,7 @@ class SessionScreen(Screen[None]):
         self.routine = routine
         self.pain_before = pain_before
         self.engine: Engine | None = None
+        self.session_log: SessionLog | None = None
         self.record = SessionRecord(routine.id, routine.name, datetime.now().astimezone(), pain_before)
         self.last_verdict = ""
         self._timer: Timer | None = None
@@ -99,6 +101,8 @@ class SessionScreen(Screen[None]):
         self.engine = Engine(plan, app.clock)
         self.query_one(ProgressBar).update(total=plan.total_seconds)
         self._started = app.clock.now()
+        self.session_log = SessionLog(app.history_log, self.record)
+        self.report(self.session_log.start())
         self.handle(self.engine.start())
         self.poll()
 
@@ -190,8 +194,14 @@ class SessionScreen(Screen[None]):
             self.continue_session()
 
     def record_result(self, result: ExerciseResult) -> None:
+        """Into the history the moment it is given."""
         self.record.results.append(result)
-        self.app.result_recorded(self.record, result)
+        if self.session_log is not None:
+            self.report(self.session_log.add(result))
+
+    def report(self, problem: str | None) -> None:
+        if problem:
+            self.app.notify(problem, title="History not saved", severity="error", timeout=15)
 
     def continue_session(self) -> None:
         if self.engine is not None:
@@ -202,9 +212,11 @@ class SessionScreen(Screen[None]):
         self._schedule()
         self.record.ended_early = ended_early
         self.record.seconds = self.app.clock.now() - self._started
+        if self.session_log is not None:
+            self.report(self.session_log.end("ended early" if ended_early else "completed"))
         from backcoach.tui.screens.summary import SummaryScreen
 
-        self.app.switch_screen(SummaryScreen(self.record))
+        self.app.switch_screen(SummaryScreen(self.record, self.app.proposals_for(self.record)))
 
     # What the person asks for
 

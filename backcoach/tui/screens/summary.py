@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,18 +14,39 @@ from textual.widgets import Footer, Static
 
 from backcoach.core.engine import Status
 from backcoach.core.pain import Level
+from backcoach.core.progression import Proposal
 from backcoach.core.session import SessionRecord
+
+if TYPE_CHECKING:
+    from backcoach.tui.app import BackcoachApp
 
 LEVEL_STYLES = {Level.GREEN: "green", Level.AMBER: "yellow", Level.RED: "bold red"}
 
 
 class SummaryScreen(Screen[None]):
-    BINDINGS = [Binding("enter,escape", "home", "Home")]
-    KEY_HELP = [("enter", "back to the home screen")]
+    BINDINGS = [
+        Binding("enter,escape", "home", "Home"),
+        Binding("y", "decide(True)", "Accept change", show=False),
+        Binding("n", "decide(False)", "Decline change", show=False),
+        Binding("up,k", "move(-1)", "Previous", show=False),
+        Binding("down,j", "move(1)", "Next", show=False),
+    ]
+    KEY_HELP = [
+        ("up/down", "choose a proposed change"),
+        ("y / n", "accept or decline it"),
+        ("enter", "back to the home screen"),
+    ]
 
-    def __init__(self, record: SessionRecord) -> None:
+    app: BackcoachApp
+
+    def __init__(self, record: SessionRecord, proposals: list[Proposal] | None = None) -> None:
         super().__init__()
         self.record = record
+        proposals = proposals or []
+        self.changes = [proposal for proposal in proposals if proposal.changes_dose]
+        self.holds = [proposal for proposal in proposals if not proposal.changes_dose]
+        self.decisions: list[bool | None] = [None] * len(self.changes)
+        self.cursor = 0
 
     def compose(self) -> ComposeResult:
         record = self.record
@@ -42,7 +65,46 @@ class SummaryScreen(Screen[None]):
             yield Static(f"Pain before you started: {before}")
             yield Static(self.results_table(), id="results")
             yield Static(record.advice, id="advice")
+            if self.changes or self.holds:
+                yield Static("Next time", classes="section-title")
+                yield Static(id="proposals", markup=False)
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_proposals()
+
+    def show_proposals(self) -> None:
+        if not (self.changes or self.holds):
+            return
+        lines = []
+        for index, (proposal, decision) in enumerate(zip(self.changes, self.decisions, strict=True)):
+            pointer = ">" if index == self.cursor else " "
+            state = {None: "[y accept / n decline]", True: "[accepted]", False: "[declined]"}[decision]
+            lines.append(f"{pointer} {state} {proposal.reason}")
+        lines += [f"  {proposal.reason}" for proposal in self.holds]
+        if self.changes:
+            lines.append("\nAccepted changes are saved as that exercise's own dose in your settings.")
+        self.query_one("#proposals", Static).update("\n".join(lines))
+
+    def action_move(self, step: int) -> None:
+        if self.changes:
+            self.cursor = (self.cursor + step) % len(self.changes)
+            self.show_proposals()
+
+    def action_decide(self, accept: bool) -> None:
+        if not self.changes or self.decisions[self.cursor] is not None:
+            return
+        proposal = self.changes[self.cursor]
+        if accept:
+            dose = proposal.proposed
+            if not self.app.apply_settings(
+                self.app.settings.with_dose(proposal.exercise.id, dose.hold_seconds, dose.reps)
+            ):
+                return
+        self.decisions[self.cursor] = accept
+        undecided = [index for index, decision in enumerate(self.decisions) if decision is None]
+        self.cursor = undecided[0] if undecided else self.cursor
+        self.show_proposals()
 
     def results_table(self) -> Table:
         table = Table(box=None, padding=(0, 2, 0, 0), header_style="bold")

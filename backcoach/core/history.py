@@ -1,0 +1,350 @@
+"""The session log in SQLite: every rating committed the moment it is given, never lost to a bad database.
+
+Schema changes go through MIGRATIONS, keyed by SQLite's user_version.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from backcoach.core.session import ExerciseResult, SessionRecord
+
+CSV_HEADER = (
+    "started_at",
+    "region",
+    "exercise",
+    "side",
+    "hold_seconds",
+    "reps",
+    "pain_before",
+    "pain_after",
+    "status",
+)
+
+MIGRATIONS = (
+    # 1: sessions and their exercise results
+    """
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,      -- ISO 8601 with offset
+        day TEXT NOT NULL,             -- local date, for weeks and streaks
+        region TEXT NOT NULL,
+        routine_name TEXT NOT NULL,
+        pain_before INTEGER,
+        status TEXT NOT NULL DEFAULT 'in progress'
+    );
+    CREATE INDEX sessions_day ON sessions(day);
+    CREATE TABLE results (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        exercise TEXT NOT NULL,
+        name TEXT NOT NULL,
+        side TEXT NOT NULL DEFAULT '',
+        hold_seconds INTEGER NOT NULL,
+        reps INTEGER NOT NULL,
+        rating INTEGER,
+        sharp INTEGER NOT NULL DEFAULT 0,
+        verdict TEXT,
+        status TEXT NOT NULL,
+        recorded_at TEXT NOT NULL
+    );
+    CREATE INDEX results_session ON results(session_id);
+    CREATE INDEX results_exercise ON results(exercise, session_id);
+    """,
+)
+
+
+# The Monday of a session's local day, in SQL: weekday 0 is Sunday there.
+MONDAY_OF_DAY = "date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')"
+
+
+class HistoryError(Exception):
+    """The database cannot be used; the message says which file and why."""
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: int
+    started_at: str
+    region: str
+    routine_name: str
+    pain_before: int | None
+    status: str
+    done: int
+    skipped: int
+    stopped: int
+    average_after: float | None
+
+
+@dataclass(frozen=True)
+class Week:
+    start: date  # the Monday
+    sessions: int
+    average_before: float | None
+    average_after: float | None
+
+
+@dataclass(frozen=True)
+class ExerciseTrend:
+    exercise: str
+    name: str
+    ratings: tuple[int, ...]  # oldest first, the last few
+
+
+class History:
+    def __init__(self, path: Path, timeout: float = 2.0) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except (sqlite3.Error, OSError) as error:
+            raise HistoryError(describe(path, error)) from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _migrate(self) -> None:
+        (version,) = self.db.execute("PRAGMA user_version").fetchone()
+        if version > len(MIGRATIONS):
+            raise sqlite3.DatabaseError(f"it was written by a newer backcoach (schema {version})")
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            self.db.executescript(f"BEGIN; {script}; PRAGMA user_version = {number}; COMMIT;")
+
+    # Writing: each call is its own committed transaction
+
+    def start_session(
+        self, started_at: datetime, region: str, routine_name: str, pain_before: int | None
+    ) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO sessions (started_at, day, region, routine_name, pain_before) VALUES (?, ?, ?, ?, ?)",
+            (
+                started_at.isoformat(timespec="seconds"),
+                started_at.date().isoformat(),
+                region,
+                routine_name,
+                pain_before,
+            ),
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def add_result(self, session_id: int, result: ExerciseResult, recorded_at: datetime) -> None:
+        rating = result.rating
+        self.db.execute(
+            "INSERT INTO results (session_id, exercise, name, side, hold_seconds, reps, rating, sharp, verdict,"
+            " status, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                session_id,
+                result.exercise_id,
+                result.name,
+                result.side or "",
+                result.dose.hold_seconds,
+                result.dose.reps,
+                None if rating is None else rating.value,
+                int(rating is not None and rating.sharp),
+                None if result.verdict is None else result.verdict.level.value,
+                result.status.value,
+                recorded_at.isoformat(timespec="seconds"),
+            ),
+        )
+
+    def end_session(self, session_id: int, status: str) -> None:
+        self.db.execute("UPDATE sessions SET status = ? WHERE id = ?", (status, session_id))
+
+    # Reading
+
+    def session_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM sessions").fetchone()[0])
+
+    def recent_sessions(self, limit: int = 30) -> list[SessionRow]:
+        rows = self.db.execute(
+            """
+            SELECT s.id, s.started_at, s.region, s.routine_name, s.pain_before, s.status,
+                   sum(r.status = 'completed'), sum(r.status = 'skipped'), sum(r.status = 'stopped'),
+                   avg(r.rating)
+            FROM (SELECT * FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?) AS s
+            LEFT JOIN results AS r ON r.session_id = s.id
+            GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC
+            """,
+            (limit,),
+        ).fetchall()
+        return [
+            SessionRow(
+                id_, started, region, name, before, status, done or 0, skipped or 0, stopped or 0, after
+            )
+            for id_, started, region, name, before, status, done, skipped, stopped, after in rows
+        ]
+
+    def weeks(self, today: date, count: int = 12) -> list[Week]:
+        """The last count weeks, Monday first, oldest first; empty weeks included."""
+        first_monday = today - timedelta(days=today.weekday(), weeks=count - 1)
+        since = (first_monday.isoformat(),)
+        sessions = {
+            monday: (number, before)
+            for monday, number, before in self.db.execute(
+                f"SELECT {MONDAY_OF_DAY}, count(*), avg(pain_before) FROM sessions WHERE day >= ? GROUP BY 1",
+                since,
+            )
+        }
+        after = dict(
+            self.db.execute(
+                f"SELECT {MONDAY_OF_DAY}, avg(r.rating) FROM results AS r JOIN sessions ON sessions.id = r.session_id"
+                " WHERE day >= ? GROUP BY 1",
+                since,
+            ).fetchall()
+        )
+        weeks = []
+        for offset in range(count):
+            monday = (first_monday + timedelta(weeks=offset)).isoformat()
+            number, before = sessions.get(monday, (0, None))
+            weeks.append(Week(date.fromisoformat(monday), number, before, after.get(monday)))
+        return weeks
+
+    def streak(self, today: date) -> int:
+        """Days in a row with a session, ending today (or yesterday, when today is still to come)."""
+        days = {
+            date.fromisoformat(row[0])
+            for row in self.db.execute(
+                "SELECT DISTINCT day FROM sessions WHERE day >= ?",
+                ((today - timedelta(days=400)).isoformat(),),
+            )
+        }
+        day = today if today in days else today - timedelta(days=1)
+        count = 0
+        while day in days:
+            count += 1
+            day -= timedelta(days=1)
+        return count
+
+    def exercise_trends(self, last: int = 6, since_sessions: int = 60) -> list[ExerciseTrend]:
+        """Each exercise's last ratings, from the most recent sessions."""
+        rows = self.db.execute(
+            """
+            SELECT r.exercise, r.name, r.rating
+            FROM (SELECT id, started_at FROM sessions ORDER BY started_at DESC LIMIT ?) AS s
+            JOIN results AS r ON r.session_id = s.id
+            WHERE r.rating IS NOT NULL
+            ORDER BY s.started_at, s.id, r.id
+            """,
+            (since_sessions,),
+        ).fetchall()
+        ratings: dict[str, list[int]] = {}
+        names: dict[str, str] = {}
+        for exercise, name, rating in rows:
+            ratings.setdefault(exercise, []).append(rating)
+            names[exercise] = name
+        return [ExerciseTrend(key, names[key], tuple(values[-last:])) for key, values in ratings.items()]
+
+    def last_ratings(self, exercise_id: str, sessions: int = 2) -> list[tuple[int, str]]:
+        """The exercise's (rating, verdict) in its last rated sessions, newest first."""
+        rows = self.db.execute(
+            """
+            SELECT r.rating, r.verdict FROM results AS r JOIN sessions AS s ON s.id = r.session_id
+            WHERE r.exercise = ? AND r.rating IS NOT NULL
+            ORDER BY s.started_at DESC, s.id DESC, r.id DESC LIMIT ?
+            """,
+            (exercise_id, sessions),
+        ).fetchall()
+        return [(int(rating), str(verdict)) for rating, verdict in rows]
+
+    def csv_rows(self) -> Iterator[tuple[object, ...]]:
+        yield from self.db.execute(
+            """
+            SELECT s.started_at, s.region, r.exercise, r.side, r.hold_seconds, r.reps,
+                   s.pain_before, r.rating, r.status
+            FROM results AS r JOIN sessions AS s ON s.id = r.session_id
+            ORDER BY s.started_at, s.id, r.id
+            """
+        )
+
+
+def describe(path: Path, error: BaseException) -> str:
+    """A plain sentence about what went wrong with the history file."""
+    text = str(error)
+    if "locked" in text:
+        return f"{path} is locked by another program; your ratings wait in memory until it is free"
+    if "not a database" in text or "malformed" in text:
+        return f"{path} is damaged ({text}); it is left as it is and your ratings wait in memory"
+    return f"{path} cannot be used ({text}); your ratings wait in memory"
+
+
+Write = Callable[[History], None]
+
+
+class HistoryLog:
+    """Writes to the history when it can; what it cannot write waits in memory and goes at the next write."""
+
+    def __init__(self, path: Path, timeout: float = 2.0) -> None:
+        self.path = path
+        self.timeout = timeout
+        self.pending: list[Write] = []
+        self.problem: str | None = None
+        self._history: History | None = None
+
+    def write(self, action: Write) -> str | None:
+        """Queue a write and flush the queue; returns a new problem, once, when writing fails."""
+        self.pending.append(action)
+        return self.flush()
+
+    def flush(self) -> str | None:
+        while self.pending:
+            try:
+                history = self._history or History(self.path, self.timeout)
+                self._history = history
+                self.pending[0](history)
+            except (HistoryError, sqlite3.Error, OSError) as error:
+                self._drop()
+                first_time = self.problem is None
+                self.problem = str(error) if isinstance(error, HistoryError) else describe(self.path, error)
+                return self.problem if first_time else None
+            self.pending.pop(0)
+        self.problem = None
+        return None
+
+    def open(self) -> History:
+        """For reading: raises HistoryError with a plain message."""
+        if self._history is None:
+            self._history = History(self.path, self.timeout)
+        return self._history
+
+    def close(self) -> None:
+        self.flush()
+        self._drop()
+
+    def _drop(self) -> None:
+        if self._history is not None:
+            self._history.close()
+            self._history = None
+
+
+class SessionLog:
+    """One session's writes; each result is committed the moment it is handed over."""
+
+    def __init__(self, log: HistoryLog, record: SessionRecord) -> None:
+        self.log = log
+        self.record = record
+        self.session_id = 0
+
+    def start(self) -> str | None:
+        record = self.record
+
+        def start(history: History) -> None:
+            self.session_id = history.start_session(
+                record.started_at, record.routine_id, record.routine_name, record.pain_before
+            )
+
+        return self.log.write(start)
+
+    def add(self, result: ExerciseResult) -> str | None:
+        recorded_at = datetime.now().astimezone()
+        return self.log.write(lambda history: history.add_result(self.session_id, result, recorded_at))
+
+    def end(self, status: str) -> str | None:
+        return self.log.write(lambda history: history.end_session(self.session_id, status))

@@ -1,0 +1,130 @@
+"""The history: how your back felt week by week, sessions, streak, each exercise's trend, honest hints."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from backcoach.core.history import History, Week
+
+WEEKS_SHOWN = 12
+BAR_WIDTH = 30
+REGULAR_SESSIONS_A_WEEK = 3
+
+
+def week_bar(average: float | None) -> str:
+    if average is None:
+        return " " * BAR_WIDTH
+    filled = round(average / 10 * BAR_WIDTH)
+    return "█" * filled + "·" * (BAR_WIDTH - filled)
+
+
+def trend_words(ratings: tuple[int, ...]) -> str:
+    """Compare the first and second half of the recent ratings: a 2-point change matters (Farrar 2001)."""
+    if len(ratings) < 2:
+        return "too early to say"
+    half = len(ratings) // 2
+    earlier = sum(ratings[:half]) / half
+    later = sum(ratings[half:]) / (len(ratings) - half)
+    if later <= earlier - 1:
+        return "better"
+    if later >= earlier + 1:
+        return "worse"
+    return "about the same"
+
+
+def no_improvement(weeks: list[Week]) -> bool:
+    """Two regular weeks in a row, and the back feels no better than the week before them."""
+    recent = [week for week in weeks if week.sessions][-3:]
+    if len(recent) < 3 or any(week.sessions < REGULAR_SESSIONS_A_WEEK for week in recent[1:]):
+        return False
+    first, last = recent[0].average_before, recent[-1].average_before
+    return first is not None and last is not None and last >= first
+
+
+class HistoryScreen(Screen[None]):
+    BINDINGS = [Binding("escape,enter", "back", "Back")]
+    KEY_HELP = [("up/down, pageup/pagedown", "scroll"), ("escape", "back")]
+
+    def __init__(self, history: History, today: date) -> None:
+        super().__init__()
+        self.history = history
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        history = self.history
+        weeks = history.weeks(self.today, WEEKS_SHOWN)
+        total = history.session_count()
+        with VerticalScroll(id="history"):
+            yield Static("History", classes="screen-title")
+            if not total:
+                yield Static("No sessions yet. Your sessions and ratings will show here, week by week.")
+            else:
+                this_week = weeks[-1].sessions
+                streak = history.streak(self.today)
+                yield Static(
+                    f"{total} sessions  ·  {this_week} this week  ·  streak: {streak} day"
+                    + ("" if streak == 1 else "s"),
+                    id="history-counts",
+                )
+                yield Static(
+                    "How your back felt at the start, week by week (0-10, lower is better)",
+                    classes="section-title",
+                )
+                yield Static(self.weeks_chart(weeks), id="weeks")
+                yield Static("Each exercise: your last ratings after it", classes="section-title")
+                yield Static(self.trends_table(), id="trends")
+                yield Static("Recent sessions", classes="section-title")
+                yield Static(self.sessions_table(), id="sessions")
+            yield Static(self.hints(weeks), id="hints", classes="hints")
+        yield Footer()
+
+    def weeks_chart(self, weeks: list[Week]) -> str:
+        lines = []
+        for week in weeks:
+            average = "  -" if week.average_before is None else f"{week.average_before:4.1f}"
+            sessions = f"{week.sessions} session" + ("" if week.sessions == 1 else "s")
+            lines.append(f"{week.start:%d %b}  {week_bar(week.average_before)} {average}  {sessions}")
+        return "\n".join(lines)
+
+    def trends_table(self) -> Table:
+        table = Table(box=None, padding=(0, 2, 0, 0), header_style="bold")
+        for column in ("Exercise", "Last ratings (oldest first)", "Trend"):
+            table.add_column(column)
+        for trend in sorted(self.history.exercise_trends(), key=lambda trend: trend.name):
+            table.add_row(trend.name, " ".join(map(str, trend.ratings)), trend_words(trend.ratings))
+        return table
+
+    def sessions_table(self) -> Table:
+        table = Table(box=None, padding=(0, 2, 0, 0), header_style="bold")
+        for column in ("Started", "Routine", "Done", "Skipped", "Stopped", "Before", "After"):
+            table.add_column(column)
+        for row in self.history.recent_sessions(30):
+            before = "-" if row.pain_before is None else str(row.pain_before)
+            after = "-" if row.average_after is None else f"{row.average_after:.1f}"
+            started = row.started_at[:16].replace("T", " ")
+            table.add_row(
+                started, row.routine_name, *map(str, (row.done, row.skipped, row.stopped)), before, after
+            )
+        return table
+
+    def hints(self, weeks: list[Week]) -> str:
+        lines = [
+            "Back exercises take a few weeks to help: 3 or more sessions a week, for 6 to 12 weeks.",
+            "If there is no improvement after 2 weeks of regular exercise, see your GP or physiotherapist.",
+        ]
+        if no_improvement(weeks):
+            lines.insert(
+                0,
+                "Your back has not improved over the last 2 weeks of regular exercise: please see a clinician.",
+            )
+        return "\n".join(lines)
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from backcoach.core.engine import Status
+from backcoach.core.history import MIGRATIONS, History, HistoryError, HistoryLog, SessionLog
+from backcoach.core.pain import judge
+from backcoach.core.plan import Dose
+from backcoach.core.session import ExerciseResult, Rating, SessionRecord
+
+OFFSET = timezone(timedelta(hours=1))
+
+
+def result(
+    exercise: str, rating: int | None, status: Status = Status.COMPLETED, side: str | None = None
+) -> ExerciseResult:
+    rated = None if rating is None else Rating(rating)
+    verdict = None if rating is None else judge(rating)
+    return ExerciseResult(exercise, exercise.title(), Dose(5, 8), status, rated, verdict, side)
+
+
+def add_session(history: History, day: date, before: int | None, ratings: dict[str, int | None]) -> int:
+    started = datetime(day.year, day.month, day.day, 8, 30, tzinfo=OFFSET)
+    session = history.start_session(started, "lower", "Lower back", before)
+    for exercise, rating in ratings.items():
+        history.add_result(session, result(exercise, rating), started)
+    history.end_session(session, "completed")
+    return session
+
+
+def test_a_session_and_its_results_are_stored_and_read_back(tmp_path: Path) -> None:
+    history = History(tmp_path / "data" / "history.sqlite3")
+    add_session(history, date(2026, 11, 20), 4, {"pelvic-tilt": 2, "bridge": None})
+    (row,) = history.recent_sessions()
+    assert (row.region, row.routine_name, row.pain_before, row.status) == (
+        "lower",
+        "Lower back",
+        4,
+        "completed",
+    )
+    assert (row.done, row.skipped, row.stopped, row.average_after) == (2, 0, 0, 2.0)
+    assert history.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert history.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_weeks_streak_and_trends(tmp_path: Path) -> None:
+    history = History(tmp_path / "history.sqlite3")
+    today = date(2026, 11, 26)  # a Thursday
+    for days_ago, before, rating in [(0, 3, 1), (1, 4, 2), (2, 5, 3), (8, 6, 4), (9, 6, 5)]:
+        add_session(
+            history, today - timedelta(days=days_ago), before, {"pelvic-tilt": rating, "bridge": rating}
+        )
+    weeks = history.weeks(today, count=3)
+    assert [week.start for week in weeks] == [date(2026, 11, 9), date(2026, 11, 16), date(2026, 11, 23)]
+    assert [week.sessions for week in weeks] == [0, 2, 3]
+    assert weeks[1].average_before == 6 and weeks[2].average_before == 4
+    assert weeks[2].average_after == 2 and weeks[0].average_after is None
+    assert history.streak(today) == 3
+    assert history.streak(today + timedelta(days=1)) == 3  # today's session may still come
+    assert history.streak(today + timedelta(days=2)) == 0
+    trends = {trend.exercise: trend.ratings for trend in history.exercise_trends()}
+    assert trends["bridge"] == (5, 4, 3, 2, 1)
+    assert history.last_ratings("bridge") == [(1, "green"), (2, "green")]
+
+
+def test_a_locked_database_keeps_results_waiting_and_writes_them_later(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    History(path).close()
+    locker = sqlite3.connect(path, isolation_level=None)
+    locker.execute("BEGIN EXCLUSIVE")
+    log = HistoryLog(path, timeout=0.05)
+    record = SessionRecord("lower", "Lower back", datetime(2026, 11, 26, 9, tzinfo=OFFSET), 3)
+    session = SessionLog(log, record)
+    problem = session.start()
+    assert problem is not None and f"{path} is locked by another program" in problem
+    assert session.add(result("bridge", 2)) is None  # said once, not again
+    assert len(log.pending) == 2
+    locker.execute("COMMIT")
+    locker.close()
+    assert session.add(result("crunch", 1)) is None
+    assert log.pending == [] and log.problem is None
+    rows = list(History(path).csv_rows())
+    assert [row[2] for row in rows] == ["bridge", "crunch"]
+
+
+def test_a_corrupt_database_is_reported_and_never_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    garbage = b"this is not a database at all" * 100
+    path.write_bytes(garbage)
+    with pytest.raises(HistoryError, match=r"history.sqlite3 is damaged"):
+        History(path)
+    log = HistoryLog(path)
+    record = SessionRecord("lower", "Lower back", datetime(2026, 11, 26, 9, tzinfo=OFFSET), None)
+    problem = SessionLog(log, record).start()
+    assert problem is not None and "is damaged" in problem and "wait in memory" in problem
+    assert path.read_bytes() == garbage
+
+
+def test_an_unwritable_place_is_reported(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(HistoryError, match=r"cannot be used"):
+        History(blocker / "history.sqlite3")
+
+
+def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    History(path).db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    with pytest.raises(HistoryError, match="newer backcoach"):
+        History(path)
+
+
+def test_migrating_from_an_empty_file_creates_the_schema(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    sqlite3.connect(path).close()
+    history = History(path)
+    tables = {row[0] for row in history.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"sessions", "results"} <= tables

@@ -1,0 +1,112 @@
+"""backcoach history: a readable table, and CSV that round-trips every field."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from backcoach.cli import main
+from backcoach.core import paths
+from backcoach.core.engine import Status
+from backcoach.core.history import CSV_HEADER, History
+from backcoach.core.pain import judge
+from backcoach.core.plan import Dose
+from backcoach.core.session import ExerciseResult, Rating
+
+STARTED = datetime(2026, 11, 20, 7, 45, 10, tzinfo=timezone(timedelta(hours=-5)))
+RESULTS = [
+    ExerciseResult("pelvic-tilt", "Pelvic tilt", Dose(5, 8), Status.COMPLETED, Rating(2), judge(2, 4)),
+    ExerciseResult(
+        "knee-to-chest",
+        "Knee to chest",
+        Dose(30, 2),
+        Status.STOPPED,
+        Rating(7, True),
+        judge(7, 4, True),
+        "right",
+    ),
+    ExerciseResult("basic-twist", "Basic twist", Dose(10, 3), Status.SKIPPED),
+]
+
+
+def make_history(pain_before: int | None = 4) -> None:
+    history = History(paths.history_file())
+    session = history.start_session(STARTED, "lower", "Lower back", pain_before)
+    for result in RESULTS:
+        history.add_result(session, result, STARTED)
+    history.end_session(session, "ended early")
+    second = history.start_session(STARTED + timedelta(days=1), "daily", "Daily routine", None)
+    history.add_result(second, RESULTS[0], STARTED)
+    history.close()
+
+
+def test_csv_has_the_exact_header_and_round_trips_every_field(capsys: pytest.CaptureFixture[str]) -> None:
+    make_history()
+    assert main(["history", "--csv"]) == 0
+    text = capsys.readouterr().out
+    assert (
+        text.splitlines()[0]
+        == "started_at,region,exercise,side,hold_seconds,reps,pain_before,pain_after,status"
+    )
+    rows = list(csv.reader(io.StringIO(text)))
+    assert tuple(rows[0]) == CSV_HEADER
+    assert rows[1:] == [
+        ["2026-11-20T07:45:10-05:00", "lower", "pelvic-tilt", "", "5", "8", "4", "2", "completed"],
+        ["2026-11-20T07:45:10-05:00", "lower", "knee-to-chest", "right", "30", "2", "4", "7", "stopped"],
+        ["2026-11-20T07:45:10-05:00", "lower", "basic-twist", "", "10", "3", "4", "", "skipped"],
+        ["2026-11-21T07:45:10-05:00", "daily", "pelvic-tilt", "", "5", "8", "", "2", "completed"],
+    ]
+    for row in csv.DictReader(io.StringIO(text)):
+        assert datetime.fromisoformat(row["started_at"]).utcoffset() == timedelta(hours=-5)
+        assert row["status"] in {"completed", "skipped", "stopped"}
+        assert row["side"] in {"", "left", "right"}
+
+
+def test_the_table_reads_one_session_a_line(capsys: pytest.CaptureFixture[str]) -> None:
+    make_history()
+    assert main(["history"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == [
+        "started",
+        "routine",
+        "done",
+        "skipped",
+        "stopped",
+        "before",
+        "after",
+        "status",
+    ]
+    assert lines[1].split() == [
+        "2026-11-20",
+        "07:45",
+        "Lower",
+        "back",
+        "1",
+        "1",
+        "1",
+        "4",
+        "4.5",
+        "ended",
+        "early",
+    ]
+    assert lines[2].split()[:4] == ["2026-11-21", "07:45", "Daily", "routine"]
+
+
+def test_no_history_yet(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["history"]) == 0
+    assert capsys.readouterr().out.startswith("No sessions yet")
+    assert not paths.history_file().exists()  # looking does not create it
+    assert main(["history", "--csv"]) == 0
+    assert capsys.readouterr().out.strip() == ",".join(CSV_HEADER)
+
+
+def test_a_damaged_history_is_one_clear_line(capsys: pytest.CaptureFixture[str]) -> None:
+    path: Path = paths.history_file()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"nope" * 100)
+    assert main(["history", "--csv"]) == 1
+    assert f"backcoach: {path} is damaged" in capsys.readouterr().err

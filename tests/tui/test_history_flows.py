@@ -1,0 +1,127 @@
+"""History in the app: results land as they are rated, the history screen, and dose proposals."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from textual.widgets import Static
+
+from backcoach.core import paths
+from backcoach.core.history import History
+from backcoach.tui.screens.history import HistoryScreen
+from backcoach.tui.screens.home import HomeScreen
+from backcoach.tui.screens.summary import SummaryScreen
+from tests.core.test_history import add_session
+from tests.tui.conftest import MakeApp, run_to_rating, type_keys
+
+UPPER = (
+    "thoracic-extension",
+    "doorway-chest-stretch",
+    "chin-tuck",
+    "shoulder-blade-squeeze",
+    "posture-reset",
+)
+
+
+def shown(app, selector: str) -> str:  # type: ignore[no-untyped-def]
+    from tests.tui.test_flows import text_of
+
+    return text_of(app, selector)
+
+
+async def test_each_rating_is_in_the_database_before_the_next_exercise(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "3", "2", "enter")
+        await run_to_rating(pilot)
+        await type_keys(pilot, "1", "enter")
+        rows = list(History(paths.history_file()).csv_rows())
+        assert rows == [(rows[0][0], "upper", "thoracic-extension", "", 10, 3, 2, 1, "completed")]
+        await type_keys(pilot, "n")  # a skip is logged too
+        rows = list(History(paths.history_file()).csv_rows())
+        assert [row[2:] for row in rows][-1] == ("doorway-chest-stretch", "", 30, 2, 2, None, "skipped")
+
+
+async def test_green_twice_proposes_a_step_up_and_accepting_saves_it(
+    make_app: MakeApp, settings_path: Path
+) -> None:
+    history = History(paths.history_file())
+    add_session(history, date.today() - timedelta(days=1), 2, dict.fromkeys(UPPER, 1))
+    history.close()
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "3", "2", "enter")
+        for _ in UPPER:
+            await run_to_rating(pilot)
+            await type_keys(pilot, "0", "enter")
+        assert isinstance(app.screen, SummaryScreen)
+        proposals = shown(app, "#proposals")
+        assert (
+            "> [y accept / n decline] Upper back extension: 15 s holds next time, rated 0 and 1" in proposals
+        )
+        assert "Chin tuck: 9 reps next time, rated 0 and 1 in your last two sessions." in proposals
+        await type_keys(pilot, "y", "n")
+        proposals = shown(app, "#proposals")
+        assert "[accepted] Upper back extension" in proposals
+        assert "[declined] Chin tuck" in proposals
+        assert "  Doorway chest stretch: already at the most this coach suggests" in proposals  # the 30 s cap
+    saved = tomllib.loads(settings_path.read_text())
+    assert saved["exercises"] == {"thoracic-extension": {"hold_seconds": 15, "reps": 3}}
+    assert app.settings.dose_for(app.catalog.exercises["thoracic-extension"]).hold_seconds == 15
+
+
+async def test_the_history_screen_shows_weeks_streak_trends_and_hints(make_app: MakeApp) -> None:
+    history = History(paths.history_file())
+    today = date.today()
+    for days_ago in range(10):
+        add_session(
+            history, today - timedelta(days=days_ago), 6 - days_ago // 4, {"bridge": 5 - days_ago // 3}
+        )
+    history.close()
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "h")
+        assert isinstance(app.screen, HistoryScreen)
+        assert shown(app, "#history-counts").startswith("10 sessions")
+        assert "streak: 10 days" in shown(app, "#history-counts")
+        weeks = shown(app, "#weeks").splitlines()
+        assert len(weeks) == 12 and "session" in weeks[-1]
+        bridge = next(line for line in shown(app, "#trends").splitlines() if line.startswith("Bridge"))
+        assert bridge.split()[1:] == ["4", "4", "4", "5", "5", "5", "worse"]  # the last six, rising: worse
+        hints = str(app.screen.query_one("#hints", Static).content)
+        assert "take a few weeks" in hints and "no improvement after 2 weeks" in hints
+        await type_keys(pilot, "escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_an_empty_history_says_so(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "h")
+        assert "No sessions yet" in str(app.screen.query("Static")[1].content)
+
+
+async def test_a_damaged_history_file_is_reported_and_the_session_still_runs(make_app: MakeApp) -> None:
+    path = paths.history_file()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"garbage" * 200)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "h")
+        assert isinstance(app.screen, HomeScreen)
+        await type_keys(pilot, "3", "2", "enter")
+        await run_to_rating(pilot)
+        await type_keys(pilot, "1", "enter")
+        messages = [notification.message for notification in app._notifications]
+        assert any("history.sqlite3 is damaged" in message for message in messages)
+        assert len(app.history_log.pending) == 2  # the session start and the rating wait in memory
+    assert path.read_bytes() == b"garbage" * 200
+
+
+def test_started_at_is_iso_with_offset(tmp_path: Path) -> None:
+    history = History(tmp_path / "h.sqlite3")
+    add_session(history, date(2026, 3, 1), None, {"bridge": 1})
+    started = next(iter(history.csv_rows()))[0]
+    assert datetime.fromisoformat(str(started)).utcoffset() is not None
