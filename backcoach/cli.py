@@ -12,7 +12,6 @@ from typing import NoReturn
 from backcoach import __version__
 from backcoach.core import paths
 from backcoach.core.catalog import Catalog, CatalogError, load_catalog
-from backcoach.core.history import CSV_HEADER, History, HistoryError
 from backcoach.core.settings import Settings, load_settings
 
 
@@ -97,6 +96,8 @@ def print_exercises(catalog: Catalog, region: str | None, settings_path: Path) -
 
 def print_history(path: Path, as_csv: bool) -> int:
     """The session log as a table, or every exercise result as CSV for a spreadsheet or a clinician."""
+    from backcoach.core.history import CSV_HEADER, History, HistoryError
+
     if not path.exists():
         if as_csv:
             csv.writer(sys.stdout).writerow(CSV_HEADER)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -17,19 +17,18 @@ from textual.screen import Screen
 from backcoach.core import paths
 from backcoach.core.catalog import Catalog
 from backcoach.core.clock import Clock, MonotonicClock
-from backcoach.core.history import HistoryError, HistoryLog
-from backcoach.core.plan import Phase
-from backcoach.core.progression import Proposal, propose
-from backcoach.core.session import Rating, SessionRecord
 from backcoach.core.settings import Loaded, Settings, load_settings, save_settings
-from backcoach.core.speech import Speaker, find_speech_program
-from backcoach.tui.screens.dialogs import ConfirmScreen, HelpScreen
-from backcoach.tui.screens.history import HistoryScreen
 from backcoach.tui.screens.home import HomeScreen
-from backcoach.tui.screens.rating import RatingScreen
-from backcoach.tui.screens.safety import SafetyScreen
-from backcoach.tui.screens.session import SessionScreen
-from backcoach.tui.screens.settings import SettingsScreen
+
+if TYPE_CHECKING:
+    from backcoach.core.history import HistoryLog
+    from backcoach.core.plan import Phase
+    from backcoach.core.progression import Proposal
+    from backcoach.core.session import Rating, SessionRecord
+    from backcoach.core.speech import Speaker
+
+# Screens and modules that the first screen does not need are imported when first used, so that
+# start-up stays close to a bare Textual app's (DESIGN.md: at most 1.25x).
 
 
 class BackcoachApp(App[None]):
@@ -52,8 +51,8 @@ class BackcoachApp(App[None]):
     ) -> None:
         super().__init__()
         self.cursor_blink = cursor_blink
-        # Opened at the first write or read, never at start-up.
-        self.history_log = HistoryLog(history_path or paths.history_file())
+        self.history_path = history_path or paths.history_file()
+        self._history_log: HistoryLog | None = None
         self.catalog = catalog
         self.loaded = loaded
         self.clock: Clock = clock or MonotonicClock()
@@ -63,6 +62,15 @@ class BackcoachApp(App[None]):
     @property
     def settings(self) -> Settings:
         return self.loaded.settings
+
+    @property
+    def history_log(self) -> HistoryLog:
+        """Opened at the first write or read, never at start-up."""
+        if self._history_log is None:
+            from backcoach.core.history import HistoryLog
+
+            self._history_log = HistoryLog(self.history_path)
+        return self._history_log
 
     def get_default_screen(self) -> Screen[None]:
         return HomeScreen()
@@ -75,6 +83,8 @@ class BackcoachApp(App[None]):
         if self.settings.safety_acknowledged:
             self.begin()
         else:
+            from backcoach.tui.screens.safety import SafetyScreen
+
             self.push_screen(SafetyScreen(), self.safety_answered)
 
     def safety_answered(self, accepted: bool | None) -> None:
@@ -101,6 +111,9 @@ class BackcoachApp(App[None]):
     # Sessions
 
     def start_session(self, routine_id: str) -> None:
+        from backcoach.tui.screens.rating import RatingScreen
+        from backcoach.tui.screens.session import SessionScreen
+
         routine = self.catalog.routines[routine_id]
         if not self.settings.check_before:
             self.push_screen(SessionScreen(routine, None))
@@ -123,6 +136,11 @@ class BackcoachApp(App[None]):
 
     def proposals_for(self, record: SessionRecord) -> list[Proposal]:
         """Dose changes for the exercises rated today, from their last two rated sessions."""
+        import sqlite3
+
+        from backcoach.core.history import HistoryError
+        from backcoach.core.progression import propose
+
         proposals = []
         for result in record.results:
             if result.rating is None or result.verdict is None:
@@ -138,12 +156,15 @@ class BackcoachApp(App[None]):
         return proposals
 
     def on_unmount(self) -> None:
-        self.history_log.close()
+        if self._history_log is not None:
+            self._history_log.close()
 
     def signal_step(self, phase: Phase, cue: str) -> None:
         if self.settings.bell:
             self.bell()
         if self.settings.voice:
+            from backcoach.core.speech import Speaker, find_speech_program
+
             if self.speaker is None:
                 self.speaker = Speaker(find_speech_program())
             self.speaker.say(f"{phase.value.lower()}. {cue}")
@@ -152,13 +173,22 @@ class BackcoachApp(App[None]):
 
     def action_help(self) -> None:
         screen = self.screen
+        from backcoach.tui.screens.dialogs import HelpScreen
+
         if isinstance(screen, HelpScreen):
             return
         keys = list(getattr(screen, "KEY_HELP", []))
         self.push_screen(HelpScreen(type(screen).__name__.removesuffix("Screen").lower(), keys))
 
+    def in_session(self) -> bool:
+        from backcoach.tui.screens.session import SessionScreen
+
+        return any(isinstance(screen, SessionScreen) for screen in self.screen_stack)
+
     def action_request_quit(self) -> None:
-        if any(isinstance(screen, SessionScreen) for screen in self.screen_stack):
+        from backcoach.tui.screens.dialogs import ConfirmScreen
+
+        if self.in_session():
 
             def answered(quit_now: bool | None) -> None:
                 if quit_now:
@@ -171,6 +201,9 @@ class BackcoachApp(App[None]):
             self.exit()
 
     def action_open_settings(self) -> None:
+        from backcoach.tui.screens.session import SessionScreen
+        from backcoach.tui.screens.settings import SettingsScreen
+
         if isinstance(self.screen, SettingsScreen):
             return
         for screen in self.screen_stack:
@@ -181,6 +214,8 @@ class BackcoachApp(App[None]):
 
     def apply_settings(self, settings: Settings) -> bool:
         """Save, then use the new settings at once; a session takes them from its next exercise."""
+        from backcoach.tui.screens.session import SessionScreen
+
         saved = self.save(settings)
         if settings.theme in self.available_themes:
             self.theme = settings.theme
@@ -192,6 +227,9 @@ class BackcoachApp(App[None]):
         return saved
 
     def action_open_history(self) -> None:
+        from backcoach.core.history import HistoryError
+        from backcoach.tui.screens.history import HistoryScreen
+
         if isinstance(self.screen, HistoryScreen):
             return
         try:
@@ -202,6 +240,8 @@ class BackcoachApp(App[None]):
         self.push_screen(HistoryScreen(history, date.today()))
 
     def action_show_safety(self) -> None:
+        from backcoach.tui.screens.safety import SafetyScreen
+
         if not isinstance(self.screen, SafetyScreen):
             self.push_screen(SafetyScreen(first_run=False))
 
@@ -234,7 +274,7 @@ def run_app(catalog: Catalog, settings_path: Path, region: str | None) -> int:
     loaded = load_settings(settings_path, set(catalog.exercises))
     app = BackcoachApp(catalog, loaded, start_region=region)
     app.run()
-    if app.history_log.pending:
+    if app._history_log is not None and app._history_log.pending:
         # Said after the screen is gone, so it stays readable.
         print(
             f"backcoach: {len(app.history_log.pending)} history entries could not be saved: {app.history_log.problem}",

@@ -49,6 +49,7 @@ def no_improvement(weeks: list[Week]) -> bool:
 
 
 class HistoryScreen(Screen[None]):
+    CSS_PATH = "history.tcss"
     BINDINGS = [Binding("escape,enter", "back", "Back")]
     KEY_HELP = [("up/down, pageup/pagedown", "scroll"), ("escape", "back")]
 

@@ -22,6 +22,7 @@ SMALL_HEIGHT = 22
 class RatingScreen(ModalScreen[Rating | None]):
     """Type 0-10 then enter; left/right adjust; x marks sharp, shooting or spreading pain."""
 
+    CSS_PATH = "rating.tcss"
     BINDINGS = [
         Binding("enter", "done", "Done"),
         Binding("left", "adjust(-1)", "Less"),

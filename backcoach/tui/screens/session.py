@@ -51,6 +51,7 @@ def clock_face(seconds: float) -> str:
 
 
 class SessionScreen(Screen[None]):
+    CSS_PATH = "session.tcss"
     BINDINGS = [
         Binding("space", "toggle_pause", "Pause"),
         Binding("n", "skip", "Skip"),

@@ -52,6 +52,7 @@ def parse_number(rule: Rule, text: str, section: str | None = None) -> tuple[int
 
 
 class SettingsScreen(Screen[None]):
+    CSS_PATH = "settings.tcss"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "back", "Back"),

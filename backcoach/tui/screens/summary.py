@@ -24,6 +24,7 @@ LEVEL_STYLES = {Level.GREEN: "green", Level.AMBER: "yellow", Level.RED: "bold re
 
 
 class SummaryScreen(Screen[None]):
+    CSS_PATH = "summary.tcss"
     BINDINGS = [
         Binding("enter,escape", "home", "Home"),
         Binding("y", "decide(True)", "Accept change", show=False),

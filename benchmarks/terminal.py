@@ -1,0 +1,149 @@
+"""backcoach in a real terminal (tmux) against baselines run beside it, as ratios.
+
+Run: .venv/bin/pip install termdown && .venv/bin/python benchmarks/terminal.py
+Budgets (DESIGN.md):
+- time to the first usable screen: at most 1.25x a bare Textual app that shows one line
+- peak memory: at most 1.3x the bare Textual app
+- CPU while a hold counts down: no more than termdown counting down in the same terminal
+- a phase ends within 50 ms of its deadline (measured in benchmarks/phase_timing.py)
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+RUNS = 11
+CPU_SECONDS = 10.0
+BIN = Path(sys.executable).parent
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Static
+
+class Bare(App[None]):
+    def compose(self):
+        yield Static("bare textual ready")
+
+Bare().run()
+"""
+
+
+class Pane:
+    def __init__(self, command: list[str], env: dict[str, str]) -> None:
+        self.socket = f"bench-{uuid.uuid4().hex[:8]}"
+        options = [part for name, value in env.items() for part in ("-e", f"{name}={value}")]
+        self.started = time.perf_counter()
+        self.tmux("new-session", "-d", "-s", "b", "-x", "100", "-y", "30", *options, *command)
+
+    def tmux(self, *args: str) -> str:
+        return subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True
+        ).stdout
+
+    def wait_for(self, text: str, timeout: float = 20) -> float:
+        """Seconds from launch until text is on the screen."""
+        while time.perf_counter() - self.started < timeout:
+            if text in self.tmux("capture-pane", "-p", "-t", "b"):
+                return time.perf_counter() - self.started
+            time.sleep(0.005)
+        raise RuntimeError(f"{text!r} never appeared")
+
+    @property
+    def pid(self) -> int:
+        return int(self.tmux("display", "-p", "-t", "b", "#{pane_pid}").strip())
+
+    def peak_memory_kib(self) -> int:
+        status = Path(f"/proc/{self.pid}/status").read_text()
+        return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")))
+
+    def cpu_seconds(self) -> float:
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks = int(fields[11]) + int(fields[12])  # utime + stime
+        return ticks / _clock_ticks()
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+
+def _clock_ticks() -> int:
+    import os
+
+    return os.sysconf("SC_CLK_TCK")
+
+
+def backcoach_env(folder: Path, hold: int = 600) -> dict[str, str]:
+    settings = folder / "settings.toml"
+    settings.write_text(
+        f"[timing]\nget_ready_seconds = 1\nhold_seconds = {hold}\n[pain]\ncheck_before = false\n"
+        "[cues]\nbell = false\n[safety]\nacknowledged = true\n"
+    )
+    return {
+        "BACKCOACH_CONFIG": str(settings),
+        "BACKCOACH_DATA_DIR": str(folder / "data"),
+        "TERM": "xterm-256color",
+    }
+
+
+def start_up_and_memory(folder: Path) -> tuple[float, float, int, int]:
+    bare_script = folder / "bare.py"
+    bare_script.write_text(BARE_APP)
+    bare_times, ours_times, bare_memory, ours_memory = [], [], [], []
+    for _ in range(RUNS):  # interleaved, so both meet the same machine
+        bare = Pane([str(BIN / "python"), str(bare_script)], {"TERM": "xterm-256color"})
+        bare_times.append(bare.wait_for("bare textual ready"))
+        time.sleep(0.3)
+        bare_memory.append(bare.peak_memory_kib())
+        bare.close()
+        ours = Pane([str(BIN / "backcoach")], backcoach_env(folder))
+        ours_times.append(ours.wait_for("Pick a routine"))
+        time.sleep(0.3)
+        ours_memory.append(ours.peak_memory_kib())
+        ours.close()
+    return (
+        statistics.median(bare_times),
+        statistics.median(ours_times),
+        int(statistics.median(bare_memory)),
+        int(statistics.median(ours_memory)),
+    )
+
+
+def cpu_during_a_hold(folder: Path) -> tuple[float, float]:
+    """CPU seconds used over the same stretch of wall-clock time by each countdown."""
+    termdown = BIN / "termdown"
+    if not termdown.exists() and shutil.which("termdown") is None:
+        raise SystemExit("install termdown first: .venv/bin/pip install termdown")
+    theirs = Pane([str(termdown if termdown.exists() else "termdown"), "600"], {"TERM": "xterm-256color"})
+    ours = Pane([str(BIN / "backcoach"), "--region", "lower"], backcoach_env(folder))
+    ours.wait_for("HOLD")
+    time.sleep(1)
+    before = (theirs.cpu_seconds(), ours.cpu_seconds())
+    time.sleep(CPU_SECONDS)
+    after = (theirs.cpu_seconds(), ours.cpu_seconds())
+    theirs.close()
+    ours.close()
+    return after[0] - before[0], after[1] - before[1]
+
+
+def main() -> None:
+    if shutil.which("tmux") is None:
+        raise SystemExit("tmux is needed")
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        bare_time, our_time, bare_memory, our_memory = start_up_and_memory(folder)
+        termdown_cpu, our_cpu = cpu_during_a_hold(folder)
+    print(f"first usable screen: bare Textual {bare_time * 1000:.0f} ms, backcoach {our_time * 1000:.0f} ms")
+    print(f"  ratio {our_time / bare_time:.2f}x (budget 1.25x)")
+    print(f"peak memory: bare Textual {bare_memory / 1024:.1f} MiB, backcoach {our_memory / 1024:.1f} MiB")
+    print(f"  ratio {our_memory / bare_memory:.2f}x (budget 1.30x)")
+    print(f"CPU over {CPU_SECONDS:.0f} s of a hold: termdown {termdown_cpu:.2f} s, backcoach {our_cpu:.2f} s")
+    print(f"  ratio {our_cpu / max(termdown_cpu, 0.01):.2f}x (budget 1.00x)")
+
+
+if __name__ == "__main__":
+    main()
