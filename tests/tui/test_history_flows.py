@@ -14,7 +14,7 @@ from backcoach.tui.screens.history import HistoryScreen
 from backcoach.tui.screens.home import HomeScreen
 from backcoach.tui.screens.summary import SummaryScreen
 from tests.core.test_history import add_session
-from tests.tui.conftest import MakeApp, run_to_rating, type_keys
+from tests.tui.conftest import MakeApp, advance, run_to_rating, type_keys
 
 UPPER = (
     "thoracic-extension",
@@ -125,3 +125,19 @@ def test_started_at_is_iso_with_offset(tmp_path: Path) -> None:
     add_session(history, date(2026, 3, 1), None, {"bridge": 1})
     started = next(iter(history.csv_rows()))[0]
     assert datetime.fromisoformat(str(started)).utcoffset() is not None
+
+
+async def test_stopping_a_one_sided_exercise_logs_the_side_it_hurt_on(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "1", "2", "enter", "n")  # skip pelvic tilt: knee to chest, left side first
+        engine = app.screen.engine  # type: ignore[attr-defined]
+        while engine.step.side != "right":
+            await advance(pilot, engine.remaining() + 0.001)
+        await type_keys(pilot, "x", "6", "enter", "e")
+        rows = list(History(paths.history_file()).csv_rows())
+        assert [row[2:4] + row[7:] for row in rows] == [
+            ("pelvic-tilt", "", None, "skipped"),
+            ("knee-to-chest", "right", 6, "stopped"),
+        ]
+        assert History(paths.history_file()).recent_sessions()[0].status == "ended early"

@@ -156,6 +156,8 @@ class SessionScreen(Screen[None]):
 
     def exercise_finished(self, event: ExerciseFinished) -> None:
         planned = event.planned
+        # Where a one-sided exercise was stopped, the side it hurt on goes into the log.
+        side = self.engine.step.side if self.engine and event.status is Status.STOPPED else None
         if event.status is Status.SKIPPED:
             self.record_result(
                 ExerciseResult(planned.exercise.id, planned.exercise.name, planned.dose, event.status)
@@ -169,7 +171,13 @@ class SessionScreen(Screen[None]):
             verdict = judge(rating.value, self.pain_before, rating.sharp, self.app.settings.stop_at)
             self.record_result(
                 ExerciseResult(
-                    planned.exercise.id, planned.exercise.name, planned.dose, event.status, rating, verdict
+                    planned.exercise.id,
+                    planned.exercise.name,
+                    planned.dose,
+                    event.status,
+                    rating,
+                    verdict,
+                    side,
                 )
             )
             if verdict.stop:
