@@ -186,19 +186,24 @@ class BackcoachApp(App[None]):
         return any(isinstance(screen, SessionScreen) for screen in self.screen_stack)
 
     def action_request_quit(self) -> None:
+        """Quit at once, unless that would cut a session short or drop unsaved settings: then ask."""
         from backcoach.tui.screens.dialogs import ConfirmScreen
+        from backcoach.tui.screens.settings import SettingsScreen
 
+        question = None
         if self.in_session():
-
-            def answered(quit_now: bool | None) -> None:
-                if quit_now:
-                    self.exit()
-
-            self.push_screen(
-                ConfirmScreen("Quit in the middle of a session? Your ratings so far are kept."), answered
-            )
-        else:
+            question = "Quit in the middle of a session? Your ratings so far are kept."
+        if any(isinstance(screen, SettingsScreen) and screen.dirty for screen in self.screen_stack):
+            question = "Quit without saving your settings changes?"
+        if question is None:
             self.exit()
+            return
+
+        def answered(quit_now: bool | None) -> None:
+            if quit_now:
+                self.exit()
+
+        self.push_screen(ConfirmScreen(question), answered)
 
     def action_open_settings(self) -> None:
         from backcoach.tui.screens.session import SessionScreen

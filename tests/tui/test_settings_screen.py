@@ -163,3 +163,15 @@ async def test_an_unwritable_settings_folder_gets_a_message_not_a_crash(
         notices = [notification.message for notification in app._notifications]
         assert any(f"Could not save {blocker / 'settings.toml'}" in notice for notice in notices)
         assert app.settings.safety_acknowledged  # remembered for this run at least
+
+
+async def test_quit_asks_before_dropping_unsaved_settings(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "s", "9")
+        app.screen.query_one("#field-bell", Select).focus()  # q is not swallowed by a number field here
+        await type_keys(pilot, "q")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Quit without saving your settings changes?" in str(app.screen.question)
+        await type_keys(pilot, "n")
+        assert isinstance(app.screen, SettingsScreen) and app.is_running
