@@ -206,16 +206,10 @@ class BackcoachApp(App[None]):
         self.push_screen(ConfirmScreen(question), answered)
 
     def action_open_settings(self) -> None:
-        from backcoach.tui.screens.session import SessionScreen
         from backcoach.tui.screens.settings import SettingsScreen
 
-        if isinstance(self.screen, SettingsScreen):
-            return
-        for screen in self.screen_stack:
-            if isinstance(screen, SessionScreen) and screen.engine is not None:
-                screen.engine.pause()  # nobody exercises while changing settings
-                screen.poll()
-        self.push_screen(SettingsScreen())
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())  # a session underneath pauses itself
 
     def apply_settings(self, settings: Settings) -> bool:
         """Save, then use the new settings at once; a session takes them from its next exercise."""

@@ -292,3 +292,23 @@ async def test_safety_information_from_help_and_palette_commands(make_app: MakeA
         assert flags[0].startswith("Emergency") and flags[1].startswith("See a doctor soon")
         await type_keys(pilot, "y")
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_anything_covering_the_countdown_pauses_it(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "1", "1", "enter")
+        await advance(pilot, 6)
+        engine = session_screen(app).engine
+        assert engine is not None and engine.state is State.RUNNING
+        for opener in ("question_mark", "ctrl+p"):
+            await type_keys(pilot, opener)
+            assert engine.state is State.PAUSED
+            await advance(pilot, 100)  # a long look at the help or the palette
+            assert engine.remaining() == pytest.approx(4)
+            assert not isinstance(app.screen, RatingScreen)  # no pain check pops up underneath
+            await type_keys(pilot, "escape")
+            assert isinstance(app.screen, SessionScreen)
+            assert text_of(app, "#phase").startswith("PAUSED")
+            await type_keys(pilot, "space")
+            assert engine.state is State.RUNNING

@@ -107,6 +107,13 @@ class SessionScreen(Screen[None]):
         self.handle(self.engine.start())
         self.poll()
 
+    def on_screen_suspend(self) -> None:
+        # Help, the command palette or settings cover the countdown: nothing counts unseen.
+        # The screen shows PAUSED when it comes back, and space goes on.
+        if self.engine is not None and self.engine.state is State.RUNNING:
+            self.engine.pause()
+            self.poll()
+
     def replan(self) -> None:
         """New settings: the exercises after this one take the new doses."""
         if self.engine is None:
