@@ -7,6 +7,7 @@ from enum import Enum
 
 from backcoach.core.catalog import MAX_REPS, Exercise
 from backcoach.core.plan import Dose
+from backcoach.core.text import plural
 
 STRETCH_STEP_SECONDS = 5
 STRETCH_CAP_SECONDS = 30  # the reference allows 60 over 65 years; backcoach does not ask an age
@@ -81,4 +82,4 @@ def describe(current: Dose, proposed: Dose) -> str:
     """Only what changes: "9 reps" or "25 s holds"."""
     if proposed.hold_seconds != current.hold_seconds:
         return f"{proposed.hold_seconds} s holds"
-    return f"{proposed.reps} rep" + ("" if proposed.reps == 1 else "s")
+    return plural(proposed.reps, "rep")

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from backcoach.core.history import History, Week
+from backcoach.core.text import plural
 
 WEEKS_SHOWN = 12
 BAR_WIDTH = 30
@@ -70,8 +71,7 @@ class HistoryScreen(Screen[None]):
                 this_week = weeks[-1].sessions
                 streak = history.streak(self.today)
                 yield Static(
-                    f"{total} sessions  ·  {this_week} this week  ·  streak: {streak} day"
-                    + ("" if streak == 1 else "s"),
+                    f"{plural(total, 'session')}  ·  {this_week} this week  ·  streak: {plural(streak, 'day')}",
                     id="history-counts",
                 )
                 yield Static(
@@ -87,10 +87,12 @@ class HistoryScreen(Screen[None]):
         yield Footer()
 
     def weeks_chart(self, weeks: list[Week]) -> str:
+        """From the first week with a session: a new user sees their weeks, not months of nothing."""
+        first = next((index for index, week in enumerate(weeks) if week.sessions), len(weeks) - 1)
         lines = []
-        for week in weeks:
+        for week in weeks[first:]:
             average = "  -" if week.average_before is None else f"{week.average_before:4.1f}"
-            sessions = f"{week.sessions} session" + ("" if week.sessions == 1 else "s")
+            sessions = plural(week.sessions, "session")
             lines.append(f"{week.start:%d %b}  {week_bar(week.average_before)} {average}  {sessions}")
         return "\n".join(lines)
 

@@ -29,6 +29,7 @@ from backcoach.core.history import SessionLog
 from backcoach.core.pain import Level, Verdict, judge
 from backcoach.core.plan import Phase, build_plan
 from backcoach.core.session import ExerciseResult, Rating, SessionRecord
+from backcoach.core.text import plural
 from backcoach.tui.screens.dialogs import ConfirmScreen
 from backcoach.tui.screens.rating import RatingScreen, VerdictScreen
 from backcoach.tui.widgets.big_number import BigNumber
@@ -312,10 +313,6 @@ def rep_line(view: View) -> str:
         start = f"  ·  start on the {step.side} side" if step.side else ""
         return f"{plural(dose.reps, 'rep')} of {dose.hold_seconds} s{each}{start}"
     return f"Rep {step.rep} of {step.reps}{side}"
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def describe(name: str, rating: Rating, verdict: Verdict) -> str:
