@@ -79,7 +79,7 @@ class BackcoachApp(App[None]):
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         for problem in [*self.loaded.problems, *self.catalog.warnings]:
-            self.notify(problem, title="Settings problem", severity="warning", timeout=15)
+            self.notify(problem, title="A problem in one of your files", severity="warning", timeout=15)
         if self.settings.safety_acknowledged:
             self.begin()
         else:

@@ -128,7 +128,7 @@ def test_a_corrupt_settings_file_is_kept_byte_for_byte(
     terminal = start(original)
     terminal.wait_for("Before you start")  # on defaults: the safety screen shows
     screen = terminal.wait_for("not valid TOML")
-    assert "Settings problem" in screen and "line 4" in screen
+    assert "A problem in one of your files" in screen and "line 4" in screen
     settings = tmp_path / "config" / "settings.toml"
     assert settings.read_bytes() == original  # running never touches it
     terminal.keys("y")  # passing the safety screen saves the settings

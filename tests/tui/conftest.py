@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from rich.console import Console
+from textual.app import App
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from backcoach.core.catalog import Catalog
 from backcoach.core.clock import ManualClock
@@ -37,6 +41,18 @@ def make_app(catalog: Catalog, settings_path: Path) -> MakeApp:
         )
 
     return make
+
+
+def text_of(app: App[None], selector: str) -> str:
+    """The plain text a person sees in one widget."""
+    widget = app.screen.query_one(selector)
+    content = widget.content if isinstance(widget, Static) else widget.render()
+    if isinstance(content, str):
+        return content
+    console = Console(width=200, color_system=None, file=io.StringIO())
+    with console.capture() as capture:
+        console.print(content)
+    return capture.get().rstrip()
 
 
 def session_screen(app: BackcoachApp) -> SessionScreen:

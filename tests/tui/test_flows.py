@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import tomllib
 from pathlib import Path
 
 import pytest
-from rich.console import Console
-from textual.app import App
 from textual.widgets import Static
 
 from backcoach.core.engine import State, Status
@@ -19,19 +16,7 @@ from backcoach.tui.screens.rating import RatingScreen, VerdictScreen
 from backcoach.tui.screens.safety import SafetyScreen
 from backcoach.tui.screens.session import SessionScreen
 from backcoach.tui.screens.summary import SummaryScreen
-from tests.tui.conftest import MakeApp, advance, run_to_rating, session_screen, type_keys
-
-
-def text_of(app: App[None], selector: str) -> str:
-    """The plain text a person sees in one widget."""
-    widget = app.screen.query_one(selector)
-    content = widget.content if isinstance(widget, Static) else widget.render()
-    if isinstance(content, str):
-        return content
-    console = Console(width=200, color_system=None, file=io.StringIO())
-    with console.capture() as capture:
-        console.print(content)
-    return capture.get().rstrip()
+from tests.tui.conftest import MakeApp, advance, run_to_rating, session_screen, text_of, type_keys
 
 
 async def test_first_run_through_a_whole_routine_and_back_home(

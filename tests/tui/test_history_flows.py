@@ -14,7 +14,7 @@ from backcoach.tui.screens.history import HistoryScreen
 from backcoach.tui.screens.home import HomeScreen
 from backcoach.tui.screens.summary import SummaryScreen
 from tests.core.test_history import add_session
-from tests.tui.conftest import MakeApp, advance, run_to_rating, type_keys
+from tests.tui.conftest import MakeApp, advance, run_to_rating, text_of, type_keys
 
 UPPER = (
     "thoracic-extension",
@@ -23,12 +23,6 @@ UPPER = (
     "shoulder-blade-squeeze",
     "posture-reset",
 )
-
-
-def shown(app, selector: str) -> str:  # type: ignore[no-untyped-def]
-    from tests.tui.test_flows import text_of
-
-    return text_of(app, selector)
 
 
 async def test_each_rating_is_in_the_database_before_the_next_exercise(make_app: MakeApp) -> None:
@@ -57,13 +51,13 @@ async def test_green_twice_proposes_a_step_up_and_accepting_saves_it(
             await run_to_rating(pilot)
             await type_keys(pilot, "0", "enter")
         assert isinstance(app.screen, SummaryScreen)
-        proposals = shown(app, "#proposals")
+        proposals = text_of(app, "#proposals")
         assert (
             "> [y accept / n decline] Upper back extension: 15 s holds next time, rated 0 and 1" in proposals
         )
         assert "Chin tuck: 9 reps next time, rated 0 and 1 in your last two sessions." in proposals
         await type_keys(pilot, "y", "n")
-        proposals = shown(app, "#proposals")
+        proposals = text_of(app, "#proposals")
         assert "[accepted] Upper back extension" in proposals
         assert "[declined] Chin tuck" in proposals
         assert "  Doorway chest stretch: already at the most this coach suggests" in proposals  # the 30 s cap
@@ -84,13 +78,13 @@ async def test_the_history_screen_shows_weeks_streak_trends_and_hints(make_app: 
     async with app.run_test(size=(100, 30)) as pilot:
         await type_keys(pilot, "h")
         assert isinstance(app.screen, HistoryScreen)
-        assert shown(app, "#history-counts").startswith("10 sessions")
-        assert "streak: 10 days" in shown(app, "#history-counts")
-        weeks = shown(app, "#weeks").splitlines()
+        assert text_of(app, "#history-counts").startswith("10 sessions")
+        assert "streak: 10 days" in text_of(app, "#history-counts")
+        weeks = text_of(app, "#weeks").splitlines()
         # ten days span two or three weeks; the empty weeks before the first session are left out
         assert 2 <= len(weeks) <= 3 and "0 sessions" not in weeks[0]
         assert sum(int(line.split()[-2]) for line in weeks) == 10
-        bridge = next(line for line in shown(app, "#trends").splitlines() if line.startswith("Bridge"))
+        bridge = next(line for line in text_of(app, "#trends").splitlines() if line.startswith("Bridge"))
         assert bridge.split()[1:] == ["4", "4", "4", "5", "5", "5", "worse"]  # the last six, rising: worse
         hints = str(app.screen.query_one("#hints", Static).content)
         assert "take a few weeks" in hints and "no improvement after 2 weeks" in hints
