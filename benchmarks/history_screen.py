@@ -19,6 +19,7 @@ from textual.screen import Screen
 
 from backcoach.core.catalog import load_catalog
 from backcoach.core.clock import ManualClock
+from backcoach.core.engine import Status
 from backcoach.core.history import History
 from backcoach.core.pain import judge
 from backcoach.core.session import ExerciseResult, Rating
@@ -52,7 +53,7 @@ def fill(path: Path) -> int:
                 exercise.id,
                 exercise.name,
                 settings.dose_for(exercise),
-                _completed(),
+                Status.COMPLETED,
                 Rating(rating),
                 judge(rating),
             )
@@ -61,12 +62,6 @@ def fill(path: Path) -> int:
     history.db.execute("COMMIT")
     history.close()
     return days
-
-
-def _completed():  # type: ignore[no-untyped-def]
-    from backcoach.core.engine import Status
-
-    return Status.COMPLETED
 
 
 async def open_and_draw(app: BackcoachApp, screen: Screen[None]) -> float:
