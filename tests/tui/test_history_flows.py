@@ -137,3 +137,14 @@ async def test_stopping_a_one_sided_exercise_logs_the_side_it_hurt_on(make_app: 
             ("knee-to-chest", "right", 6, "stopped"),
         ]
         assert History(paths.history_file()).recent_sessions()[0].status == "ended early"
+
+
+async def test_without_starting_ratings_the_chart_uses_the_ratings_after(make_app: MakeApp) -> None:
+    history = History(paths.history_file())
+    add_session(history, date.today(), None, {"bridge": 3, "crunch": 5})
+    history.close()
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "h")
+        (week,) = text_of(app, "#weeks").splitlines()
+        assert week.endswith("4.0  1 session  (after exercises)")

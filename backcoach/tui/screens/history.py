@@ -91,9 +91,13 @@ class HistoryScreen(Screen[None]):
         first = next((index for index, week in enumerate(weeks) if week.sessions), len(weeks) - 1)
         lines = []
         for week in weeks[first:]:
-            average = "  -" if week.average_before is None else f"{week.average_before:4.1f}"
+            # With the starting rating switched off, the ratings after exercises stand in, marked so.
+            value, note = week.average_before, ""
+            if value is None and week.average_after is not None:
+                value, note = week.average_after, "  (after exercises)"
+            average = "  -" if value is None else f"{value:4.1f}"
             sessions = plural(week.sessions, "session")
-            lines.append(f"{week.start:%d %b}  {week_bar(week.average_before)} {average}  {sessions}")
+            lines.append(f"{week.start:%d %b}  {week_bar(value)} {average}  {sessions}{note}")
         return "\n".join(lines)
 
     def trends_table(self) -> Table:
