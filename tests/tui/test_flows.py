@@ -297,3 +297,17 @@ async def test_anything_covering_the_countdown_pauses_it(make_app: MakeApp) -> N
             assert text_of(app, "#phase").startswith("PAUSED")
             await type_keys(pilot, "space")
             assert engine.state is State.RUNNING
+
+
+@pytest.mark.parametrize(("bell", "rings"), [("true", True), ("false", False)])
+async def test_the_bell_rings_at_each_phase_change_only_when_on(
+    make_app: MakeApp, bell: str, rings: bool
+) -> None:
+    app = make_app(f"[safety]\nacknowledged = true\n[cues]\nbell = {bell}\n")
+    rung: list[float] = []
+    app.bell = lambda: rung.append(app.clock.now())  # type: ignore[method-assign]  # headless has no speaker
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "1", "1", "enter")  # GET READY starts
+        await advance(pilot, 5)  # HOLD
+        await advance(pilot, 5)  # REST
+    assert rung == ([1000.0, 1005.0, 1010.0] if rings else [])  # get ready, hold, rest: each as it starts
