@@ -1,10 +1,11 @@
-"""The built wheel carries config/: install it and list the catalog from another folder."""
+"""The built wheel carries config/: install it into a fresh venv and list the catalog from another folder."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
+import sysconfig
+import venv
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -12,28 +13,49 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_installed_wheel_lists_the_catalog_from_another_folder(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
+    pip = [sys.executable, "-m", "pip"]
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", wheels, REPO],
+        [*pip, "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", wheels, REPO],
         check=True,
         capture_output=True,
     )
     (wheel,) = wheels.glob("backcoach-*.whl")
-    target = tmp_path / "site"
+
+    fresh = tmp_path / "fresh"
+    venv.create(fresh, with_pip=False)
+    python = fresh / "bin" / "python"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", target, wheel],
-        check=True,
-        capture_output=True,
+        [*pip, "--python", python, "install", "--no-deps", "-q", wheel], check=True, capture_output=True
     )
+    # textual and friends come from the test environment, appended after the venv's own packages;
+    # a plain path entry does not run that environment's .pth files, so the editable checkout stays out.
+    site_packages = Path(
+        subprocess.run(
+            [python, "-c", "import site; print(site.getsitepackages()[0])"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    )
+    (site_packages / "test-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    # The wheel's copy comes first on the path, ahead of the editable checkout.
-    env = {**os.environ, "PYTHONPATH": str(target)}
-    probe = "import backcoach; print(backcoach.__file__); from backcoach.cli import main; main(['exercises'])"
-    result = subprocess.run(
-        [sys.executable, "-c", probe], cwd=elsewhere, env=env, capture_output=True, text=True, check=True
+    where = subprocess.run(
+        [python, "-c", "import backcoach; print(backcoach.__file__)"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=True,
     )
-    first, *rest = result.stdout.splitlines()
-    assert first.startswith(str(target))
-    assert (target / "backcoach" / "config" / "exercises.toml").is_file()
-    assert any(line.startswith("pelvic-tilt ") for line in rest)
-    assert len(rest) >= 18
+    assert where.stdout.startswith(str(site_packages))
+    listing = subprocess.run(
+        [fresh / "bin" / "backcoach", "exercises"], cwd=elsewhere, capture_output=True, text=True, check=True
+    )
+    lines = listing.stdout.splitlines()
+    assert any(line.startswith("pelvic-tilt ") for line in lines)
+    assert len(lines) >= 18
+    assert (site_packages / "backcoach" / "config" / "routines.toml").is_file()
+    assert sorted(path.name for path in (site_packages / "backcoach" / "tui").rglob("*.tcss")) == [
+        "app.tcss", "history.tcss", "rating.tcss", "session.tcss", "settings.tcss", "summary.tcss",
+    ]  # fmt: skip
