@@ -5,11 +5,16 @@ Schema changes go through MIGRATIONS, keyed by SQLite's user_version.
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 import sqlite3
-from collections.abc import Callable, Iterator
+import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from backcoach.core.session import ExerciseResult, SessionRecord
 
@@ -122,37 +127,27 @@ class History:
     def start_session(
         self, started_at: datetime, region: str, routine_name: str, pain_before: int | None
     ) -> int:
+        return self.insert_session(
+            started_at.isoformat(timespec="seconds"), region, routine_name, pain_before
+        )
+
+    def insert_session(self, started_at: str, region: str, routine_name: str, pain_before: int | None) -> int:
+        # The ISO text carries the local offset, so its date part is the local day.
         cursor = self.db.execute(
             "INSERT INTO sessions (started_at, day, region, routine_name, pain_before) VALUES (?, ?, ?, ?, ?)",
-            (
-                started_at.isoformat(timespec="seconds"),
-                started_at.date().isoformat(),
-                region,
-                routine_name,
-                pain_before,
-            ),
+            (started_at, started_at[:10], region, routine_name, pain_before),
         )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
     def add_result(self, session_id: int, result: ExerciseResult, recorded_at: datetime) -> None:
-        rating = result.rating
+        self.insert_result(session_id, result_row(result, recorded_at))
+
+    def insert_result(self, session_id: int, row: dict[str, Any]) -> None:
         self.db.execute(
             "INSERT INTO results (session_id, exercise, name, side, hold_seconds, reps, rating, sharp, verdict,"
             " status, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                session_id,
-                result.exercise_id,
-                result.name,
-                result.side or "",
-                result.dose.hold_seconds,
-                result.dose.reps,
-                None if rating is None else rating.value,
-                int(rating is not None and rating.sharp),
-                None if result.verdict is None else result.verdict.level.value,
-                result.status.value,
-                recorded_at.isoformat(timespec="seconds"),
-            ),
+            (session_id, *(row[column] for column in RESULT_COLUMNS)),
         )
 
     def end_session(self, session_id: int, status: str) -> None:
@@ -265,6 +260,28 @@ class History:
         )
 
 
+RESULT_COLUMNS = (
+    "exercise", "name", "side", "hold_seconds", "reps", "rating", "sharp", "verdict", "status", "recorded_at",
+)  # fmt: skip
+
+
+def result_row(result: ExerciseResult, recorded_at: datetime) -> dict[str, Any]:
+    """A result as plain values, ready for the database or a line of JSON."""
+    rating = result.rating
+    return {
+        "exercise": result.exercise_id,
+        "name": result.name,
+        "side": result.side or "",
+        "hold_seconds": result.dose.hold_seconds,
+        "reps": result.dose.reps,
+        "rating": None if rating is None else rating.value,
+        "sharp": int(rating is not None and rating.sharp),
+        "verdict": None if result.verdict is None else result.verdict.level.value,
+        "status": result.status.value,
+        "recorded_at": recorded_at.isoformat(timespec="seconds"),
+    }
+
+
 def describe(path: Path, error: BaseException) -> str:
     """A plain sentence about what went wrong with the history file."""
     text = str(error)
@@ -275,30 +292,34 @@ def describe(path: Path, error: BaseException) -> str:
     return f"{path} cannot be used ({text}); your ratings wait in memory"
 
 
-Write = Callable[[History], None]
+Entry = dict[str, Any]  # one write as plain data: it can wait in memory, or in the side file
 
 
 class HistoryLog:
-    """Writes to the history when it can; what it cannot write waits in memory and goes at the next write."""
+    """Writes to the history when it can. What it cannot write waits in memory and goes at the next write;
+    what still waits when the app closes goes to a side file beside the database, and the next successful
+    write or read puts it into the history."""
 
     def __init__(self, path: Path, timeout: float = 2.0) -> None:
         self.path = path
         self.timeout = timeout
-        self.pending: list[Write] = []
+        self.side_file = path.with_name(path.name + ".unsaved.jsonl")
+        self.pending: list[Entry] = []
         self.problem: str | None = None
         self._history: History | None = None
+        self._session_ids: dict[str, int] = {}  # session key -> database id
+        self._side_file_loaded = False
 
-    def write(self, action: Write) -> str | None:
+    def write(self, entry: Entry) -> str | None:
         """Queue a write and flush the queue; returns a new problem, once, when writing fails."""
-        self.pending.append(action)
+        self.pending.append(entry)
         return self.flush()
 
     def flush(self) -> str | None:
+        unreadable = self._load_side_file()
         while self.pending:
             try:
-                history = self._history or History(self.path, self.timeout)
-                self._history = history
-                self.pending[0](history)
+                self._apply(self._connect(), self.pending[0])
             except (HistoryError, sqlite3.Error, OSError) as error:
                 self._drop()
                 first_time = self.problem is None
@@ -306,17 +327,76 @@ class HistoryLog:
                 return self.problem if first_time else None
             self.pending.pop(0)
         self.problem = None
-        return None
+        if self._side_file_loaded:
+            self.side_file.unlink(missing_ok=True)
+        return unreadable
 
     def open(self) -> History:
-        """For reading: raises HistoryError with a plain message."""
+        """For reading, with anything waiting written first; raises HistoryError with a plain message."""
+        self.flush()
+        return self._connect()
+
+    def close(self) -> str | None:
+        """Write what can be written and keep the rest in the side file; says what happened, if anything."""
+        self.flush()
+        self._drop()
+        if not self.pending:
+            return None
+        for entry in self.pending:  # ids known now, for results of sessions already in the database
+            if entry["session"] in self._session_ids:
+                entry["session_id"] = self._session_ids[entry["session"]]
+        lines = "".join(json.dumps(entry) + "\n" for entry in self.pending)
+        temporary = self.side_file.with_name(self.side_file.name + ".tmp")
+        try:
+            self.side_file.parent.mkdir(parents=True, exist_ok=True)
+            with temporary.open("w", encoding="utf-8") as file:
+                file.write(lines)
+                file.flush()
+                os.fsync(file.fileno())
+            os.replace(temporary, self.side_file)
+        except OSError as error:
+            return f"{len(self.pending)} history entries could not be saved anywhere: {error}"
+        return f"{self.problem}; {len(self.pending)} entries are kept in {self.side_file} until it can be written"
+
+    def _connect(self) -> History:
         if self._history is None:
             self._history = History(self.path, self.timeout)
         return self._history
 
-    def close(self) -> None:
-        self.flush()
-        self._drop()
+    def _apply(self, history: History, entry: Entry) -> None:
+        key = entry["session"]
+        if entry["kind"] == "start":
+            self._session_ids[key] = history.insert_session(
+                entry["started_at"], entry["region"], entry["routine_name"], entry["pain_before"]
+            )
+            return
+        session_id = self._session_ids.get(key, entry.get("session_id"))
+        if session_id is None:
+            raise HistoryError(f"{self.side_file}: an entry for a session that was never started")
+        if entry["kind"] == "result":
+            history.insert_result(session_id, entry)
+        else:
+            history.end_session(session_id, entry["status"])
+
+    def _load_side_file(self) -> str | None:
+        """Entries left by an earlier run go first: they are older. A file that is not ours is kept aside."""
+        if self._side_file_loaded or not self.side_file.exists():
+            return None
+        self._side_file_loaded = True
+        entries: list[Entry] = []
+        try:
+            for line in self.side_file.read_text(encoding="utf-8").splitlines():
+                entry = json.loads(line)
+                if not isinstance(entry, dict) or entry.get("kind") not in ("start", "result", "end"):
+                    raise ValueError(f"not a history entry: {line[:60]}")
+                entries.append(entry)
+        except (OSError, ValueError) as error:
+            aside = self.side_file.with_name(self.side_file.name + ".broken")
+            with contextlib.suppress(OSError):
+                os.replace(self.side_file, aside)
+            return f"{self.side_file} could not be read ({error}); it was kept as {aside}"
+        self.pending[:0] = entries
+        return None
 
     def _drop(self) -> None:
         if self._history is not None:
@@ -330,21 +410,24 @@ class SessionLog:
     def __init__(self, log: HistoryLog, record: SessionRecord) -> None:
         self.log = log
         self.record = record
-        self.session_id = 0
+        self.key = uuid.uuid4().hex  # known before the database gives the session an id
 
     def start(self) -> str | None:
         record = self.record
-
-        def start(history: History) -> None:
-            self.session_id = history.start_session(
-                record.started_at, record.routine_id, record.routine_name, record.pain_before
-            )
-
-        return self.log.write(start)
+        return self.log.write(
+            {
+                "kind": "start",
+                "session": self.key,
+                "started_at": record.started_at.isoformat(timespec="seconds"),
+                "region": record.routine_id,
+                "routine_name": record.routine_name,
+                "pain_before": record.pain_before,
+            }
+        )
 
     def add(self, result: ExerciseResult) -> str | None:
-        recorded_at = datetime.now().astimezone()
-        return self.log.write(lambda history: history.add_result(self.session_id, result, recorded_at))
+        row = result_row(result, datetime.now().astimezone())
+        return self.log.write({"kind": "result", "session": self.key, **row})
 
     def end(self, status: str) -> str | None:
-        return self.log.write(lambda history: history.end_session(self.session_id, status))
+        return self.log.write({"kind": "end", "session": self.key, "status": status})

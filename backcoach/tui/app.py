@@ -53,6 +53,7 @@ class BackcoachApp(App[None]):
         self.cursor_blink = cursor_blink
         self.history_path = history_path or paths.history_file()
         self._history_log: HistoryLog | None = None
+        self.closing_problem: str | None = None  # what could not go into the history, said after exit
         self.catalog = catalog
         self.loaded = loaded
         self.clock: Clock = clock or MonotonicClock()
@@ -157,7 +158,7 @@ class BackcoachApp(App[None]):
 
     def on_unmount(self) -> None:
         if self._history_log is not None:
-            self._history_log.close()
+            self.closing_problem = self._history_log.close()
 
     def signal_step(self, phase: Phase, cue: str) -> None:
         if self.settings.bell:
@@ -273,11 +274,7 @@ def run_app(catalog: Catalog, settings_path: Path, region: str | None) -> int:
     loaded = load_settings(settings_path, set(catalog.exercises))
     app = BackcoachApp(catalog, loaded, start_region=region)
     app.run()
-    if app._history_log is not None and app._history_log.pending:
-        # Said after the screen is gone, so it stays readable.
-        print(
-            f"backcoach: {len(app.history_log.pending)} history entries could not be saved: {app.history_log.problem}",
-            file=sys.stderr,
-        )
+    if app.closing_problem:
+        print(f"backcoach: {app.closing_problem}", file=sys.stderr)  # after the screen is gone: readable
         return 1
     return 0

@@ -120,3 +120,43 @@ def test_migrating_from_an_empty_file_creates_the_schema(tmp_path: Path) -> None
     history = History(path)
     tables = {row[0] for row in history.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"sessions", "results"} <= tables
+
+
+def test_what_waits_at_close_goes_to_a_side_file_and_into_the_history_later(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    History(path).close()
+    locker = sqlite3.connect(path, isolation_level=None)
+    log = HistoryLog(path, timeout=0.05)
+    record = SessionRecord("lower", "Lower back", datetime(2026, 11, 26, 9, tzinfo=OFFSET), 3)
+    first = SessionLog(log, record)
+    assert first.start() is None  # written: the session has its database id
+    locker.execute("BEGIN EXCLUSIVE")  # now another program holds the file for the rest of the run
+    first.add(result("bridge", 2))
+    first.end("completed")
+    second = SessionLog(
+        log, SessionRecord("upper", "Upper back", datetime(2026, 11, 26, 18, tzinfo=OFFSET), None)
+    )
+    second.start()
+    second.add(result("chin-tuck", 1))
+    message = log.close()
+    assert message is not None and f"4 entries are kept in {log.side_file}" in message
+    assert len(log.side_file.read_text().splitlines()) == 4
+    locker.execute("COMMIT")
+    locker.close()
+
+    later = HistoryLog(path)
+    history = later.open()  # reading puts them in first
+    assert not log.side_file.exists()
+    rows = [(row[1], row[2], row[7], row[8]) for row in history.csv_rows()]
+    assert rows == [("lower", "bridge", 2, "completed"), ("upper", "chin-tuck", 1, "completed")]
+    assert [row.status for row in history.recent_sessions()] == ["in progress", "completed"]
+
+
+def test_a_side_file_that_is_not_ours_is_kept_aside(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    log = HistoryLog(path)
+    log.side_file.write_text("this is not json\n")
+    problem = log.flush()
+    assert problem is not None and f"{log.side_file} could not be read" in problem
+    assert log.open().session_count() == 0
+    assert log.side_file.with_name(log.side_file.name + ".broken").read_text() == "this is not json\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -114,6 +115,13 @@ async def test_a_damaged_history_file_is_reported_and_the_session_still_runs(mak
         assert any("history.sqlite3 is damaged" in message for message in messages)
         assert len(app.history_log.pending) == 2  # the session start and the rating wait in memory
     assert path.read_bytes() == b"garbage" * 200
+    # After quitting they are in the side file, and the message printed after exit says where.
+    assert app.closing_problem is not None and "2 entries are kept in" in app.closing_problem
+    kept = [json.loads(line) for line in app.history_log.side_file.read_text().splitlines()]
+    assert [(entry["kind"], entry.get("exercise"), entry.get("rating")) for entry in kept] == [
+        ("start", None, None),
+        ("result", "thoracic-extension", 1),
+    ]
 
 
 def test_started_at_is_iso_with_offset(tmp_path: Path) -> None:
