@@ -245,7 +245,7 @@ def _parse_exercise(fields: _Fields) -> Exercise:
         if region not in REGIONS:
             raise fields.fail(f"region {region!r} is unknown; allowed {', '.join(REGIONS)}")
     return Exercise(
-        id=fields.identifier(),
+        id=fields.label_id,
         name=fields.text("name"),
         regions=tuple(regions),
         kind=cast(Kind, fields.choice("kind", get_args(Kind))),
@@ -263,7 +263,7 @@ def _parse_exercise(fields: _Fields) -> Exercise:
 
 def _parse_routine(fields: _Fields) -> Routine:
     return Routine(
-        id=fields.identifier(),
+        id=fields.label_id,
         name=fields.text("name"),
         exercise_ids=tuple(fields.text_list("exercises")),
     )

@@ -208,16 +208,12 @@ def toml_key(key: str) -> str:
 
 
 def _show(value: object) -> str:
-    text = tomli_w.dumps({"v": value})[4:].strip() if _dumpable(value) else repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _dumpable(value: object) -> bool:
+    """A value as the file would spell it (repr when TOML cannot), cut short when long."""
     try:
-        tomli_w.dumps({"v": value})
+        text = tomli_w.dumps({"v": value})[4:].strip()
     except (TypeError, ValueError):
-        return False
-    return True
+        text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def to_document(settings: Settings, document: dict[str, Any]) -> dict[str, Any]:

@@ -263,11 +263,8 @@ class BackcoachApp(App[None]):
         yield SystemCommand("History", "Your past sessions and the trend", self.action_open_history)
         yield from super().get_system_commands(screen)
 
-    def make_starter(self, routine_id: str) -> SystemCommandCallback:
+    def make_starter(self, routine_id: str) -> Callable[[], None]:
         return lambda: self.start_session(routine_id)
-
-
-SystemCommandCallback = Callable[[], None]
 
 
 def run_app(catalog: Catalog, settings_path: Path, region: str | None) -> int:

@@ -26,7 +26,7 @@ from backcoach.core.engine import (
     View,
 )
 from backcoach.core.history import SessionLog
-from backcoach.core.pain import Level, Verdict, judge
+from backcoach.core.pain import Verdict, judge
 from backcoach.core.plan import Phase, build_plan
 from backcoach.core.session import ExerciseResult, Rating, SessionRecord
 from backcoach.core.text import plural
@@ -42,12 +42,16 @@ COMPACT_WIDTH = 70
 COMPACT_HEIGHT = 22
 ROOMY_WIDTH = 90  # room for the countdown at double size beside the drawing
 ROOMY_HEIGHT = 28
-LEVEL_WORDS = {Level.GREEN: "GREEN", Level.AMBER: "AMBER", Level.RED: "RED"}
+
+
+def shown_seconds(remaining: float) -> int:
+    """The whole seconds on the face: rounded up, so 0 shows only when the phase is over."""
+    return math.ceil(remaining - 1e-9)
 
 
 def clock_face(seconds: float) -> str:
     """Whole seconds still to go, rounded up, as 45 or 1:05."""
-    whole = math.ceil(seconds - 1e-9)
+    whole = shown_seconds(seconds)
     return f"{whole // 60}:{whole % 60:02d}" if whole >= 60 else str(whole)
 
 
@@ -148,7 +152,7 @@ class SessionScreen(Screen[None]):
             self._timer = None
         if self.engine is not None and self.engine.state is State.RUNNING:
             remaining = self.engine.remaining()
-            until_next_second = remaining - (math.ceil(remaining - 1e-9) - 1)
+            until_next_second = remaining - (shown_seconds(remaining) - 1)
             self._timer = self.set_timer(min(1.0, until_next_second) + 0.002, self.poll)
 
     # Events from the engine
@@ -316,4 +320,4 @@ def rep_line(view: View) -> str:
 
 
 def describe(name: str, rating: Rating, verdict: Verdict) -> str:
-    return f"{name}: rated {rating.value}, {LEVEL_WORDS[verdict.level]}. {verdict.reasons[0]}"
+    return f"{name}: rated {rating.value}, {verdict.level.value.upper()}. {verdict.reasons[0]}"

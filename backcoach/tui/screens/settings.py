@@ -27,9 +27,10 @@ LABELS = {
     "voice": "Speak the cues",
     "check_before": "Ask how my back is before starting",
     "stop_at": "Stop an exercise at this rating (RED)",
-    "safety_acknowledged": "Safety list read",
     "theme": "Theme",
 }
+# The safety acknowledgement is set by the safety screen, not edited here.
+SCREEN_RULES = tuple(rule for rule in RULES if rule.attr != "safety_acknowledged")
 SECTION_TITLES = {"timing": "Timing", "cues": "Cues", "pain": "Pain check", "display": "Display"}
 
 
@@ -83,9 +84,7 @@ class SettingsScreen(Screen[None]):
             )
             yield Static(id="settings-message", markup=False)
             section = ""
-            for rule in RULES:
-                if rule.attr == "safety_acknowledged":
-                    continue
+            for rule in SCREEN_RULES:
                 if rule.section != section:
                     section = rule.section
                     yield Static(SECTION_TITLES[section], classes="section-title")
@@ -160,9 +159,7 @@ class SettingsScreen(Screen[None]):
         """The settings the fields describe, and every problem with them."""
         problems: list[str] = []
         changes: dict[str, Any] = {}
-        for rule in RULES:
-            if rule.attr == "safety_acknowledged":
-                continue
+        for rule in SCREEN_RULES:
             widget = self.query_one(f"#{field_id(rule)}")
             if isinstance(widget, Input):
                 value, problem = parse_number(rule, widget.value)
