@@ -1,7 +1,7 @@
 """How late each phase ends after its deadline, with the real monotonic clock in the real app.
 
 Run: .venv/bin/python benchmarks/phase_timing.py
-Budget (DESIGN.md): a phase ends within 50 ms of its deadline. Drift cannot build up: each deadline
+Budget (docs/design.md): a phase ends within 50 ms of its deadline. Drift cannot build up: each deadline
 follows the last one, not the moment it was noticed (tests/core prove it over a 30-minute plan).
 """
 

@@ -1,7 +1,7 @@
 """backcoach in a real terminal (tmux) against baselines run beside it, as ratios.
 
 Run: .venv/bin/pip install termdown && .venv/bin/python benchmarks/terminal.py
-Budgets (DESIGN.md):
+Budgets (docs/design.md):
 - time to the first usable screen: at most 1.25x a bare Textual app that shows one line
 - peak memory: at most 1.3x the bare Textual app
 - CPU while a hold counts down: no more than termdown counting down in the same terminal

@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from backcoach.core.pain import Level
 from backcoach.core.session import ExerciseResult, SessionRecord
 
 CSV_HEADER = (
@@ -237,7 +238,7 @@ class History:
             names[exercise] = name
         return [ExerciseTrend(key, names[key], tuple(values[-last:])) for key, values in ratings.items()]
 
-    def last_ratings(self, exercise_id: str, sessions: int = 2) -> list[tuple[int, str]]:
+    def last_ratings(self, exercise_id: str, sessions: int = 2) -> list[tuple[int, Level]]:
         """The exercise's (rating, verdict) in its last rated sessions, newest first."""
         rows = self.db.execute(
             """
@@ -247,7 +248,7 @@ class History:
             """,
             (exercise_id, sessions),
         ).fetchall()
-        return [(int(rating), str(verdict)) for rating, verdict in rows]
+        return [(int(rating), Level(verdict)) for rating, verdict in rows]
 
     def csv_rows(self) -> Iterator[tuple[object, ...]]:
         yield from self.db.execute(
@@ -335,6 +336,17 @@ class HistoryLog:
         """For reading, with anything waiting written first; raises HistoryError with a plain message."""
         self.flush()
         return self._connect()
+
+    def last_ratings(self, exercise_id: str) -> list[tuple[int, Level]]:
+        """An exercise's last rated sessions, newest first; empty when the history cannot be read now.
+
+        While a write is failing, the file is not tried again here: each try could wait out the lock."""
+        if self.problem is not None:
+            return []
+        try:
+            return self.open().last_ratings(exercise_id)
+        except (HistoryError, sqlite3.Error):
+            return []
 
     def close(self) -> str | None:
         """Write what can be written and keep the rest in the side file; says what happened, if anything."""
@@ -425,8 +437,8 @@ class SessionLog:
             }
         )
 
-    def add(self, result: ExerciseResult) -> str | None:
-        row = result_row(result, datetime.now().astimezone())
+    def add(self, result: ExerciseResult, recorded_at: datetime | None = None) -> str | None:
+        row = result_row(result, recorded_at or datetime.now().astimezone())
         return self.log.write({"kind": "result", "session": self.key, **row})
 
     def end(self, status: str) -> str | None:

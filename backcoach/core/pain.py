@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-SCALE = "0-10: 0 no pain, 10 worst imaginable"
+from backcoach.core.rating import check_rating
+
 GREEN_MAX = 3
 RISE_LIMIT = 2  # about the smallest change that matters (Farrar 2001)
 STOP_AT_RANGE = (3, 8)
@@ -25,20 +26,6 @@ class Verdict:
     @property
     def stop(self) -> bool:
         return self.level is Level.RED
-
-
-def parse_rating(text: str) -> int:
-    """A typed rating, or ValueError with a message for the person typing it."""
-    cleaned = text.strip()
-    if not cleaned.isdigit() or not cleaned.isascii():
-        raise ValueError(f"{cleaned or 'nothing'!r} is not a rating: type a whole number, {SCALE}")
-    return check_rating(int(cleaned))
-
-
-def check_rating(rating: object) -> int:
-    if isinstance(rating, bool) or not isinstance(rating, int) or not 0 <= rating <= 10:
-        raise ValueError(f"{rating!r} is not a rating: use a whole number, {SCALE}")
-    return rating
 
 
 def judge(rating: int, before: int | None = None, sharp: bool = False, stop_at: int = 6) -> Verdict:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from backcoach.core.catalog import MAX_REPS, Exercise
+from backcoach.core.pain import Level
 from backcoach.core.plan import Dose
 from backcoach.core.text import plural
 
@@ -35,14 +36,14 @@ class Proposal:
         return self.proposed != self.current
 
 
-def propose(exercise: Exercise, current: Dose, recent: list[tuple[int, str]]) -> Proposal | None:
+def propose(exercise: Exercise, current: Dose, recent: list[tuple[int, Level]]) -> Proposal | None:
     """recent: (rating, verdict) of the exercise's last rated sessions, newest first, this one included."""
     if not recent:
         return None
     latest = recent[:GREEN_SESSIONS_TO_STEP_UP]
     ratings = " and ".join(str(rating) for rating, _ in latest)
     name = exercise.name
-    if latest[0][1] == "red":
+    if latest[0][1] is Level.RED:
         proposed = _step(exercise, current, -1)
         easier = f" Try the easier way: {exercise.easier}" if exercise.easier else ""
         if proposed == current:
@@ -50,10 +51,10 @@ def propose(exercise: Exercise, current: Dose, recent: list[tuple[int, str]]) ->
         else:
             reason = f"{name}: {describe(current, proposed)} next time, it hurt today (rated {latest[0][0]}).{easier}"
         return Proposal(exercise, Change.DOWN, current, proposed, reason)
-    if any(verdict == "amber" for _, verdict in latest):
+    if any(verdict is Level.AMBER for _, verdict in latest):
         reason = f"{name}: the same dose next time, some pain (rated {ratings}) should settle first."
         return Proposal(exercise, Change.HOLD, current, current, reason)
-    if len(latest) == GREEN_SESSIONS_TO_STEP_UP and all(verdict == "green" for _, verdict in latest):
+    if len(latest) == GREEN_SESSIONS_TO_STEP_UP and all(verdict is Level.GREEN for _, verdict in latest):
         proposed = _step(exercise, current, +1)
         if proposed == current:
             reason = f"{name}: already at the most this coach suggests; keep it there."

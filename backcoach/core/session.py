@@ -8,12 +8,7 @@ from datetime import datetime
 from backcoach.core.engine import Status
 from backcoach.core.pain import Verdict
 from backcoach.core.plan import Dose
-
-
-@dataclass(frozen=True)
-class Rating:
-    value: int
-    sharp: bool = False
+from backcoach.core.rating import Rating
 
 
 @dataclass(frozen=True)

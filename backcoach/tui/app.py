@@ -1,42 +1,57 @@
-"""The Textual app: owns the catalog, settings and clock; screens render state and send intents."""
+"""The Textual app: owns the catalog, settings, clock and history; screens render state and send intents."""
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.signal import Signal
 
 from backcoach.core import paths
 from backcoach.core.catalog import Catalog
 from backcoach.core.clock import Clock, MonotonicClock
 from backcoach.core.settings import Loaded, Settings, load_settings, save_settings
+from backcoach.tui import screens
+from backcoach.tui.keys import help_lines
 from backcoach.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from backcoach.core.history import HistoryLog
     from backcoach.core.plan import Phase
-    from backcoach.core.progression import Proposal
-    from backcoach.core.session import Rating, SessionRecord
+    from backcoach.core.rating import Rating
     from backcoach.core.speech import Speaker
 
-# Screens and modules that the first screen does not need are imported when first used, so that
-# start-up stays close to a bare Textual app's (DESIGN.md: at most 1.25x).
+# Modules the first screen does not need (the coach, the history, other screens) are imported when
+# first used, so that start-up stays close to a bare Textual app's (the budget in docs/design.md).
+
+
+@runtime_checkable
+class AsksBeforeQuit(Protocol):
+    """A screen that would lose something if the app quit now says what, as a question."""
+
+    def quit_question(self) -> str | None: ...
+
+
+@runtime_checkable
+class HasTypedKeys(Protocol):
+    """A screen that reads some keys itself, not through bindings, lists them for the help."""
+
+    def typed_keys(self) -> list[tuple[str, str]]: ...
 
 
 class BackcoachApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "backcoach"
     BINDINGS = [
-        Binding("question_mark", "help", "Help"),
-        Binding("q", "request_quit", "Quit"),
+        Binding("question_mark", "help", "Help", tooltip="help for this screen"),
+        Binding("q", "request_quit", "Quit", tooltip="quit (asks first during a session)"),
     ]
 
     def __init__(
@@ -48,6 +63,8 @@ class BackcoachApp(App[None]):
         speaker: Speaker | None = None,
         cursor_blink: bool = True,
         history_path: Path | None = None,
+        today: Callable[[], date] = date.today,
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__()
         self.cursor_blink = cursor_blink
@@ -59,6 +76,10 @@ class BackcoachApp(App[None]):
         self.clock: Clock = clock or MonotonicClock()
         self.start_region = start_region
         self.speaker = speaker
+        self.today = today
+        self.now = now
+        # Published after settings are saved: open screens (a session, home) take the new values.
+        self.settings_changed: Signal[Settings] = Signal(self, "settings-changed")
 
     @property
     def settings(self) -> Settings:
@@ -84,9 +105,7 @@ class BackcoachApp(App[None]):
         if self.settings.safety_acknowledged:
             self.begin()
         else:
-            from backcoach.tui.screens.safety import SafetyScreen
-
-            self.push_screen(SafetyScreen(), self.safety_answered)
+            self.push_screen(screens.SafetyScreen(), self.safety_answered)
 
     def safety_answered(self, accepted: bool | None) -> None:
         if accepted and not self.settings.safety_acknowledged:
@@ -109,52 +128,44 @@ class BackcoachApp(App[None]):
             self.notify(notice, timeout=15)
         return True
 
+    def apply_settings(self, settings: Settings) -> bool:
+        """Save, then use the new settings at once; a session takes them from its next exercise."""
+        saved = self.save(settings)
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+        self.settings_changed.publish(self.settings)
+        return saved
+
     # Sessions
 
     def start_session(self, routine_id: str) -> None:
-        from backcoach.tui.screens.rating import RatingScreen
-        from backcoach.tui.screens.session import SessionScreen
-
         routine = self.catalog.routines[routine_id]
         if not self.settings.check_before:
-            self.push_screen(SessionScreen(routine, None))
+            self.open_session(routine_id, None)
             return
 
         def rated(rating: Rating | None) -> None:
-            if rating is None:
-                return
-            if rating.sharp:
-                self.notify(
-                    "Sharp or spreading pain before you start: go gently, and check the safety list"
-                    " (ctrl+p, Safety information).",
-                    severity="warning",
-                    timeout=10,
-                )
-            self.push_screen(SessionScreen(routine, rating.value))
+            if rating is not None:
+                self.open_session(routine_id, rating)
 
         question = f"{routine.name}: how is your back right now?"
-        self.push_screen(RatingScreen(question, can_cancel=True), rated)
+        self.push_screen(screens.RatingScreen(question, can_cancel=True), rated)
 
-    def proposals_for(self, record: SessionRecord) -> list[Proposal]:
-        """Dose changes for the exercises rated today, from their last two rated sessions."""
-        import sqlite3
+    def open_session(self, routine_id: str, rating: Rating | None) -> None:
+        from backcoach.core.coach import Coach, local_now, starting_advice
 
-        from backcoach.core.history import HistoryError
-        from backcoach.core.progression import propose
-
-        proposals = []
-        for result in record.results:
-            if result.rating is None or result.verdict is None:
-                continue
-            recent = [(result.rating.value, result.verdict.level.value)]
-            # Without the history, today's rating alone can still step a dose down.
-            with contextlib.suppress(HistoryError, sqlite3.Error):
-                recent = self.history_log.open().last_ratings(result.exercise_id) or recent
-            exercise = self.catalog.exercises[result.exercise_id]
-            proposal = propose(exercise, self.settings.dose_for(exercise), recent)
-            if proposal is not None:
-                proposals.append(proposal)
-        return proposals
+        if rating is not None and (advice := starting_advice(rating)):
+            self.notify(advice, severity="warning", timeout=10)
+        coach = Coach(
+            self.catalog.routines[routine_id],
+            self.catalog,
+            self.settings,
+            self.clock,
+            None if rating is None else rating.value,
+            self.history_log,
+            self.now or local_now,
+        )
+        self.push_screen(screens.SessionScreen(coach))
 
     def on_unmount(self) -> None:
         if self._history_log is not None:
@@ -174,28 +185,24 @@ class BackcoachApp(App[None]):
 
     def action_help(self) -> None:
         screen = self.screen
-        from backcoach.tui.screens.dialogs import HelpScreen
-
-        if isinstance(screen, HelpScreen):
+        if isinstance(screen, screens.HelpScreen):
             return
-        keys = list(getattr(screen, "KEY_HELP", []))
-        self.push_screen(HelpScreen(type(screen).__name__.removesuffix("Screen").lower(), keys))
+        # Keys a screen reads itself (typed digits, routine numbers) come first, then its bindings.
+        typed = screen.typed_keys() if isinstance(screen, HasTypedKeys) else []
+        keys = [*typed, *help_lines(screen.BINDINGS)]
+        global_keys = [*help_lines(self.BINDINGS), ("ctrl+p", "command palette")]
+        self.push_screen(screens.HelpScreen(screen_name(screen), keys, global_keys))
 
-    def in_session(self) -> bool:
-        from backcoach.tui.screens.session import SessionScreen
-
-        return any(isinstance(screen, SessionScreen) for screen in self.screen_stack)
+    def quit_question(self) -> str | None:
+        """What quitting now would lose, asked of each open screen, the top one first."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, AsksBeforeQuit) and (question := screen.quit_question()):
+                return question
+        return None
 
     def action_request_quit(self) -> None:
         """Quit at once, unless that would cut a session short or drop unsaved settings: then ask."""
-        from backcoach.tui.screens.dialogs import ConfirmScreen
-        from backcoach.tui.screens.settings import SettingsScreen
-
-        question = None
-        if self.in_session():
-            question = "Quit in the middle of a session? Your ratings so far are kept."
-        if any(isinstance(screen, SettingsScreen) and screen.dirty for screen in self.screen_stack):
-            question = "Quit without saving your settings changes?"
+        question = self.quit_question()
         if question is None:
             self.exit()
             return
@@ -204,50 +211,30 @@ class BackcoachApp(App[None]):
             if quit_now:
                 self.exit()
 
-        self.push_screen(ConfirmScreen(question), answered)
+        self.push_screen(screens.ConfirmScreen(question), answered)
 
     def action_open_settings(self) -> None:
-        from backcoach.tui.screens.settings import SettingsScreen
-
-        if not isinstance(self.screen, SettingsScreen):
-            self.push_screen(SettingsScreen())  # a session underneath pauses itself
-
-    def apply_settings(self, settings: Settings) -> bool:
-        """Save, then use the new settings at once; a session takes them from its next exercise."""
-        from backcoach.tui.screens.session import SessionScreen
-
-        saved = self.save(settings)
-        if settings.theme in self.available_themes:
-            self.theme = settings.theme
-        for screen in self.screen_stack:
-            if isinstance(screen, SessionScreen):
-                screen.replan()
-            if isinstance(screen, HomeScreen):
-                screen.refresh_routines()
-        return saved
+        if not isinstance(self.screen, screens.SettingsScreen):
+            self.push_screen(screens.SettingsScreen())  # a session underneath pauses itself
 
     def action_open_history(self) -> None:
         from backcoach.core.history import HistoryError
-        from backcoach.tui.screens.history import HistoryScreen
 
-        if isinstance(self.screen, HistoryScreen):
+        if isinstance(self.screen, screens.HistoryScreen):
             return
         try:
             history = self.history_log.open()
         except HistoryError as error:
             self.notify(str(error), title="History", severity="error", timeout=15)
             return
-        self.push_screen(HistoryScreen(history, date.today()))
+        self.push_screen(screens.HistoryScreen(history, self.today()))
 
     def action_show_safety(self) -> None:
-        from backcoach.tui.screens.safety import SafetyScreen
-
-        if not isinstance(self.screen, SafetyScreen):
-            self.push_screen(SafetyScreen(first_run=False))
+        if not isinstance(self.screen, screens.SafetyScreen):
+            self.push_screen(screens.SafetyScreen(first_run=False))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        at_home = isinstance(screen, HomeScreen)
-        if at_home:
+        if isinstance(screen, HomeScreen):
             for routine in self.catalog.routines.values():
                 yield SystemCommand(
                     f"Start: {routine.name}",
@@ -265,6 +252,10 @@ class BackcoachApp(App[None]):
 
     def make_starter(self, routine_id: str) -> Callable[[], None]:
         return lambda: self.start_session(routine_id)
+
+
+def screen_name(screen: Screen[object]) -> str:
+    return type(screen).__name__.removesuffix("Screen").lower()
 
 
 def run_app(catalog: Catalog, settings_path: Path, region: str | None) -> int:

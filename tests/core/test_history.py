@@ -8,9 +8,10 @@ import pytest
 
 from backcoach.core.engine import Status
 from backcoach.core.history import MIGRATIONS, History, HistoryError, HistoryLog, SessionLog
-from backcoach.core.pain import judge
+from backcoach.core.pain import Level, judge
 from backcoach.core.plan import Dose
-from backcoach.core.session import ExerciseResult, Rating, SessionRecord
+from backcoach.core.rating import Rating
+from backcoach.core.session import ExerciseResult, SessionRecord
 
 OFFSET = timezone(timedelta(hours=1))
 
@@ -64,7 +65,7 @@ def test_weeks_streak_and_trends(tmp_path: Path) -> None:
     assert history.streak(today + timedelta(days=2)) == 0
     trends = {trend.exercise: trend.ratings for trend in history.exercise_trends()}
     assert trends["bridge"] == (5, 4, 3, 2, 1)
-    assert history.last_ratings("bridge") == [(1, "green"), (2, "green")]
+    assert history.last_ratings("bridge") == [(1, Level.GREEN), (2, Level.GREEN)]
 
 
 def test_a_locked_database_keeps_results_waiting_and_writes_them_later(tmp_path: Path) -> None:

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backcoach.core.pain import Level, judge, parse_rating
+from backcoach.core.pain import Level, judge
+from backcoach.core.rating import parse_rating
 
 
 @pytest.mark.parametrize(

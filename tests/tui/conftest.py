@@ -74,7 +74,7 @@ async def type_keys(pilot: Pilot[None], *keys: str) -> None:
 
 
 async def finish_step(pilot: Pilot[None]) -> None:
-    engine = session_screen(pilot.app).engine  # type: ignore[arg-type]
+    engine = session_screen(pilot.app).coach.engine  # type: ignore[arg-type]
     assert engine is not None
     await advance(pilot, engine.remaining() + 0.001)
 

@@ -51,10 +51,10 @@ async def test_first_run_through_a_whole_routine_and_back_home(
                 assert "Check your form next time: Head and shoulders" in text_of(app, "#verdict-text")
                 await type_keys(pilot, "enter")
                 assert text_of(app, "#verdict-line") == ""
-            elif isinstance(app.screen, SessionScreen) and app.screen.engine.view().exercise_index == 4:  # type: ignore[union-attr]
+            elif isinstance(app.screen, SessionScreen) and app.screen.coach.engine.view().exercise_index == 4:
                 assert "Piriformis stretch: rated 4, AMBER" in text_of(app, "#verdict-line")
 
-        record = screen.record
+        record = screen.coach.record
         assert [r.status for r in record.results] == [Status.COMPLETED] * 7
         assert [r.verdict.level for r in record.results if r.verdict] == [
             Level.GREEN, Level.RED, Level.GREEN, Level.AMBER, Level.GREEN, Level.GREEN, Level.GREEN,
@@ -76,7 +76,7 @@ async def test_pause_holds_the_countdown_still(make_app: MakeApp) -> None:
         assert text_of(app, "#phase") == "HOLD"
         await type_keys(pilot, "space")
         assert text_of(app, "#phase").startswith("PAUSED")
-        engine = session_screen(app).engine
+        engine = session_screen(app).coach.engine
         assert engine is not None and engine.remaining() == pytest.approx(2.5)
         await advance(pilot, 600)
         assert engine.remaining() == pytest.approx(2.5) and engine.state is State.PAUSED
@@ -94,8 +94,8 @@ async def test_skip_moves_on_without_a_rating(make_app: MakeApp) -> None:
         assert isinstance(app.screen, SessionScreen)
         assert "Knee to chest" in text_of(app, "#title")
         assert text_of(app, "#verdict-line") == "Skipped Pelvic tilt."
-        assert screen.record.results[0].status is Status.SKIPPED
-        assert screen.record.results[0].rating is None
+        assert screen.coach.record.results[0].status is Status.SKIPPED
+        assert screen.coach.record.results[0].rating is None
 
 
 async def test_this_hurts_mid_hold_stops_and_asks_for_a_rating(make_app: MakeApp) -> None:
@@ -122,7 +122,7 @@ async def test_escape_asks_before_ending(make_app: MakeApp) -> None:
         await advance(pilot, 2)
         await type_keys(pilot, "escape")
         assert isinstance(app.screen, ConfirmScreen)
-        engine = session_screen(app).engine
+        engine = session_screen(app).coach.engine
         assert engine is not None and engine.state is State.PAUSED  # nothing counts while asking
         await type_keys(pilot, "n")
         assert isinstance(app.screen, SessionScreen) and engine.state is State.RUNNING
@@ -169,7 +169,7 @@ async def test_rating_refuses_what_is_not_0_to_10(make_app: MakeApp) -> None:
         assert "[9]" in text_of(app, "#scale-line")
         await type_keys(pilot, "enter")
         assert isinstance(app.screen, SessionScreen)
-        assert app.screen.pain_before == 9
+        assert app.screen.coach.pain_before == 9
 
 
 async def test_escape_on_the_starting_rating_goes_home(make_app: MakeApp) -> None:
@@ -186,7 +186,7 @@ async def test_j_k_move_and_enter_starts(make_app: MakeApp) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await type_keys(pilot, "j", "j", "j", "k", "enter")
         assert isinstance(app.screen, SessionScreen)
-        assert app.screen.routine.id == "upper" and app.screen.pain_before is None
+        assert app.screen.coach.routine.id == "upper" and app.screen.coach.pain_before is None
 
 
 async def test_start_region_goes_straight_to_the_session(make_app: MakeApp) -> None:
@@ -194,7 +194,7 @@ async def test_start_region_goes_straight_to_the_session(make_app: MakeApp) -> N
     async with app.run_test(size=(100, 30)) as pilot:
         assert isinstance(app.screen, RatingScreen)
         await type_keys(pilot, "0", "enter")
-        assert isinstance(app.screen, SessionScreen) and app.screen.routine.id == "middle"
+        assert isinstance(app.screen, SessionScreen) and app.screen.coach.routine.id == "middle"
 
 
 async def test_help_lists_the_keys_of_the_screen(make_app: MakeApp) -> None:
@@ -214,7 +214,7 @@ async def test_resizing_mid_hold_keeps_the_countdown_exact(make_app: MakeApp) ->
     async with app.run_test(size=(100, 30)) as pilot:
         await type_keys(pilot, "1", "1", "enter")
         await advance(pilot, 5 + 1.25)
-        engine = session_screen(app).engine
+        engine = session_screen(app).coach.engine
         assert engine is not None
         before = engine.remaining()
         await pilot.resize_terminal(40, 12)
@@ -284,7 +284,7 @@ async def test_anything_covering_the_countdown_pauses_it(make_app: MakeApp) -> N
     async with app.run_test(size=(100, 30)) as pilot:
         await type_keys(pilot, "1", "1", "enter")
         await advance(pilot, 6)
-        engine = session_screen(app).engine
+        engine = session_screen(app).coach.engine
         assert engine is not None and engine.state is State.RUNNING
         for opener in ("question_mark", "ctrl+p"):
             await type_keys(pilot, opener)

@@ -135,7 +135,7 @@ async def test_stopping_a_one_sided_exercise_logs_the_side_it_hurt_on(make_app: 
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_keys(pilot, "1", "2", "enter", "n")  # skip pelvic tilt: knee to chest, left side first
-        engine = app.screen.engine  # type: ignore[attr-defined]
+        engine = app.screen.coach.engine  # type: ignore[attr-defined]
         while engine.step.side != "right":
             await advance(pilot, engine.remaining() + 0.001)
         await type_keys(pilot, "x", "6", "enter", "e")

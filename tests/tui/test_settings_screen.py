@@ -135,7 +135,7 @@ async def test_a_change_mid_session_applies_from_the_next_exercise(make_app: Mak
     async with app.run_test(size=(100, 30)) as pilot:
         await type_keys(pilot, "1", "1", "enter")
         await advance(pilot, 6)
-        engine = session_screen(app).engine
+        engine = session_screen(app).coach.engine
         assert engine is not None
         app.action_open_settings()
         await pilot.pause()

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-GLOBAL_KEYS = [("?", "this help"), ("ctrl+p", "command palette"), ("q", "quit")]
+from backcoach.tui.keys import key_bar
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -25,8 +25,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-title")
-            yield Static("y  yes      n  no", classes="keys")
+            yield Static(self.question, classes="dialog-title", markup=False)
+            yield Static(key_bar(self.BINDINGS, "      "), classes="keys", markup=False)
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
@@ -36,22 +36,22 @@ class HelpScreen(ModalScreen[None]):
     """Every key of the screen it was opened from."""
 
     BINDINGS = [
+        Binding("i", "safety", "Safety information", tooltip="safety information: when not to exercise"),
         Binding("escape,question_mark,enter,q", "close", "Close"),
-        Binding("i", "safety", "Safety information"),
     ]
 
-    def __init__(self, title: str, keys: list[tuple[str, str]]) -> None:
+    def __init__(self, title: str, keys: list[tuple[str, str]], global_keys: list[tuple[str, str]]) -> None:
         super().__init__()
         self.title_text = title
-        self.keys = keys
+        self.keys = keys + global_keys
 
     def compose(self) -> ComposeResult:
-        width = max(len(key) for key, _ in self.keys + GLOBAL_KEYS)
-        lines = [f"{key:>{width}}  {meaning}" for key, meaning in self.keys + GLOBAL_KEYS]
+        width = max(len(key) for key, _ in self.keys)
+        lines = [f"{key:>{width}}  {meaning}" for key, meaning in self.keys]
         with Vertical(classes="dialog"):
-            yield Static(f"Keys: {self.title_text}", classes="dialog-title")
-            yield Static("\n".join(lines), id="help-keys")
-            yield Static("i  safety information: when not to exercise      escape  close", classes="keys")
+            yield Static(f"Keys: {self.title_text}", classes="dialog-title", markup=False)
+            yield Static("\n".join(lines), id="help-keys", markup=False)
+            yield Static(key_bar(self.BINDINGS, "      "), classes="keys", markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

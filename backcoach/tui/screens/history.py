@@ -13,10 +13,10 @@ from textual.widgets import Footer, Static
 
 from backcoach.core.history import History, Week
 from backcoach.core.text import plural
+from backcoach.core.trends import hints, trend_words
 
 WEEKS_SHOWN = 12
 BAR_WIDTH = 30
-REGULAR_SESSIONS_A_WEEK = 3
 
 
 def week_bar(average: float | None) -> str:
@@ -26,38 +26,17 @@ def week_bar(average: float | None) -> str:
     return "█" * filled + "·" * (BAR_WIDTH - filled)
 
 
-def trend_words(ratings: tuple[int, ...]) -> str:
-    """Compare the first and second half of the recent ratings: a 2-point change matters (Farrar 2001)."""
-    if len(ratings) < 2:
-        return "too early to say"
-    half = len(ratings) // 2
-    earlier = sum(ratings[:half]) / half
-    later = sum(ratings[half:]) / (len(ratings) - half)
-    if later <= earlier - 1:
-        return "better"
-    if later >= earlier + 1:
-        return "worse"
-    return "about the same"
-
-
-def no_improvement(weeks: list[Week]) -> bool:
-    """Two regular weeks in a row, and the back feels no better than the week before them."""
-    recent = [week for week in weeks if week.sessions][-3:]
-    if len(recent) < 3 or any(week.sessions < REGULAR_SESSIONS_A_WEEK for week in recent[1:]):
-        return False
-    first, last = recent[0].average_before, recent[-1].average_before
-    return first is not None and last is not None and last >= first
-
-
 class HistoryScreen(Screen[None]):
     CSS_PATH = "history.tcss"
     BINDINGS = [Binding("escape,enter", "back", "Back")]
-    KEY_HELP = [("up/down, pageup/pagedown", "scroll"), ("escape", "back")]
 
     def __init__(self, history: History, today: date) -> None:
         super().__init__()
         self.history = history
         self.today = today
+
+    def typed_keys(self) -> list[tuple[str, str]]:
+        return [("up/down, pageup/pagedown", "scroll")]  # the scrolling view's own keys
 
     def compose(self) -> ComposeResult:
         history = self.history
@@ -83,7 +62,7 @@ class HistoryScreen(Screen[None]):
                 yield Static(self.trends_table(), id="trends")
                 yield Static("Recent sessions", classes="section-title")
                 yield Static(self.sessions_table(), id="sessions")
-            yield Static(self.hints(weeks), id="hints", classes="hints")
+            yield Static("\n".join(hints(weeks)), id="hints", classes="hints")
         yield Footer()
 
     def weeks_chart(self, weeks: list[Week]) -> str:
@@ -120,18 +99,6 @@ class HistoryScreen(Screen[None]):
                 started, row.routine_name, *map(str, (row.done, row.skipped, row.stopped)), before, after
             )
         return table
-
-    def hints(self, weeks: list[Week]) -> str:
-        lines = [
-            "Back exercises take a few weeks to help: 3 or more sessions a week, for 6 to 12 weeks.",
-            "If there is no improvement after 2 weeks of regular exercise, see your GP or physiotherapist.",
-        ]
-        if no_improvement(weeks):
-            lines.insert(
-                0,
-                "Your back has not improved over the last 2 weeks of regular exercise: please see a clinician.",
-            )
-        return "\n".join(lines)
 
     def action_back(self) -> None:
         self.dismiss(None)

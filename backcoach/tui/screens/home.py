@@ -14,13 +14,13 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from backcoach.core.plan import build_plan, minutes
+from backcoach.tui.keys import key_bar
 
 if TYPE_CHECKING:
     from backcoach.tui.app import BackcoachApp
 
 MAX_NUMBERED = 9
-KEY_BAR = "1-4 start  ↑↓ enter  s settings  h history  ? help  q quit  ctrl+p commands"
-KEY_BAR_COMPACT = "1-4 start  s settings  ? help  q quit"
+COMPACT_ACTIONS = {"app.open_settings"}  # what the small-terminal key bar keeps room for
 COMPACT_WIDTH = 70
 COMPACT_HEIGHT = 22
 
@@ -38,13 +38,6 @@ class HomeScreen(Screen[None]):
         Binding("s", "app.open_settings", "Settings"),
         Binding("h", "app.open_history", "History"),
     ]
-    KEY_HELP = [
-        ("1-4", "start Lower back, Middle back, Upper back or the Daily routine"),
-        ("up/down, j/k", "move"),
-        ("enter", "start the highlighted routine"),
-        ("s", "settings"),
-        ("h", "history"),
-    ]
 
     app: BackcoachApp
 
@@ -56,14 +49,44 @@ class HomeScreen(Screen[None]):
             )
             yield RoutineList(*self.options(compact=False), id="routines")
         # A plain line rather than a Footer: the first screen is drawn at start-up, where every
-        # widget counts (DESIGN.md budget), and these keys never change.
-        yield Static(KEY_BAR, id="keybar", classes="keybar")
+        # widget counts (the start-up budget in docs/design.md).
+        yield Static(self.key_bar(compact=False), id="keybar", classes="keybar", markup=False)
+
+    def on_mount(self) -> None:
+        self.app.settings_changed.subscribe(self, self.settings_changed, immediate=True)
+
+    def settings_changed(self, _settings: object) -> None:
+        self.refresh_routines()
+
+    def numbers(self) -> str:
+        """The number keys that start a routine: "1-4", or "1" for a single routine."""
+        count = min(len(self.app.catalog.routines), MAX_NUMBERED)
+        return "1" if count == 1 else f"1-{count}"
+
+    def typed_keys(self) -> list[tuple[str, str]]:
+        names = [routine.name for routine in self.app.catalog.routines.values()][:MAX_NUMBERED]
+        return [
+            (self.numbers(), "start " + ", ".join(names)),
+            ("up/down, j/k", "move"),
+            ("enter", "start the highlighted routine"),
+        ]
+
+    def key_bar(self, compact: bool) -> str:
+        """Built from the bindings; the compact bar keeps what a small terminal has room for."""
+        app_keys = key_bar(self.app.BINDINGS, "  ")
+        if compact:
+            bindings = Binding.make_bindings(self.BINDINGS)
+            shown = [binding for binding in bindings if binding.action in COMPACT_ACTIONS]
+            return f"{self.numbers()} start  {key_bar(shown, '  ')}  {app_keys}"
+        return (
+            f"{self.numbers()} start  ↑↓ enter  {key_bar(self.BINDINGS, '  ')}  {app_keys}  ctrl+p commands"
+        )
 
     def on_resize(self, event: events.Resize) -> None:
         compact = event.size.width < COMPACT_WIDTH or event.size.height < COMPACT_HEIGHT
         if compact != self.has_class("compact"):
             self.set_class(compact, "compact")
-            self.query_one("#keybar", Static).update(KEY_BAR_COMPACT if compact else KEY_BAR)
+            self.query_one("#keybar", Static).update(self.key_bar(compact))
             self.refresh_routines()
 
     def refresh_routines(self) -> None:

@@ -9,9 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from backcoach.core.catalog import Exercise
-from backcoach.core.pain import SCALE, Verdict, parse_rating
-from backcoach.core.session import Rating
+from backcoach.core.rating import SCALE, Rating, parse_rating
+from backcoach.tui.keys import key_bar
 from backcoach.tui.widgets.big_number import BigNumber
 
 # Keys that keep their own meaning here rather than being read as a rating.
@@ -25,18 +24,11 @@ class RatingScreen(ModalScreen[Rating | None]):
     CSS_PATH = "rating.tcss"
     BINDINGS = [
         Binding("enter", "done", "Done"),
-        Binding("left", "adjust(-1)", "Less"),
-        Binding("right", "adjust(1)", "More"),
-        Binding("x", "toggle_sharp", "Sharp pain"),
+        Binding("left", "adjust(-1)", "Adjust", tooltip="lower or raise it"),
+        Binding("right", "adjust(1)", "Adjust", tooltip="lower or raise it"),
+        Binding("x", "toggle_sharp", "Sharp pain", tooltip="sharp, shooting or spreading pain"),
         Binding("backspace", "erase", "Erase", show=False),
-        Binding("escape", "cancel", "Back", show=False),
-    ]
-    KEY_HELP = [
-        ("0-10", "type your rating"),
-        ("left/right", "lower or raise it"),
-        ("x", "sharp, shooting or spreading pain"),
-        ("backspace", "erase"),
-        ("enter", "done"),
+        Binding("escape", "cancel", "Back", show=False, tooltip="back (the starting rating only)"),
     ]
 
     def __init__(self, question: str, can_cancel: bool = False) -> None:
@@ -45,6 +37,9 @@ class RatingScreen(ModalScreen[Rating | None]):
         self.can_cancel = can_cancel
         self.typed = ""
         self.sharp = False
+
+    def typed_keys(self) -> list[tuple[str, str]]:
+        return [("0-10", "type your rating")]  # read in on_key, not bound
 
     @property
     def value(self) -> int | None:
@@ -58,8 +53,8 @@ class RatingScreen(ModalScreen[Rating | None]):
             yield Static(id="scale-line", markup=False)
             yield Static(id="sharp", markup=False)
             yield Static(id="rating-message", markup=False)
-            cancel = "   escape back" if self.can_cancel else ""
-            yield Static(f"type 0-10   left/right adjust   x sharp pain   enter done{cancel}", classes="keys")
+            cancel = " · esc back" if self.can_cancel else ""
+            yield Static(f"0-10 type · {key_bar(self.BINDINGS)}{cancel}", classes="keys", markup=False)
 
     def on_mount(self) -> None:
         self.refresh_rating()
@@ -133,32 +128,21 @@ class VerdictScreen(ModalScreen[str]):
     """After a red rating: stop this exercise; the person chooses to go on or end. Returns 'next' or 'end'."""
 
     BINDINGS = [
-        Binding("enter", "choose('next')", "Next exercise"),
-        Binding("e", "choose('end')", "End session"),
+        Binding("enter", "choose('next')", "Next exercise", tooltip="go on to the next exercise"),
+        Binding("e", "choose('end')", "End session", tooltip="end the session"),
     ]
-    KEY_HELP = [("enter", "go on to the next exercise"), ("e", "end the session")]
 
-    def __init__(self, exercise: Exercise, verdict: Verdict, is_last: bool) -> None:
+    def __init__(self, exercise_name: str, advice: tuple[str, ...], is_last: bool) -> None:
         super().__init__()
-        self.exercise = exercise
-        self.verdict = verdict
+        self.exercise_name = exercise_name
+        self.advice = advice
         self.is_last = is_last
 
     def compose(self) -> ComposeResult:
-        exercise = self.exercise
-        lines = [*self.verdict.reasons, ""]
-        lines.append(
-            f"Stop {exercise.name} for today. Pain can mean it is being done in a way that strains you."
-        )
-        lines.append(f"Check your form next time: {exercise.form_cue}.")
-        if exercise.caution:
-            lines.append(f"Caution: {exercise.caution}")
-        if exercise.easier:
-            lines.append(f"An easier way: {exercise.easier}")
         go_on = "see the summary" if self.is_last else "go on to the next exercise"
         with Vertical(classes="dialog red", id="verdict"):
-            yield Static(f"RED: STOP {exercise.name.upper()}", classes="dialog-title", markup=False)
-            yield Static("\n".join(lines), id="verdict-text", markup=False)
+            yield Static(f"RED: STOP {self.exercise_name.upper()}", classes="dialog-title", markup=False)
+            yield Static("\n".join(self.advice), id="verdict-text", markup=False)
             yield Static(f"enter  {go_on}      e  end the session", classes="keys")
 
     def action_choose(self, choice: str) -> None:

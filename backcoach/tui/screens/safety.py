@@ -31,10 +31,9 @@ class SafetyScreen(Screen[bool]):
     """Returns True when the person says none of these apply."""
 
     BINDINGS = [
-        Binding("y", "accept", "None of these, continue"),
+        Binding("y", "accept", "None of these, continue", tooltip="I have none of these: continue"),
         Binding("q", "app.quit", "Quit"),
     ]
-    KEY_HELP = [("y", "I have none of these: continue"), ("q", "quit")]
 
     def __init__(self, first_run: bool = True) -> None:
         super().__init__()

@@ -1,9 +1,8 @@
-"""The session: a big countdown driven by the engine's deadlines, cues, and the pain check."""
+"""The session: shows the coach's view with a big countdown, and forwards the person's keys to it."""
 
 from __future__ import annotations
 
 import math
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -14,24 +13,22 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, ProgressBar, Static
 
-from backcoach.core.catalog import Routine
-from backcoach.core.engine import (
-    Engine,
-    Event,
-    ExerciseFinished,
-    SessionFinished,
-    State,
-    Status,
-    StepStarted,
-    View,
+from backcoach.core.coach import (
+    Coach,
+    CoachEvent,
+    HistoryProblem,
+    RatingDue,
+    SessionEnded,
+    SessionView,
+    StepBegan,
+    VerdictGiven,
 )
-from backcoach.core.history import SessionLog
-from backcoach.core.pain import Verdict, judge
-from backcoach.core.plan import Phase, build_plan
-from backcoach.core.session import ExerciseResult, Rating, SessionRecord
+from backcoach.core.plan import Phase
+from backcoach.core.rating import Rating
+from backcoach.core.settings import Settings
 from backcoach.core.text import plural
-from backcoach.tui.screens.dialogs import ConfirmScreen
-from backcoach.tui.screens.rating import RatingScreen, VerdictScreen
+from backcoach.tui import screens
+from backcoach.tui.keys import key_bar
 from backcoach.tui.widgets.big_number import BigNumber
 from backcoach.tui.widgets.drawings import drawing_for
 
@@ -42,6 +39,7 @@ COMPACT_WIDTH = 70
 COMPACT_HEIGHT = 22
 ROOMY_WIDTH = 90  # room for the countdown at double size beside the drawing
 ROOMY_HEIGHT = 28
+PHASE_CLASSES = ("get-ready", "hold", "rest", "switch-side", "paused", "done")
 
 
 def shown_seconds(remaining: float) -> int:
@@ -58,31 +56,19 @@ def clock_face(seconds: float) -> str:
 class SessionScreen(Screen[None]):
     CSS_PATH = "session.tcss"
     BINDINGS = [
-        Binding("space", "toggle_pause", "Pause"),
-        Binding("n", "skip", "Skip"),
-        Binding("x", "hurts", "It hurts"),
-        Binding("escape", "end", "End"),
-    ]
-    KEY_HELP = [
-        ("space", "pause or resume"),
-        ("n", "skip this exercise"),
-        ("x", "this hurts: stop this exercise and rate it"),
-        ("escape", "end the session (asks first)"),
+        Binding("space", "toggle_pause", "Pause", tooltip="pause or resume"),
+        Binding("n", "skip", "Skip", tooltip="skip this exercise"),
+        Binding("x", "hurts", "It hurts", tooltip="this hurts: stop this exercise and rate it"),
+        Binding("escape", "end", "End", tooltip="end the session (asks first)"),
     ]
 
     app: BackcoachApp
 
-    def __init__(self, routine: Routine, pain_before: int | None) -> None:
+    def __init__(self, coach: Coach) -> None:
         super().__init__()
-        self.routine = routine
-        self.pain_before = pain_before
-        self.engine: Engine | None = None
-        self.session_log: SessionLog | None = None
-        self.record = SessionRecord(routine.id, routine.name, datetime.now().astimezone(), pain_before)
-        self.last_verdict = ""
+        self.coach = coach
         self._timer: Timer | None = None
         self._shown: dict[str, str] = {}
-        self._started = 0.0
 
     def compose(self) -> ComposeResult:
         # Text from the catalog may hold [brackets]: show it as written, never as markup.
@@ -98,34 +84,28 @@ class SessionScreen(Screen[None]):
             yield Static(id="verdict-line", markup=False)
             yield ProgressBar(id="progress", show_eta=False)
             yield Static(id="next", markup=False)
-            yield Static("spc pause · n skip · x hurts · esc end", id="compact-keys", markup=False)
+            yield Static(key_bar(self.BINDINGS, "  "), id="compact-keys", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        app = self.app
-        plan = build_plan(self.routine, app.catalog, app.settings)
-        self.engine = Engine(plan, app.clock)
-        self.query_one(ProgressBar).update(total=plan.total_seconds)
-        self._started = app.clock.now()
-        self.session_log = SessionLog(app.history_log, self.record)
-        self.report(self.session_log.start())
-        self.handle(self.engine.start())
+        self.app.settings_changed.subscribe(self, self.use_settings, immediate=True)
+        self.handle(self.coach.start())
         self.poll()
+
+    def quit_question(self) -> str | None:
+        return "Quit in the middle of a session? Your ratings so far are kept."
 
     def on_screen_suspend(self) -> None:
         # Help, the command palette or settings cover the countdown: nothing counts unseen.
         # The screen shows PAUSED when it comes back, and space goes on.
-        if self.engine is not None and self.engine.state is State.RUNNING:
-            self.engine.pause()
+        if self.coach.running:
+            self.coach.pause()
             self.poll()
 
-    def replan(self) -> None:
+    def use_settings(self, settings: Settings) -> None:
         """New settings: the exercises after this one take the new doses."""
-        if self.engine is None:
-            return
-        self.engine.replace_upcoming(build_plan(self.routine, self.app.catalog, self.app.settings))
-        self.query_one(ProgressBar).update(total=self.engine.plan.total_seconds)
-        self.show(self.engine.view())
+        self.coach.use_settings(settings)
+        self.show(self.coach.view())
 
     def on_resize(self, event: events.Resize) -> None:
         width, height = event.size
@@ -133,172 +113,107 @@ class SessionScreen(Screen[None]):
         self.set_class(compact, "compact")
         roomy = width >= ROOMY_WIDTH and height >= ROOMY_HEIGHT
         self.query_one(BigNumber).scale = 0 if compact else 2 if roomy else 1
-        if self.engine is not None:
-            self.show(self.engine.view())
+        self.show(self.coach.view())
 
     # Time: wake when the shown second changes (which is also when a step ends), never count ticks.
 
     def poll(self) -> None:
-        engine = self.engine
-        if engine is None:
-            return
-        self.handle(engine.update())
-        self.show(engine.view())
+        self.handle(self.coach.update())
+        self.show(self.coach.view())
         self._schedule()
 
     def _schedule(self) -> None:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        if self.engine is not None and self.engine.state is State.RUNNING:
-            remaining = self.engine.remaining()
+        if self.coach.running:
+            remaining = self.coach.remaining()
             until_next_second = remaining - (shown_seconds(remaining) - 1)
             self._timer = self.set_timer(min(1.0, until_next_second) + 0.002, self.poll)
 
-    # Events from the engine
+    # What the coach says happened
 
-    def handle(self, events: list[Event]) -> None:
-        for event in events:
-            if isinstance(event, StepStarted):
-                self.app.signal_step(event.step.phase, self.engine.view().cue if self.engine else "")
-            elif isinstance(event, ExerciseFinished):
-                self.exercise_finished(event)
-            elif isinstance(event, SessionFinished):
-                self.session_finished(event.ended_early)
-
-    def exercise_finished(self, event: ExerciseFinished) -> None:
-        planned = event.planned
-        # Where a one-sided exercise was stopped, the side it hurt on goes into the log.
-        side = self.engine.step.side if self.engine and event.status is Status.STOPPED else None
-        if event.status is Status.SKIPPED:
-            self.record_result(
-                ExerciseResult(planned.exercise.id, planned.exercise.name, planned.dose, event.status)
-            )
-            self.last_verdict = f"Skipped {planned.exercise.name}."
-            self.continue_session()
-            return
-
-        def rated(rating: Rating | None) -> None:
-            assert rating is not None  # this rating cannot be cancelled
-            verdict = judge(rating.value, self.pain_before, rating.sharp, self.app.settings.stop_at)
-            self.record_result(
-                ExerciseResult(
-                    planned.exercise.id,
-                    planned.exercise.name,
-                    planned.dose,
-                    event.status,
-                    rating,
-                    verdict,
-                    side,
+    def handle(self, coach_events: list[CoachEvent]) -> None:
+        for event in coach_events:
+            if isinstance(event, StepBegan):
+                self.app.signal_step(event.step.phase, event.cue)
+            elif isinstance(event, RatingDue):
+                self.show(self.coach.view())
+                # After the repaint, so the screen behind the pain check reads DONE, not the last phase.
+                self.call_after_refresh(
+                    self.app.push_screen, screens.RatingScreen(event.question), self.rated
                 )
-            )
-            if verdict.stop:
-                is_last = event.index + 1 >= len(self.engine.plan.exercises) if self.engine else True
-                self.app.push_screen(VerdictScreen(planned.exercise, verdict, is_last), self.after_red)
-            else:
-                self.last_verdict = describe(planned.exercise.name, rating, verdict)
-                self.continue_session()
+            elif isinstance(event, VerdictGiven) and event.choice_due:
+                verdict = screens.VerdictScreen(event.result.name, event.advice, event.is_last)
+                self.app.push_screen(verdict, self.red_choice)
+            elif isinstance(event, HistoryProblem):
+                self.app.notify(event.message, title="History not saved", severity="error", timeout=15)
+            elif isinstance(event, SessionEnded):
+                self._schedule()
+                self.app.switch_screen(screens.SummaryScreen(event.summary))
 
-        if self.engine is not None:
-            self.show(self.engine.view())
-        question = f"How did {planned.exercise.name} feel?"
-        if event.status is Status.STOPPED:
-            question = f"You stopped {planned.exercise.name}. How much does it hurt?"
-        # After the repaint, so the screen behind the pain check reads DONE, not the last phase.
-        self.call_after_refresh(self.app.push_screen, RatingScreen(question), rated)
+    def rated(self, rating: Rating | None) -> None:
+        assert rating is not None  # this rating cannot be cancelled
+        self.handle(self.coach.rate(rating))
+        self.poll()
 
-    def after_red(self, choice: str | None) -> None:
-        self.last_verdict = ""
-        if choice == "end" and self.engine is not None:
-            self.handle(self.engine.end_session())
-        else:
-            self.continue_session()
-
-    def record_result(self, result: ExerciseResult) -> None:
-        """Into the history the moment it is given."""
-        self.record.results.append(result)
-        if self.session_log is not None:
-            self.report(self.session_log.add(result))
-
-    def report(self, problem: str | None) -> None:
-        if problem:
-            self.app.notify(problem, title="History not saved", severity="error", timeout=15)
-
-    def continue_session(self) -> None:
-        if self.engine is not None:
-            self.handle(self.engine.continue_session())
-            self.poll()
-
-    def session_finished(self, ended_early: bool) -> None:
-        self._schedule()
-        self.record.ended_early = ended_early
-        self.record.seconds = self.app.clock.now() - self._started
-        if self.session_log is not None:
-            self.report(self.session_log.end("ended early" if ended_early else "completed"))
-        from backcoach.tui.screens.summary import SummaryScreen
-
-        self.app.switch_screen(SummaryScreen(self.record, self.app.proposals_for(self.record)))
+    def red_choice(self, choice: str | None) -> None:
+        self.handle(self.coach.end() if choice == "end" else self.coach.go_on())
+        self.poll()
 
     # What the person asks for
 
     def action_toggle_pause(self) -> None:
-        if self.engine is not None:
-            self.engine.toggle_pause()
-            self.poll()
+        self.coach.toggle_pause()
+        self.poll()
 
     def action_skip(self) -> None:
-        if self.engine is not None:
-            self.handle(self.engine.skip_exercise())
+        self.handle(self.coach.skip())
+        self.poll()
 
     def action_hurts(self) -> None:
-        if self.engine is not None:
-            self.handle(self.engine.stop_exercise())
+        self.handle(self.coach.hurts())
 
     def action_end(self) -> None:
-        engine = self.engine
-        if engine is None:
-            return
-        was_running = engine.state is State.RUNNING
-        engine.pause()
+        coach = self.coach
+        was_running = coach.running
+        coach.pause()
         self.poll()
 
         def answered(end: bool | None) -> None:
             if end:
-                self.handle(engine.end_session())
+                self.handle(coach.end())
             else:
                 if was_running:
-                    engine.resume()
+                    coach.resume()
                 self.poll()
 
-        self.app.push_screen(ConfirmScreen("End this session? Your ratings so far are kept."), answered)
+        self.app.push_screen(
+            screens.ConfirmScreen("End this session? Your ratings so far are kept."), answered
+        )
 
     # Drawing the view: each widget is touched only when its text changes
 
-    def show(self, view: View) -> None:
-        step = view.step
+    def show(self, view: SessionView) -> None:
         exercise = view.planned.exercise
-        paused = view.state is State.PAUSED
-        total = len(self.routine.exercise_ids)
-        number = f"{view.exercise_index + 1}/{total}"
+        number = f"{view.exercise_number}/{view.exercise_count}"
         if self.has_class("compact"):
             self._set("title", f"{number}  {exercise.name}")
         else:
-            self._set("title", f"{self.routine.name}  ·  exercise {number}  ·  {exercise.name}")
-        phase = "PAUSED" if paused else step.phase.value
-        if view.state in (State.BETWEEN, State.FINISHED):
-            phase = "DONE"
-        self._set("phase", f"{phase}  (space to resume)" if paused else phase)
-        for name in ("get-ready", "hold", "rest", "switch-side", "paused", "done"):
+            self._set("title", f"{view.routine_name}  ·  exercise {number}  ·  {exercise.name}")
+        phase = view.phase_word
+        self._set("phase", f"{phase}  (space to resume)" if phase == "PAUSED" else phase)
+        for name in PHASE_CLASSES:
             self.set_class(name == phase.lower().replace(" ", "-"), f"phase-{name}")
         self.query_one(BigNumber).value = clock_face(view.remaining)
         self._set("rep", rep_line(view))
         self._set("cue", view.cue)
         self._set("drawing", drawing_for(exercise.position))
-        self._set("verdict-line", self.last_verdict if step.phase is Phase.GET_READY else "")
-        following = view.next_planned
-        self._set("next", f"Next: {following.exercise.name}" if following else "Last exercise")
-        total_seconds = self.engine.plan.total_seconds if self.engine else 1
-        self.query_one(ProgressBar).update(progress=round(view.progress * total_seconds))
+        self._set("verdict-line", view.verdict_line)
+        self._set("next", f"Next: {view.next_name}" if view.next_name else "Last exercise")
+        self.query_one(ProgressBar).update(
+            total=view.total_seconds, progress=round(view.progress * view.total_seconds)
+        )
 
     def _set(self, widget_id: str, text: str) -> None:
         if self._shown.get(widget_id) == text:
@@ -307,7 +222,7 @@ class SessionScreen(Screen[None]):
         self.query_one(f"#{widget_id}", Static).update(text)
 
 
-def rep_line(view: View) -> str:
+def rep_line(view: SessionView) -> str:
     step = view.step
     dose = view.planned.dose
     sides = view.planned.exercise.sides
@@ -317,7 +232,3 @@ def rep_line(view: View) -> str:
         start = f"  ·  start on the {step.side} side" if step.side else ""
         return f"{plural(dose.reps, 'rep')} of {dose.hold_seconds} s{each}{start}"
     return f"Rep {step.rep} of {step.reps}{side}"
-
-
-def describe(name: str, rating: Rating, verdict: Verdict) -> str:
-    return f"{name}: rated {rating.value}, {verdict.level.value.upper()}. {verdict.reasons[0]}"

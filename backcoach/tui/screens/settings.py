@@ -56,13 +56,7 @@ class SettingsScreen(Screen[None]):
     CSS_PATH = "settings.tcss"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "back", "Back"),
-    ]
-    KEY_HELP = [
-        ("tab / shift+tab", "next / previous field"),
-        ("enter", "open a choice (yes/no, theme); up/down and enter to pick"),
-        ("ctrl+s", "save"),
-        ("escape", "back (asks when there are unsaved changes)"),
+        Binding("escape", "back", "Back", tooltip="back (asks when there are unsaved changes)"),
     ]
 
     AUTO_FOCUS = "#field-get_ready_seconds"
@@ -141,6 +135,15 @@ class SettingsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.saved_values = self.values()
+
+    def typed_keys(self) -> list[tuple[str, str]]:
+        return [  # the form's own keys
+            ("tab / shift+tab", "next / previous field"),
+            ("enter", "open a choice (yes/no, theme); up/down and enter to pick"),
+        ]
+
+    def quit_question(self) -> str | None:
+        return "Quit without saving your settings changes?" if self.dirty else None
 
     # Reading the fields
 

@@ -12,10 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from backcoach.core.coach import Level, Summary
 from backcoach.core.engine import Status
-from backcoach.core.pain import Level
-from backcoach.core.progression import Proposal
-from backcoach.core.session import SessionRecord
 
 if TYPE_CHECKING:
     from backcoach.tui.app import BackcoachApp
@@ -26,26 +24,20 @@ LEVEL_STYLES = {Level.GREEN: "green", Level.AMBER: "yellow", Level.RED: "bold re
 class SummaryScreen(Screen[None]):
     CSS_PATH = "summary.tcss"
     BINDINGS = [
-        Binding("enter,escape", "home", "Home"),
-        Binding("y", "decide(True)", "Accept change", show=False),
-        Binding("n", "decide(False)", "Decline change", show=False),
-        Binding("up,k", "move(-1)", "Previous", show=False),
-        Binding("down,j", "move(1)", "Next", show=False),
-    ]
-    KEY_HELP = [
-        ("up/down", "choose a proposed change"),
-        ("y / n", "accept or decline it"),
-        ("enter", "back to the home screen"),
+        Binding("enter,escape", "home", "Home", tooltip="back to the home screen"),
+        Binding("y", "decide(True)", "Accept", show=False, tooltip="accept the chosen dose change"),
+        Binding("n", "decide(False)", "Decline", show=False, tooltip="decline the chosen dose change"),
+        Binding("up,k", "move(-1)", "Previous", show=False, tooltip="choose the change above"),
+        Binding("down,j", "move(1)", "Next", show=False, tooltip="choose the change below"),
     ]
 
     app: BackcoachApp
 
-    def __init__(self, record: SessionRecord, proposals: list[Proposal] | None = None) -> None:
+    def __init__(self, summary: Summary) -> None:
         super().__init__()
-        self.record = record
-        proposals = proposals or []
-        self.changes = [proposal for proposal in proposals if proposal.changes_dose]
-        self.holds = [proposal for proposal in proposals if not proposal.changes_dose]
+        self.record = summary.record
+        self.changes = summary.changes
+        self.holds = summary.holds
         self.decisions: list[bool | None] = [None] * len(self.changes)
         self.cursor = 0
 

@@ -1,0 +1,362 @@
+"""Runs one session: the engine's timing, the pain check after each exercise, the history log and
+next time's doses. The UI renders the events and the view it returns, and sends the person's intents
+(start, pause, skip, "this hurts", rate, go on, end) back. Nothing here knows about screens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+
+from backcoach.core.catalog import Catalog, Exercise, Routine
+from backcoach.core.clock import Clock
+from backcoach.core.engine import Engine, ExerciseFinished, SessionFinished, State, Status, StepStarted
+from backcoach.core.history import HistoryLog, SessionLog
+from backcoach.core.pain import Level, Verdict, judge
+from backcoach.core.plan import Phase, PlannedExercise, Step, build_plan
+from backcoach.core.progression import Proposal, propose
+from backcoach.core.rating import Rating
+from backcoach.core.session import ExerciseResult, SessionRecord
+from backcoach.core.settings import Settings
+
+# What the UI needs of the verdicts and proposals comes through here, so screens import the coach only.
+__all__ = [
+    "Coach",
+    "CoachEvent",
+    "HistoryProblem",
+    "Level",
+    "Proposal",
+    "RatingDue",
+    "SessionEnded",
+    "SessionView",
+    "StepBegan",
+    "Summary",
+    "VerdictGiven",
+    "local_now",
+    "starting_advice",
+]
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class Waiting(Enum):
+    """What the session waits for between exercises."""
+
+    NOTHING = "nothing"
+    RATING = "rating"  # the pain check of the exercise that just ended
+    CHOICE = "choice"  # go on or end, after a red verdict
+
+
+@dataclass(frozen=True)
+class StepBegan:
+    """A phase began: the UI may ring, play or speak it."""
+
+    step: Step
+    exercise: Exercise
+    cue: str
+
+
+@dataclass(frozen=True)
+class RatingDue:
+    exercise: Exercise
+    question: str
+
+
+@dataclass(frozen=True)
+class VerdictGiven:
+    result: ExerciseResult
+    verdict: Verdict
+    advice: tuple[str, ...]  # for a red verdict: why to stop, form, caution, the easier way
+    choice_due: bool  # red: the session waits for go_on() or end()
+    is_last: bool
+
+
+@dataclass(frozen=True)
+class Summary:
+    record: SessionRecord
+    proposals: tuple[Proposal, ...]
+
+    @property
+    def changes(self) -> tuple[Proposal, ...]:
+        return tuple(proposal for proposal in self.proposals if proposal.changes_dose)
+
+    @property
+    def holds(self) -> tuple[Proposal, ...]:
+        return tuple(proposal for proposal in self.proposals if not proposal.changes_dose)
+
+
+@dataclass(frozen=True)
+class SessionEnded:
+    summary: Summary
+
+
+@dataclass(frozen=True)
+class HistoryProblem:
+    """The history could not be written; the session goes on and the ratings wait."""
+
+    message: str
+
+
+CoachEvent = StepBegan | RatingDue | VerdictGiven | SessionEnded | HistoryProblem
+
+
+@dataclass(frozen=True)
+class SessionView:
+    """Everything the session screen shows, read at one instant."""
+
+    routine_name: str
+    exercise_number: int  # 1-based
+    exercise_count: int
+    state: State
+    phase_word: str  # GET READY, HOLD, REST, SWITCH SIDE, PAUSED or DONE
+    step: Step
+    planned: PlannedExercise
+    remaining: float
+    progress: float  # 0..1 over the whole plan
+    total_seconds: int
+    cue: str
+    verdict_line: str  # the last exercise's verdict, shown while getting ready for the next
+    next_name: str | None
+
+
+class Coach:
+    def __init__(
+        self,
+        routine: Routine,
+        catalog: Catalog,
+        settings: Settings,
+        clock: Clock,
+        pain_before: int | None,
+        history: HistoryLog | None = None,
+        now: Callable[[], datetime] = local_now,
+    ) -> None:
+        self.routine = routine
+        self.catalog = catalog
+        self.settings = settings
+        self.clock = clock
+        self.now = now
+        self.engine = Engine(build_plan(routine, catalog, settings), clock)
+        self.record = SessionRecord(routine.id, routine.name, now(), pain_before)
+        self.log = SessionLog(history, self.record) if history is not None else None
+        self.history = history
+        self.waiting = Waiting.NOTHING
+        self.verdict_line = ""
+        self.summary: Summary | None = None
+        self._finished: ExerciseFinished | None = None
+        self._stopped_side: str | None = None
+        self._started = 0.0
+
+    @property
+    def pain_before(self) -> int | None:
+        return self.record.pain_before
+
+    @property
+    def finished(self) -> bool:
+        return self.summary is not None
+
+    # Intents
+
+    def start(self) -> list[CoachEvent]:
+        if self.engine.state is not State.READY:
+            return []
+        self._started = self.clock.now()
+        events = self._logged(self.log.start() if self.log else None)
+        return events + self._translate(self.engine.start())
+
+    def update(self) -> list[CoachEvent]:
+        """Move past every deadline that has passed."""
+        return self._translate(self.engine.update())
+
+    def toggle_pause(self) -> None:
+        self.engine.toggle_pause()
+
+    def pause(self) -> None:
+        self.engine.pause()
+
+    def resume(self) -> None:
+        self.engine.resume()
+
+    def skip(self) -> list[CoachEvent]:
+        return self._translate(self.engine.skip_exercise())
+
+    def hurts(self) -> list[CoachEvent]:
+        """The person says it hurts: this exercise stops now and its pain check is due."""
+        self._stopped_side = self.engine.step.side
+        return self._translate(self.engine.stop_exercise())
+
+    def rate(self, rating: Rating) -> list[CoachEvent]:
+        """The pain check's answer: judged, logged at once, then on to the next exercise unless red."""
+        finished = self._finished
+        if self.waiting is not Waiting.RATING or finished is None:
+            return []
+        verdict = judge(rating.value, self.pain_before, rating.sharp, self.settings.stop_at)
+        side = self._stopped_side if finished.status is Status.STOPPED else None
+        result = self._result(finished, rating, verdict, side)
+        events = self._record(result)
+        if verdict.level is Level.RED:
+            self.waiting = Waiting.CHOICE
+            self.verdict_line = ""
+            advice = red_advice(finished.planned.exercise, verdict)
+            return [*events, VerdictGiven(result, verdict, advice, True, self._is_last(finished))]
+        self.verdict_line = verdict_line(finished.planned.exercise, rating, verdict)
+        given = VerdictGiven(result, verdict, (), False, self._is_last(finished))
+        return [*events, given, *self._go_on()]
+
+    def go_on(self) -> list[CoachEvent]:
+        """After a red verdict: the next exercise (or the summary after the last)."""
+        if self.waiting is not Waiting.CHOICE:
+            return []
+        return self._go_on()
+
+    def end(self) -> list[CoachEvent]:
+        """The person ends the session early; what was rated is kept."""
+        self.waiting = Waiting.NOTHING
+        return self._translate(self.engine.end_session())
+
+    def use_settings(self, settings: Settings) -> None:
+        """New settings: the exercises after this one take the new doses, and the new stop level."""
+        self.settings = settings
+        self.engine.replace_upcoming(build_plan(self.routine, self.catalog, settings))
+
+    # What the screen shows
+
+    def view(self) -> SessionView:
+        view = self.engine.view()
+        if view.state in (State.BETWEEN, State.FINISHED):
+            phase = "DONE"
+        elif view.state is State.PAUSED:
+            phase = "PAUSED"
+        else:
+            phase = view.step.phase.value
+        following = view.next_planned
+        return SessionView(
+            routine_name=self.routine.name,
+            exercise_number=view.exercise_index + 1,
+            exercise_count=len(self.engine.plan.exercises),
+            state=view.state,
+            phase_word=phase,
+            step=view.step,
+            planned=view.planned,
+            remaining=view.remaining,
+            progress=view.progress,
+            total_seconds=self.engine.plan.total_seconds,
+            cue=view.cue,
+            verdict_line=self.verdict_line if view.step.phase is Phase.GET_READY else "",
+            next_name=following.exercise.name if following else None,
+        )
+
+    def remaining(self) -> float:
+        return self.engine.remaining()
+
+    @property
+    def running(self) -> bool:
+        return self.engine.state is State.RUNNING
+
+    # Engine events into coach events
+
+    def _translate(
+        self, engine_events: list[StepStarted | ExerciseFinished | SessionFinished]
+    ) -> list[CoachEvent]:
+        events: list[CoachEvent] = []
+        for event in engine_events:
+            if isinstance(event, StepStarted):
+                events.append(StepBegan(event.step, self.engine.planned.exercise, self.engine.view().cue))
+            elif isinstance(event, ExerciseFinished):
+                events += self._exercise_finished(event)
+            else:
+                events += self._session_finished(event.ended_early)
+        return events
+
+    def _exercise_finished(self, event: ExerciseFinished) -> list[CoachEvent]:
+        name = event.planned.exercise.name
+        if event.status is Status.SKIPPED:
+            events = self._record(self._result(event, None, None, None))
+            self.verdict_line = f"Skipped {name}."
+            return events + self._translate(self.engine.continue_session())
+        self._finished = event
+        self.waiting = Waiting.RATING
+        question = f"How did {name} feel?"
+        if event.status is Status.STOPPED:
+            question = f"You stopped {name}. How much does it hurt?"
+        return [RatingDue(event.planned.exercise, question)]
+
+    def _go_on(self) -> list[CoachEvent]:
+        self.waiting = Waiting.NOTHING
+        self._finished = None
+        return self._translate(self.engine.continue_session())
+
+    def _session_finished(self, ended_early: bool) -> list[CoachEvent]:
+        record = self.record
+        record.ended_early = ended_early
+        record.seconds = self.clock.now() - self._started
+        events = self._logged(
+            self.log.end("ended early" if ended_early else "completed") if self.log else None
+        )
+        self.summary = Summary(record, tuple(self._proposals()))
+        return [*events, SessionEnded(self.summary)]
+
+    def _proposals(self) -> list[Proposal]:
+        """Next time's dose for each exercise rated today, from its last two rated sessions."""
+        proposals = []
+        for result in self.record.results:
+            if result.rating is None or result.verdict is None:
+                continue
+            # Without the history, today's rating alone can still step a dose down.
+            recent = [(result.rating.value, result.verdict.level)]
+            if self.history is not None:
+                recent = self.history.last_ratings(result.exercise_id) or recent
+            exercise = self.catalog.exercises[result.exercise_id]
+            proposal = propose(exercise, self.settings.dose_for(exercise), recent)
+            if proposal is not None:
+                proposals.append(proposal)
+        return proposals
+
+    # Results
+
+    def _result(
+        self, event: ExerciseFinished, rating: Rating | None, verdict: Verdict | None, side: str | None
+    ) -> ExerciseResult:
+        exercise = event.planned.exercise
+        return ExerciseResult(
+            exercise.id, exercise.name, event.planned.dose, event.status, rating, verdict, side
+        )
+
+    def _record(self, result: ExerciseResult) -> list[CoachEvent]:
+        """Into the history the moment it is given."""
+        self.record.results.append(result)
+        return self._logged(self.log.add(result, self.now()) if self.log else None)
+
+    def _logged(self, problem: str | None) -> list[CoachEvent]:
+        return [HistoryProblem(problem)] if problem else []
+
+    def _is_last(self, event: ExerciseFinished) -> bool:
+        return event.index + 1 >= len(self.engine.plan.exercises)
+
+
+def verdict_line(exercise: Exercise, rating: Rating, verdict: Verdict) -> str:
+    return f"{exercise.name}: rated {rating.value}, {verdict.level.value.upper()}. {verdict.reasons[0]}"
+
+
+def red_advice(exercise: Exercise, verdict: Verdict) -> tuple[str, ...]:
+    """Why to stop, and how to do it better next time: form, caution and the easier way."""
+    lines = [*verdict.reasons, ""]
+    lines.append(f"Stop {exercise.name} for today. Pain can mean it is being done in a way that strains you.")
+    lines.append(f"Check your form next time: {exercise.form_cue}.")
+    if exercise.caution:
+        lines.append(f"Caution: {exercise.caution}")
+    if exercise.easier:
+        lines.append(f"An easier way: {exercise.easier}")
+    return tuple(lines)
+
+
+def starting_advice(rating: Rating) -> str | None:
+    """A word before the session when the starting rating reports sharp or spreading pain."""
+    if rating.sharp:
+        return (
+            "Sharp or spreading pain before you start: go gently, and check the safety list"
+            " (ctrl+p, Safety information)."
+        )
+    return None
