@@ -22,7 +22,8 @@ from backcoach.core.clock import ManualClock
 from backcoach.core.engine import Status
 from backcoach.core.history import History
 from backcoach.core.pain import judge
-from backcoach.core.session import ExerciseResult, Rating
+from backcoach.core.rating import Rating
+from backcoach.core.session import ExerciseResult
 from backcoach.core.settings import Settings, load_settings
 from backcoach.tui.app import BackcoachApp
 from backcoach.tui.screens.dialogs import HelpScreen

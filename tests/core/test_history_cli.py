@@ -15,7 +15,8 @@ from backcoach.core.engine import Status
 from backcoach.core.history import CSV_HEADER, History
 from backcoach.core.pain import judge
 from backcoach.core.plan import Dose
-from backcoach.core.session import ExerciseResult, Rating
+from backcoach.core.rating import Rating
+from backcoach.core.session import ExerciseResult
 
 STARTED = datetime(2026, 11, 20, 7, 45, 10, tzinfo=timezone(timedelta(hours=-5)))
 RESULTS = [

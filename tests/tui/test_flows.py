@@ -19,9 +19,7 @@ from backcoach.tui.screens.summary import SummaryScreen
 from tests.tui.conftest import MakeApp, advance, run_to_rating, session_screen, text_of, type_keys
 
 
-async def test_first_run_through_a_whole_routine_and_back_home(
-    make_app: MakeApp, settings_path: Path
-) -> None:
+async def test_first_run_through_a_session_and_back_home(make_app: MakeApp, settings_path: Path) -> None:
     app = make_app(settings_text=None)
     async with app.run_test(size=(100, 30)) as pilot:
         assert isinstance(app.screen, SafetyScreen)
@@ -39,30 +37,27 @@ async def test_first_run_through_a_whole_routine_and_back_home(
         assert text_of(app, "#phase") == "GET READY"
         assert "Pelvic tilt" in text_of(app, "#title")
 
-        ratings = iter(["1", "7", "2", "4", "0", "1", "2"])  # the second exercise hurts
-        while not isinstance(app.screen, SummaryScreen):
-            await run_to_rating(pilot)
-            if isinstance(app.screen, VerdictScreen):
-                await type_keys(pilot, "enter")  # go on to the next exercise
-                continue
-            await type_keys(pilot, next(ratings), "enter")
-            if isinstance(app.screen, VerdictScreen):
-                assert "RED: STOP KNEE TO CHEST" in text_of(app, ".dialog-title")
-                assert "Check your form next time: Head and shoulders" in text_of(app, "#verdict-text")
-                await type_keys(pilot, "enter")
-                assert text_of(app, "#verdict-line") == ""
-            elif isinstance(app.screen, SessionScreen) and app.screen.coach.engine.view().exercise_index == 4:
-                assert "Piriformis stretch: rated 4, AMBER" in text_of(app, "#verdict-line")
+        # The rules are tested in core through the Coach; here, that each answer reaches the screen.
+        await run_to_rating(pilot)
+        await type_keys(pilot, "1", "enter")  # green: straight on, said on the next get-ready
+        assert "Pelvic tilt: rated 1, GREEN" in text_of(app, "#verdict-line")
+        await run_to_rating(pilot)
+        await type_keys(pilot, "7", "enter")  # red: stop, with the form reminder, until chosen
+        assert isinstance(app.screen, VerdictScreen)
+        assert "RED: STOP KNEE TO CHEST" in text_of(app, ".dialog-title")
+        assert "Check your form next time: Head and shoulders" in text_of(app, "#verdict-text")
+        await type_keys(pilot, "enter")
+        assert isinstance(app.screen, SessionScreen) and "Basic twist" in text_of(app, "#title")
+        assert text_of(app, "#verdict-line") == ""
+        await type_keys(pilot, "n", "escape", "y")  # skip one, then end the session early
 
         record = screen.coach.record
-        assert [r.status for r in record.results] == [Status.COMPLETED] * 7
-        assert [r.verdict.level for r in record.results if r.verdict] == [
-            Level.GREEN, Level.RED, Level.GREEN, Level.AMBER, Level.GREEN, Level.GREEN, Level.GREEN,
-        ]  # fmt: skip
-        assert record.pain_before == 3 and not record.ended_early
+        assert [r.status for r in record.results] == [Status.COMPLETED] * 2 + [Status.SKIPPED]
+        assert [r.verdict.level for r in record.results if r.verdict] == [Level.GREEN, Level.RED]
+        assert record.pain_before == 3 and record.ended_early
         assert "Session summary" in text_of(app, ".screen-title")
         results = text_of(app, "#results")
-        assert "Knee to chest" in results and "RED" in results and "AMBER" in results
+        assert "Knee to chest" in results and "RED" in results and "skipped" in results
         assert "talk to your physiotherapist" in text_of(app, "#advice")
         await type_keys(pilot, "enter")
         assert isinstance(app.screen, HomeScreen)

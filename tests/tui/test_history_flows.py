@@ -97,7 +97,7 @@ async def test_an_empty_history_says_so(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_keys(pilot, "h")
-        assert "No sessions yet" in str(app.screen.query("Static")[1].content)
+        assert "No sessions yet" in str(app.screen.query(Static)[1].content)
 
 
 async def test_a_damaged_history_file_is_reported_and_the_session_still_runs(make_app: MakeApp) -> None:

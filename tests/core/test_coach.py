@@ -1,0 +1,188 @@
+"""A whole session through the Coach on a manual clock: every result, verdict, status and proposal."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from backcoach.core.catalog import Catalog
+from backcoach.core.clock import ManualClock
+from backcoach.core.coach import (
+    Coach,
+    CoachEvent,
+    HistoryProblem,
+    RatingDue,
+    SessionEnded,
+    StepBegan,
+    VerdictGiven,
+)
+from backcoach.core.engine import State, Status
+from backcoach.core.history import History, HistoryLog
+from backcoach.core.pain import Level
+from backcoach.core.plan import Dose, Phase
+from backcoach.core.progression import Change
+from backcoach.core.rating import Rating
+from backcoach.core.settings import Settings
+from tests.core.test_history import add_session
+
+STARTED = datetime(2026, 11, 23, 8, 30, tzinfo=timezone(timedelta(hours=1)))
+
+
+def make_coach(catalog: Catalog, path: Path, pain_before: int | None = 3) -> tuple[Coach, ManualClock]:
+    clock = ManualClock()
+    log = HistoryLog(path)
+    coach = Coach(catalog.routines["lower"], catalog, Settings(), clock, pain_before, log, lambda: STARTED)
+    return coach, clock
+
+
+def run_to_rating(coach: Coach, clock: ManualClock) -> list[CoachEvent]:
+    """Let the clock run, deadline by deadline, until the exercise ends and its pain check is due."""
+    events: list[CoachEvent] = []
+    while not any(isinstance(event, RatingDue) for event in events):
+        assert coach.running, "the exercise never ended"
+        clock.advance(coach.remaining())
+        events += coach.update()
+    return events
+
+
+def only(events: list[CoachEvent], kind: type) -> list:  # type: ignore[type-arg]
+    return [event for event in events if isinstance(event, kind)]
+
+
+def test_a_whole_routine_with_every_kind_of_answer(catalog: Catalog, tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    history = History(path)  # pelvic tilt was green last time: two greens step it up
+    add_session(history, date(2026, 11, 21), 3, {"pelvic-tilt": 2})
+    history.close()
+    coach, clock = make_coach(catalog, path)
+
+    (began,) = coach.start()
+    assert isinstance(began, StepBegan)
+    assert began.step.phase is Phase.GET_READY and coach.view().phase_word == "GET READY"
+
+    # 1. Pelvic tilt, rated 1: green, and the session goes straight on.
+    (due,) = only(run_to_rating(coach, clock), RatingDue)
+    assert due.question == "How did Pelvic tilt feel?" and coach.view().phase_word == "DONE"
+    events = coach.rate(Rating(1))
+    (verdict,) = only(events, VerdictGiven)
+    assert verdict.verdict.level is Level.GREEN and not verdict.choice_due
+    assert isinstance(events[-1], StepBegan) and events[-1].exercise.id == "knee-to-chest"
+    assert coach.view().verdict_line.startswith("Pelvic tilt: rated 1, GREEN.")
+
+    # 2. Knee to chest, rated 4: amber, shown on the next get-ready.
+    run_to_rating(coach, clock)
+    (verdict,) = only(coach.rate(Rating(4)), VerdictGiven)
+    assert verdict.verdict.level is Level.AMBER
+    assert "Knee to chest: rated 4, AMBER" in coach.view().verdict_line
+
+    # 3. Basic twist, rated 7: red; the session waits for the person's choice.
+    run_to_rating(coach, clock)
+    (verdict,) = only(coach.rate(Rating(7)), VerdictGiven)
+    assert verdict.verdict.level is Level.RED and verdict.choice_due and not verdict.is_last
+    assert any(line.startswith("Check your form next time:") for line in verdict.advice)
+    assert coach.engine.state is State.BETWEEN
+    clock.advance(600)
+    assert coach.update() == [] and coach.rate(Rating(0)) == []  # nothing moves until go on
+    assert only(coach.go_on(), StepBegan)[0].exercise.id == "piriformis-stretch"
+
+    # 4. Piriformis: "this hurts" on the left side, mid-hold; sharp pain makes it red.
+    clock.advance(coach.remaining())
+    coach.update()
+    clock.advance(1)
+    assert coach.view().step.phase is Phase.HOLD and coach.view().step.side == "left"
+    (due,) = only(coach.hurts(), RatingDue)
+    assert due.question == "You stopped Piriformis stretch. How much does it hurt?"
+    (verdict,) = only(coach.rate(Rating(3, sharp=True)), VerdictGiven)
+    assert verdict.verdict.level is Level.RED
+    coach.go_on()
+
+    # 5. Bridge: skipped, no rating asked.
+    events = coach.skip()
+    assert not only(events, RatingDue) and only(events, StepBegan)[0].exercise.id == "leg-raise"
+    assert coach.view().verdict_line == "Skipped Bridge."
+
+    # 6. Leg raise, rated 2: green.  7. Crunch: the person ends the session during it.
+    run_to_rating(coach, clock)
+    coach.rate(Rating(2))
+    clock.advance(coach.remaining() + 1)
+    coach.update()
+    (ended,) = only(coach.end(), SessionEnded)
+
+    record = ended.summary.record
+    assert record.ended_early and record.pain_before == 3 and record.started_at == STARTED
+    assert [(r.exercise_id, r.status, r.verdict.level if r.verdict else None, r.side) for r in record.results] == [
+        ("pelvic-tilt", Status.COMPLETED, Level.GREEN, None),
+        ("knee-to-chest", Status.COMPLETED, Level.AMBER, None),
+        ("basic-twist", Status.COMPLETED, Level.RED, None),
+        ("piriformis-stretch", Status.STOPPED, Level.RED, "left"),
+        ("bridge", Status.SKIPPED, None, None),
+        ("leg-raise", Status.COMPLETED, Level.GREEN, None),
+    ]  # fmt: skip
+    proposals = {p.exercise.id: (p.change, p.proposed) for p in ended.summary.proposals}
+    assert proposals == {
+        "pelvic-tilt": (Change.UP, Dose(5, 9)),  # green today and last time
+        "knee-to-chest": (Change.HOLD, Dose(20, 2)),  # amber holds the dose
+        "basic-twist": (Change.DOWN, Dose(5, 3)),  # red steps a held stretch down 5 s
+        "piriformis-stretch": (Change.DOWN, Dose(25, 2)),
+    }  # leg raise: one green session is not enough to step up
+    assert ended.summary.changes == tuple(p for p in ended.summary.proposals if p.change is not Change.HOLD)
+
+    # Every result is in the history file, and the session's end with it.
+    coach.history.close()  # type: ignore[union-attr]
+    history = History(path)
+    rows = [row for row in history.csv_rows() if row[0] == STARTED.isoformat()]
+    assert [(row[2], row[3], row[7], row[8]) for row in rows] == [
+        ("pelvic-tilt", "", 1, "completed"),
+        ("knee-to-chest", "", 4, "completed"),
+        ("basic-twist", "", 7, "completed"),
+        ("piriformis-stretch", "left", 3, "stopped"),
+        ("bridge", "", None, "skipped"),
+        ("leg-raise", "", 2, "completed"),
+    ]
+    assert history.recent_sessions(1)[0].status == "ended early"
+
+
+def test_a_red_on_the_last_exercise_then_go_on_gives_the_summary(catalog: Catalog, tmp_path: Path) -> None:
+    coach, clock = make_coach(catalog, tmp_path / "history.sqlite3", pain_before=None)
+    coach.start()
+    for _ in range(6):
+        coach.skip()
+    run_to_rating(coach, clock)
+    (verdict,) = only(coach.rate(Rating(9)), VerdictGiven)
+    assert verdict.is_last and verdict.choice_due
+    (ended,) = only(coach.go_on(), SessionEnded)
+    assert not ended.summary.record.ended_early
+    assert coach.finished and coach.go_on() == [] and coach.end() == []
+
+
+def test_pause_holds_the_clock_and_new_settings_apply_from_the_next_exercise(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    coach, clock = make_coach(catalog, tmp_path / "history.sqlite3")
+    coach.start()
+    clock.advance(2)
+    coach.pause()
+    clock.advance(1000)
+    assert coach.view().phase_word == "PAUSED" and coach.remaining() == pytest.approx(3)
+    coach.resume()
+    coach.use_settings(Settings(hold_seconds=12, stop_at=3))
+    assert coach.view().planned.dose == Dose(5, 8)  # the exercise under way keeps its dose
+    run_to_rating(coach, clock)
+    (verdict,) = only(coach.rate(Rating(3)), VerdictGiven)
+    assert verdict.verdict.level is Level.RED  # the new stop level counts at once
+    coach.go_on()
+    assert coach.view().planned.dose == Dose(12, 2)
+
+
+def test_a_locked_history_is_reported_once_and_the_session_goes_on(catalog: Catalog, tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    coach, clock = make_coach(catalog, path)
+    problems = only(coach.start(), HistoryProblem)
+    assert len(problems) == 1 and str(path) in problems[0].message
+    run_to_rating(coach, clock)
+    events = coach.rate(Rating(1))
+    assert not only(events, HistoryProblem) and only(events, StepBegan)  # said once; coaching goes on
+    assert path.read_bytes() == b"this is not a database" * 100  # never overwritten
