@@ -46,6 +46,13 @@ class HasTypedKeys(Protocol):
     def typed_keys(self) -> list[tuple[str, str]]: ...
 
 
+@runtime_checkable
+class HasHelpNotes(Protocol):
+    """A screen with more to say in its help than keys: the exercise under way, its source."""
+
+    def help_notes(self) -> str: ...
+
+
 class BackcoachApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "backcoach"
@@ -191,7 +198,8 @@ class BackcoachApp(App[None]):
         typed = screen.typed_keys() if isinstance(screen, HasTypedKeys) else []
         keys = [*typed, *help_lines(screen.BINDINGS)]
         global_keys = [*help_lines(self.BINDINGS), ("ctrl+p", "command palette")]
-        self.push_screen(screens.HelpScreen(screen_name(screen), keys, global_keys))
+        notes = screen.help_notes() if isinstance(screen, HasHelpNotes) else ""
+        self.push_screen(screens.HelpScreen(screen_name(screen), keys, global_keys, notes))
 
     def quit_question(self) -> str | None:
         """What quitting now would lose, asked of each open screen, the top one first."""

@@ -8,8 +8,12 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
+from backcoach.core.catalog import load_catalog
+from backcoach.core.clock import ManualClock
 from backcoach.core.engine import State, Status
 from backcoach.core.pain import Level
+from backcoach.core.settings import load_settings
+from backcoach.tui.app import BackcoachApp
 from backcoach.tui.screens.dialogs import ConfirmScreen, HelpScreen
 from backcoach.tui.screens.home import HomeScreen
 from backcoach.tui.screens.rating import RatingScreen, VerdictScreen
@@ -198,10 +202,13 @@ async def test_help_lists_the_keys_of_the_screen(make_app: MakeApp) -> None:
         await type_keys(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
         keys = text_of(app, "#help-keys")
-        assert "1-4" in keys and "settings" in keys and "ctrl+p" in keys
+        assert "1-4  start Lower back, Middle back, Upper back, Daily routine" in keys
+        assert "settings" in keys and "ctrl+p" in keys and "help for this screen" in keys
         await type_keys(pilot, "escape", "1", "1", "enter", "question_mark")
         keys = text_of(app, "#help-keys")
         assert "pause or resume" in keys and "this hurts" in keys
+        notes = text_of(app, "#help-notes")  # the exercise under way and where its dose comes from
+        assert notes.startswith("Pelvic tilt: Lie on your back") and "Source: NHS inform" in notes
 
 
 async def test_resizing_mid_hold_keeps_the_countdown_exact(make_app: MakeApp) -> None:
@@ -306,3 +313,20 @@ async def test_the_bell_rings_at_each_phase_change_only_when_on(
         await advance(pilot, 5)  # HOLD
         await advance(pilot, 5)  # REST
     assert rung == ([1000.0, 1005.0, 1010.0] if rings else [])  # get ready, hold, rest: each as it starts
+
+
+async def test_home_numbers_follow_the_routines_in_the_data(tmp_path: Path, settings_path: Path) -> None:
+    user_file = tmp_path / "exercises.toml"
+    user_file.write_text('[[routines]]\nid = "desk"\nname = "Desk break"\nexercises = ["chin-tuck"]\n')
+    catalog = load_catalog(user_file)
+    settings_path.parent.mkdir(parents=True, exist_ok=True)
+    settings_path.write_text("[safety]\nacknowledged = true\n")
+    app = BackcoachApp(catalog, load_settings(settings_path), clock=ManualClock(), cursor_blink=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert text_of(app, "#keybar").startswith("1-5 start")
+        await type_keys(pilot, "question_mark")
+        assert "1-5  start Lower back, Middle back, Upper back, Daily routine, Desk break" in text_of(
+            app, "#help-keys"
+        )
+        await type_keys(pilot, "escape", "5")
+        assert "Desk break: how is your back right now?" in text_of(app, ".dialog-title")

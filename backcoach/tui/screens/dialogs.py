@@ -40,10 +40,13 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark,enter,q", "close", "Close"),
     ]
 
-    def __init__(self, title: str, keys: list[tuple[str, str]], global_keys: list[tuple[str, str]]) -> None:
+    def __init__(
+        self, title: str, keys: list[tuple[str, str]], global_keys: list[tuple[str, str]], notes: str = ""
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.keys = keys + global_keys
+        self.notes = notes
 
     def compose(self) -> ComposeResult:
         width = max(len(key) for key, _ in self.keys)
@@ -51,6 +54,8 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(classes="dialog"):
             yield Static(f"Keys: {self.title_text}", classes="dialog-title", markup=False)
             yield Static("\n".join(lines), id="help-keys", markup=False)
+            if self.notes:
+                yield Static(self.notes, id="help-notes", markup=False)
             yield Static(key_bar(self.BINDINGS, "      "), classes="keys", markup=False)
 
     def action_close(self) -> None:

@@ -92,6 +92,11 @@ class SessionScreen(Screen[None]):
         self.handle(self.coach.start())
         self.poll()
 
+    def help_notes(self) -> str:
+        """The exercise under way: how to do it, when to hold back, and where its dose comes from."""
+        exercise = self.coach.view().planned.exercise
+        return f"{exercise.name}: {exercise.setup}\nCaution: {exercise.caution}\nSource: {exercise.source}"
+
     def quit_question(self) -> str | None:
         return "Quit in the middle of a session? Your ratings so far are kept."
 
