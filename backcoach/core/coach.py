@@ -13,11 +13,11 @@ from backcoach.core.catalog import Catalog, Exercise, Routine
 from backcoach.core.clock import Clock
 from backcoach.core.engine import Engine, ExerciseFinished, SessionFinished, State, Status, StepStarted
 from backcoach.core.history import HistoryLog, SessionLog
-from backcoach.core.pain import Level, Verdict, judge
+from backcoach.core.pain import Level, Verdict, judge, second_red_advice
 from backcoach.core.plan import Phase, PlannedExercise, Step, build_plan
 from backcoach.core.progression import Proposal, propose
 from backcoach.core.rating import Rating
-from backcoach.core.session import ExerciseResult, SessionRecord
+from backcoach.core.session import ExerciseResult, Outcome, SessionRecord
 from backcoach.core.settings import Settings
 
 # What the UI needs of the verdicts and proposals comes through here, so screens import the coach only.
@@ -145,6 +145,7 @@ class Coach:
         self.waiting = Waiting.NOTHING
         self.verdict_line = ""
         self.summary: Summary | None = None
+        self.closed = False  # by close(): the app went away mid-session
         self._finished: ExerciseFinished | None = None
         self._stopped_side: str | None = None
         self._started = 0.0
@@ -199,7 +200,8 @@ class Coach:
         if verdict.level is Level.RED:
             self.waiting = Waiting.CHOICE
             self.verdict_line = ""
-            advice = red_advice(finished.planned.exercise, verdict)
+            reds = sum(1 for done in self.record.results if done.verdict and done.verdict.stop)
+            advice = red_advice(finished.planned.exercise, verdict, second_red_advice(reds))
             return [*events, VerdictGiven(result, verdict, advice, True, self._is_last(finished))]
         self.verdict_line = verdict_line(finished.planned.exercise, rating, verdict)
         given = VerdictGiven(result, verdict, (), False, self._is_last(finished))
@@ -215,6 +217,15 @@ class Coach:
         """The person ends the session early; what was rated is kept."""
         self.waiting = Waiting.NOTHING
         return self._translate(self.engine.end_session())
+
+    def close(self, outcome: Outcome) -> None:
+        """The app is closing mid-session: the history says how the session ended. No summary."""
+        if self.finished or self.closed or self.engine.state is State.READY:
+            return
+        self.closed = True
+        self.engine.pause()
+        if self.log is not None:
+            self.log.end(outcome.value)
 
     def use_settings(self, settings: Settings) -> None:
         """New settings: the exercises after this one take the new doses, and the new stop level."""
@@ -340,9 +351,11 @@ def verdict_line(exercise: Exercise, rating: Rating, verdict: Verdict) -> str:
     return f"{exercise.name}: rated {rating.value}, {verdict.level.value.upper()}. {verdict.reasons[0]}"
 
 
-def red_advice(exercise: Exercise, verdict: Verdict) -> tuple[str, ...]:
-    """Why to stop, and how to do it better next time: form, caution and the easier way."""
-    lines = [*verdict.reasons, ""]
+def red_advice(exercise: Exercise, verdict: Verdict, more_than_one: str | None = None) -> tuple[str, ...]:
+    """Why to stop, and how to do it better next time: form, caution and the easier way. After the
+    second red of a session, the plain advice to end it comes first."""
+    lines = [more_than_one, ""] if more_than_one else []
+    lines += [*verdict.reasons, ""]
     lines.append(f"Stop {exercise.name} for today. Pain can mean it is being done in a way that strains you.")
     lines.append(f"Check your form next time: {exercise.form_cue}.")
     if exercise.caution:

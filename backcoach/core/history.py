@@ -61,7 +61,15 @@ MIGRATIONS = (
     CREATE INDEX results_session ON results(session_id);
     CREATE INDEX results_exercise ON results(exercise, session_id);
     """,
+    # 2: the process running a session, so a session left "in progress" by a killed one can be told apart
+    """
+    ALTER TABLE sessions ADD COLUMN pid INTEGER;
+    """,
 )
+
+# A session counts (in totals, weeks, streaks, the table and the CSV) once one exercise was done:
+# completed or stopped part-way; a session of skips only, or quit before the first, does not.
+DONE = "EXISTS (SELECT 1 FROM results AS d WHERE d.session_id = sessions.id AND d.status != 'skipped')"
 
 
 # The Monday of a session's local day, in SQL: weekday 0 is Sunday there.
@@ -112,6 +120,7 @@ class History:
             self._migrate()
         except (sqlite3.Error, OSError) as error:
             raise HistoryError(describe(path, error)) from None
+        self._mark_interrupted()
 
     def close(self) -> None:
         self.db.close()
@@ -123,20 +132,37 @@ class History:
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             self.db.executescript(f"BEGIN; {script}; PRAGMA user_version = {number}; COMMIT;")
 
+    def _mark_interrupted(self) -> None:
+        """A session still "in progress" whose process is gone was cut off: a kill, a crash, power."""
+        try:
+            rows = self.db.execute("SELECT id, pid FROM sessions WHERE status = 'in progress'").fetchall()
+            gone = [(session_id,) for session_id, pid in rows if not process_alive(pid)]
+            self.db.executemany("UPDATE sessions SET status = 'interrupted' WHERE id = ?", gone)
+        except sqlite3.Error:
+            pass  # a read-only or busy file: the next open tries again
+
     # Writing: each call is its own committed transaction
 
     def start_session(
-        self, started_at: datetime, region: str, routine_name: str, pain_before: int | None
+        self,
+        started_at: datetime,
+        region: str,
+        routine_name: str,
+        pain_before: int | None,
+        pid: int | None = None,
     ) -> int:
         return self.insert_session(
-            started_at.isoformat(timespec="seconds"), region, routine_name, pain_before
+            started_at.isoformat(timespec="seconds"), region, routine_name, pain_before, pid
         )
 
-    def insert_session(self, started_at: str, region: str, routine_name: str, pain_before: int | None) -> int:
+    def insert_session(
+        self, started_at: str, region: str, routine_name: str, pain_before: int | None, pid: int | None
+    ) -> int:
         # The ISO text carries the local offset, so its date part is the local day.
         cursor = self.db.execute(
-            "INSERT INTO sessions (started_at, day, region, routine_name, pain_before) VALUES (?, ?, ?, ?, ?)",
-            (started_at, started_at[:10], region, routine_name, pain_before),
+            "INSERT INTO sessions (started_at, day, region, routine_name, pain_before, pid)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (started_at, started_at[:10], region, routine_name, pain_before, pid),
         )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
@@ -157,15 +183,15 @@ class History:
     # Reading
 
     def session_count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM sessions").fetchone()[0])
+        return int(self.db.execute(f"SELECT count(*) FROM sessions WHERE {DONE}").fetchone()[0])
 
     def recent_sessions(self, limit: int = 30) -> list[SessionRow]:
         rows = self.db.execute(
-            """
+            f"""
             SELECT s.id, s.started_at, s.region, s.routine_name, s.pain_before, s.status,
                    sum(r.status = 'completed'), sum(r.status = 'skipped'), sum(r.status = 'stopped'),
                    avg(r.rating)
-            FROM (SELECT * FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?) AS s
+            FROM (SELECT * FROM sessions WHERE {DONE} ORDER BY started_at DESC, id DESC LIMIT ?) AS s
             LEFT JOIN results AS r ON r.session_id = s.id
             GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC
             """,
@@ -185,7 +211,8 @@ class History:
         sessions = {
             monday: (number, before)
             for monday, number, before in self.db.execute(
-                f"SELECT {MONDAY_OF_DAY}, count(*), avg(pain_before) FROM sessions WHERE day >= ? GROUP BY 1",
+                f"SELECT {MONDAY_OF_DAY}, count(*), avg(pain_before) FROM sessions WHERE day >= ? AND {DONE}"
+                " GROUP BY 1",
                 since,
             )
         }
@@ -208,7 +235,7 @@ class History:
         days = {
             date.fromisoformat(row[0])
             for row in self.db.execute(
-                "SELECT DISTINCT day FROM sessions WHERE day >= ?",
+                f"SELECT DISTINCT day FROM sessions WHERE day >= ? AND {DONE}",
                 ((today - timedelta(days=400)).isoformat(),),
             )
         }
@@ -252,10 +279,11 @@ class History:
 
     def csv_rows(self) -> Iterator[tuple[object, ...]]:
         yield from self.db.execute(
-            """
+            f"""
             SELECT s.started_at, s.region, r.exercise, r.side, r.hold_seconds, r.reps,
                    s.pain_before, r.rating, r.status
             FROM results AS r JOIN sessions AS s ON s.id = r.session_id
+            WHERE s.id IN (SELECT id FROM sessions WHERE {DONE})
             ORDER BY s.started_at, s.id, r.id
             """
         )
@@ -281,6 +309,18 @@ def result_row(result: ExerciseResult, recorded_at: datetime) -> dict[str, Any]:
         "status": result.status.value,
         "recorded_at": recorded_at.isoformat(timespec="seconds"),
     }
+
+
+def process_alive(pid: int | None) -> bool:
+    if pid is None:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, owned by someone else
+    return True
 
 
 def describe(path: Path, error: BaseException) -> str:
@@ -379,7 +419,11 @@ class HistoryLog:
         key = entry["session"]
         if entry["kind"] == "start":
             self._session_ids[key] = history.insert_session(
-                entry["started_at"], entry["region"], entry["routine_name"], entry["pain_before"]
+                entry["started_at"],
+                entry["region"],
+                entry["routine_name"],
+                entry["pain_before"],
+                entry.get("pid"),
             )
             return
         session_id = self._session_ids.get(key, entry.get("session_id"))
@@ -434,6 +478,7 @@ class SessionLog:
                 "region": record.routine_id,
                 "routine_name": record.routine_name,
                 "pain_before": record.pain_before,
+                "pid": os.getpid(),
             }
         )
 

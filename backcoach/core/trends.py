@@ -7,10 +7,13 @@ from backcoach.core.history import Week
 REGULAR_SESSIONS_A_WEEK = 3  # the typical programme: 3 or more sessions a week (docs/clinical.md)
 
 
+MIN_EACH_SIDE = 3  # two ratings either way say nothing; three on each side begin to
+
+
 def trend_words(ratings: tuple[int, ...]) -> str:
     """Compare the first and second half of the recent ratings: a 1-point move in the average counts."""
-    if len(ratings) < 2:
-        return "too early to say"
+    if len(ratings) < 2 * MIN_EACH_SIDE:
+        return "not enough ratings yet"
     half = len(ratings) // 2
     earlier = sum(ratings[:half]) / half
     later = sum(ratings[half:]) / (len(ratings) - half)

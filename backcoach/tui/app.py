@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -17,6 +19,7 @@ from textual.signal import Signal
 from backcoach.core import paths
 from backcoach.core.catalog import Catalog
 from backcoach.core.clock import Clock, MonotonicClock
+from backcoach.core.session import Outcome
 from backcoach.core.settings import Loaded, Settings, load_settings, save_settings
 from backcoach.tui import screens
 from backcoach.tui.keys import help_lines
@@ -87,6 +90,8 @@ class BackcoachApp(App[None]):
         self.now = now
         # Published after settings are saved: open screens (a session, home) take the new values.
         self.settings_changed: Signal[Settings] = Signal(self, "settings-changed")
+        self.exit_outcome = Outcome.ENDED_EARLY  # how a session under way is recorded if the app closes
+        self.asking_to_quit = False
 
     @property
     def settings(self) -> Settings:
@@ -105,6 +110,10 @@ class BackcoachApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        # A closed terminal (SIGHUP) or a polite kill (SIGTERM): record the session, keep the history.
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            loop.add_signal_handler(number, self.interrupted)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         for problem in [*self.loaded.problems, *self.catalog.warnings]:
@@ -175,6 +184,9 @@ class BackcoachApp(App[None]):
         self.push_screen(screens.SessionScreen(coach))
 
     def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            loop.remove_signal_handler(number)
         if self._history_log is not None:
             self.closing_problem = self._history_log.close()
 
@@ -208,18 +220,34 @@ class BackcoachApp(App[None]):
                 return question
         return None
 
+    def interrupted(self) -> None:
+        self.exit_outcome = Outcome.INTERRUPTED
+        self.exit()
+
     def action_request_quit(self) -> None:
         """Quit at once, unless that would cut a session short or drop unsaved settings: then ask."""
         question = self.quit_question()
         if question is None:
             self.exit()
             return
+        if self.asking_to_quit:
+            return
 
         def answered(quit_now: bool | None) -> None:
+            self.asking_to_quit = False
             if quit_now:
                 self.exit()
 
-        self.push_screen(screens.ConfirmScreen(question), answered)
+        self.asking_to_quit = True
+        self.push_screen(screens.QuitScreen(question), answered)
+
+    async def action_quit(self) -> None:
+        """ctrl+q and the palette's Quit ask first too, when quitting would lose something."""
+        self.action_request_quit()
+
+    def action_help_quit(self) -> None:
+        """ctrl+c asks like q (a second one, on the question, quits)."""
+        self.action_request_quit()
 
     def action_open_settings(self) -> None:
         if not isinstance(self.screen, screens.SettingsScreen):

@@ -82,6 +82,7 @@ def test_a_whole_routine_with_every_kind_of_answer(catalog: Catalog, tmp_path: P
     (verdict,) = only(coach.rate(Rating(7)), VerdictGiven)
     assert verdict.verdict.level is Level.RED and verdict.choice_due and not verdict.is_last
     assert any(line.startswith("Check your form next time:") for line in verdict.advice)
+    assert not any("Ending today's session" in line for line in verdict.advice)  # only after a second
     assert coach.engine.state is State.BETWEEN
     clock.advance(600)
     assert coach.update() == [] and coach.rate(Rating(0)) == []  # nothing moves until go on
@@ -95,7 +96,10 @@ def test_a_whole_routine_with_every_kind_of_answer(catalog: Catalog, tmp_path: P
     (due,) = only(coach.hurts(), RatingDue)
     assert due.question == "You stopped Piriformis stretch. How much does it hurt?"
     (verdict,) = only(coach.rate(Rating(3, sharp=True)), VerdictGiven)
-    assert verdict.verdict.level is Level.RED
+    assert verdict.verdict.level is Level.RED and verdict.choice_due
+    assert verdict.advice[0] == (  # the second red: said plainly, first; going on is still allowed
+        "That is 2 exercises that hurt today. Ending today's session is the sensible choice."
+    )
     coach.go_on()
 
     # 5. Bridge: skipped, no rating asked.

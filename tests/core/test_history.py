@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -161,3 +163,57 @@ def test_a_side_file_that_is_not_ours_is_kept_aside(tmp_path: Path) -> None:
     assert problem is not None and f"{log.side_file} could not be read" in problem
     assert log.open().session_count() == 0
     assert log.side_file.with_name(log.side_file.name + ".broken").read_text() == "this is not json\n"
+
+
+def test_only_sessions_with_an_exercise_done_are_counted(tmp_path: Path) -> None:
+    history = History(tmp_path / "history.sqlite3")
+    today = date(2026, 11, 26)
+    counted = add_session(history, today, 3, {"pelvic-tilt": 2})
+    quit_at_once = history.start_session(
+        datetime(2026, 11, 26, 9, 0, tzinfo=OFFSET), "lower", "Lower back", 3
+    )
+    history.end_session(quit_at_once, "ended early")
+    yesterday = datetime(2026, 11, 25, 9, 0, tzinfo=OFFSET)
+    skipped_all = history.start_session(yesterday, "upper", "Upper back", 2)
+    history.add_result(skipped_all, result("chin-tuck", None, Status.SKIPPED), yesterday)
+    history.end_session(skipped_all, "ended early")
+
+    assert history.session_count() == 1
+    assert [row.id for row in history.recent_sessions()] == [counted]
+    assert [week.sessions for week in history.weeks(today, count=1)] == [1]
+    assert history.streak(today) == 1  # yesterday's skips are not a day of exercise
+    assert [row[2] for row in history.csv_rows()] == ["pelvic-tilt"]
+
+
+def test_a_session_left_in_progress_by_a_process_that_is_gone_becomes_interrupted(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    finished = subprocess.Popen(["true"])
+    finished.wait()
+    history = History(path)
+    started = datetime(2026, 11, 26, 9, 0, tzinfo=OFFSET)
+    killed = history.start_session(started, "lower", "Lower back", 3, pid=finished.pid)
+    running = history.start_session(started, "upper", "Upper back", 3, pid=os.getpid())
+    for session in (killed, running):
+        history.add_result(session, result("bridge", 2), started)
+    history.close()
+
+    statuses = {row.id: row.status for row in History(path).recent_sessions()}
+    assert statuses == {killed: "interrupted", running: "in progress"}  # the live one is left alone
+
+
+def test_a_first_version_database_upgrades_in_place_and_keeps_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.executescript(MIGRATIONS[0] + "PRAGMA user_version = 1;")
+        db.execute(
+            "INSERT INTO sessions (started_at, day, region, routine_name, pain_before, status)"
+            " VALUES ('2026-11-20T08:30:00+01:00', '2026-11-20', 'lower', 'Lower back', 4, 'in progress')"
+        )
+        db.execute(
+            "INSERT INTO results (session_id, exercise, name, hold_seconds, reps, rating, verdict, status,"
+            " recorded_at) VALUES (1, 'bridge', 'Bridge', 10, 5, 2, 'green', 'completed', '2026-11-20')"
+        )
+    history = History(path)
+    assert history.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    (row,) = history.recent_sessions()
+    assert (row.pain_before, row.done, row.average_after, row.status) == (4, 1, 2.0, "interrupted")

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
+from backcoach.core import paths
 from backcoach.core.catalog import load_catalog
 from backcoach.core.clock import ManualClock
 from backcoach.core.engine import State, Status
+from backcoach.core.history import History
 from backcoach.core.pain import Level
 from backcoach.core.settings import load_settings
 from backcoach.tui.app import BackcoachApp
@@ -130,15 +132,44 @@ async def test_escape_asks_before_ending(make_app: MakeApp) -> None:
         assert "ended early" in text_of(app, "#counts")
 
 
-async def test_quit_asks_first_during_a_session_only(make_app: MakeApp) -> None:
+QUIT_PATHS = {
+    "q": ("q", "y"),
+    "ctrl+q": ("ctrl+q", "y"),
+    "ctrl+c twice": ("ctrl+c", "ctrl+c"),
+    "the palette's Quit": ("ctrl+p", *"quit", "enter", "y"),
+}
+
+
+@pytest.mark.parametrize("path", QUIT_PATHS)
+async def test_every_way_out_of_a_session_asks_and_records_it_ended_early(
+    make_app: MakeApp, path: str
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await type_keys(pilot, "1", "1", "enter", "q")
+        await type_keys(pilot, "3", "1", "enter")
+        await run_to_rating(pilot)
+        await type_keys(pilot, "1", "enter")  # one exercise done: the session counts
+        first, *rest = QUIT_PATHS[path]
+        await type_keys(pilot, first)
+        if first == "ctrl+p":
+            await type_keys(pilot, *rest[:-1])
+            rest = rest[-1:]
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Quit in the middle of a session?" in text_of(app, ".dialog-title")
+        assert session_screen(app).coach.engine.state is State.PAUSED  # nothing counts while asking
+        await type_keys(pilot, *rest)
+    assert app.return_code == 0
+    (row,) = History(paths.history_file()).recent_sessions()
+    assert (row.done, row.status) == (1, "ended early")
+
+
+async def test_no_to_quitting_goes_back_and_quit_at_home_is_at_once(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "1", "1", "enter", "ctrl+c")
         assert isinstance(app.screen, ConfirmScreen)
         await type_keys(pilot, "n")
         assert isinstance(app.screen, SessionScreen)
-        await type_keys(pilot, "q", "y")
-    assert app.return_code == 0
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_keys(pilot, "q")

@@ -115,12 +115,16 @@ async def test_a_damaged_history_file_is_reported_and_the_session_still_runs(mak
         assert any("history.sqlite3 is damaged" in message for message in messages)
         assert len(app.history_log.pending) == 2  # the session start and the rating wait in memory
     assert path.read_bytes() == b"garbage" * 200
-    # After quitting they are in the side file, and the message printed after exit says where.
-    assert app.closing_problem is not None and "2 entries are kept in" in app.closing_problem
+    # After quitting they are in the side file with how the session ended, and the message printed
+    # after exit says where.
+    assert app.closing_problem is not None and "3 entries are kept in" in app.closing_problem
     kept = [json.loads(line) for line in app.history_log.side_file.read_text().splitlines()]
-    assert [(entry["kind"], entry.get("exercise"), entry.get("rating")) for entry in kept] == [
-        ("start", None, None),
-        ("result", "thoracic-extension", 1),
+    assert [
+        (entry["kind"], entry.get("exercise"), entry.get("rating"), entry.get("status")) for entry in kept
+    ] == [
+        ("start", None, None, None),
+        ("result", "thoracic-extension", 1, "completed"),
+        ("end", None, None, "ended early"),
     ]
 
 

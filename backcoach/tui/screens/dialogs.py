@@ -32,6 +32,12 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(answer)
 
 
+class QuitScreen(ConfirmScreen):
+    """May I quit? A second ctrl+c, the key people press to get out of anything, means yes."""
+
+    BINDINGS = [Binding("ctrl+c", "answer(True)", show=False)]
+
+
 class HelpScreen(ModalScreen[None]):
     """Every key of the screen it was opened from."""
 

@@ -92,6 +92,11 @@ class SessionScreen(Screen[None]):
         self.handle(self.coach.start())
         self.poll()
 
+    def on_unmount(self) -> None:
+        # Every way out of the app passes here (quit, ctrl+q, ctrl+c, the palette, a signal):
+        # the history records how the session ended.
+        self.coach.close(self.app.exit_outcome)
+
     def help_notes(self) -> str:
         """The exercise under way: how to do it, when to hold back, and where its dose comes from."""
         exercise = self.coach.view().planned.exercise
@@ -216,9 +221,10 @@ class SessionScreen(Screen[None]):
         self._set("drawing", drawing_for(exercise.position))
         self._set("verdict-line", view.verdict_line)
         self._set("next", f"Next: {view.next_name}" if view.next_name else "Last exercise")
-        self.query_one(ProgressBar).update(
-            total=view.total_seconds, progress=round(view.progress * view.total_seconds)
-        )
+        bar = self.query_one(ProgressBar)
+        if bar.total != view.total_seconds:  # new doses change the plan's length
+            bar.update(total=view.total_seconds)
+        bar.update(progress=round(view.progress * view.total_seconds))
 
     def _set(self, widget_id: str, text: str) -> None:
         if self._shown.get(widget_id) == text:
