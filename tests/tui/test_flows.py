@@ -6,6 +6,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from backcoach.core import paths
@@ -361,3 +363,34 @@ async def test_home_numbers_follow_the_routines_in_the_data(tmp_path: Path, sett
         )
         await type_keys(pilot, "escape", "5")
         assert "Desk break: how is your back right now?" in text_of(app, ".dialog-title")
+
+
+async def burst(pilot: Pilot[None], *keys: str) -> None:
+    """Keys arriving in one read, as a busy terminal or a fast typist delivers them."""
+    for key in keys:
+        pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
+    await pilot.pause()
+
+
+async def test_rating_keys_in_one_burst_keep_their_order(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "1")
+        await burst(pilot, "7", "backspace", "4", "enter")
+        assert isinstance(app.screen, SessionScreen) and app.screen.coach.pain_before == 4
+        await run_to_rating(pilot)
+        await burst(pilot, "2", "x", "x", "right", "enter", "enter", "n")  # keys after enter are dropped
+        assert isinstance(app.screen, SessionScreen)
+        (result,) = app.screen.coach.record.results
+        assert result.rating is not None and (result.rating.value, result.rating.sharp) == (3, False)
+        assert "Knee to chest" in text_of(app, "#title")  # the stray n skipped nothing
+
+
+async def test_the_pain_check_footer_offers_only_its_own_keys(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "1", "1", "enter")
+        await run_to_rating(pilot)
+        footer = " ".join(str(key.render()) for key in app.screen.query("FooterKey, FooterLabel"))
+        assert "Done" in footer and "Sharp pain" in footer and "Adjust" in footer
+        assert "Skip" not in footer and "It hurts" not in footer and "Pause" not in footer

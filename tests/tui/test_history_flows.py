@@ -48,23 +48,32 @@ async def test_green_twice_proposes_a_step_up_and_accepting_saves_it(
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_keys(pilot, "3", "2", "enter")
-        for _ in UPPER:
+        for _ in range(3):  # the first three exercises, then end early
             await run_to_rating(pilot)
             await type_keys(pilot, "0", "enter")
+        await type_keys(pilot, "escape", "y")
         assert isinstance(app.screen, SummaryScreen)
         proposals = text_of(app, "#proposals")
         assert (
             "> [y accept / n decline] Upper back extension: 15 s holds next time, rated 0 and 1" in proposals
         )
         assert "Chin tuck: 9 reps next time, rated 0 and 1 in your last two sessions." in proposals
-        await type_keys(pilot, "y", "n")
+
+        def saved() -> dict[str, object]:
+            return dict(tomllib.loads(settings_path.read_text()).get("exercises", {}))
+
+        await type_keys(pilot, "y")  # the cursor stays where the person put it
+        assert "> [accepted] Upper back extension" in text_of(app, "#proposals")
+        assert saved() == {"thoracic-extension": {"hold_seconds": 15, "reps": 3}}
+        await type_keys(pilot, "down", "down", "down", "n")  # down stops at the last, never wraps
         proposals = text_of(app, "#proposals")
-        assert "[accepted] Upper back extension" in proposals
-        assert "[declined] Chin tuck" in proposals
-        assert "  Doorway chest stretch: already at the most this coach suggests" in proposals  # the 30 s cap
-    saved = tomllib.loads(settings_path.read_text())
-    assert saved["exercises"] == {"thoracic-extension": {"hold_seconds": 15, "reps": 3}}
-    assert app.settings.dose_for(app.catalog.exercises["thoracic-extension"]).hold_seconds == 15
+        assert "  [accepted] Upper back extension" in proposals and "> [declined] Chin tuck" in proposals
+        await type_keys(pilot, "up", "n")  # a change of mind puts the old dose back
+        assert "> [declined] Upper back extension" in text_of(app, "#proposals")
+        assert saved() == {}
+        assert app.settings.dose_for(app.catalog.exercises["thoracic-extension"]).hold_seconds == 10
+        await type_keys(pilot, "y")
+    assert saved() == {"thoracic-extension": {"hold_seconds": 15, "reps": 3}}
 
 
 async def test_the_history_screen_shows_weeks_streak_trends_and_hints(make_app: MakeApp) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -10,8 +12,22 @@ from textual.widgets import Static
 
 from backcoach.tui.keys import key_bar
 
+AnswerT = TypeVar("AnswerT")
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class Dialog(ModalScreen[AnswerT]):
+    """A dialog answers once: keys that arrive after its answer, in the same burst, are dropped
+    rather than dismissing it a second time."""
+
+    answered = False
+
+    def answer(self, value: AnswerT) -> None:
+        if not self.answered:
+            self.answered = True
+            self.dismiss(value)
+
+
+class ConfirmScreen(Dialog[bool]):
     """Asks a yes/no question; escape means no."""
 
     BINDINGS = [
@@ -29,7 +45,7 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(key_bar(self.BINDINGS, "      "), classes="keys", markup=False)
 
     def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
+        self.answer(answer)
 
 
 class QuitScreen(ConfirmScreen):
@@ -38,7 +54,7 @@ class QuitScreen(ConfirmScreen):
     BINDINGS = [Binding("ctrl+c", "answer(True)", show=False)]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """Every key of the screen it was opened from."""
 
     BINDINGS = [
@@ -65,8 +81,9 @@ class HelpScreen(ModalScreen[None]):
             yield Static(key_bar(self.BINDINGS, "      "), classes="keys", markup=False)
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.answer(None)
 
     def action_safety(self) -> None:
-        self.dismiss(None)
-        self.app.call_later(self.app.run_action, "show_safety")
+        if not self.answered:
+            self.answer(None)
+            self.app.call_later(self.app.run_action, "show_safety")

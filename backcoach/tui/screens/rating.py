@@ -6,26 +6,29 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from backcoach.core.rating import SCALE, Rating, parse_rating
 from backcoach.tui.keys import key_bar
+from backcoach.tui.screens.dialogs import Dialog
 from backcoach.tui.widgets.big_number import BigNumber
 
-# Keys that keep their own meaning here rather than being read as a rating.
-PASSED_ON = {"x", "q", "question_mark"}
 SMALL_HEIGHT = 22
+ADJUST = Binding.Group("Adjust", compact=True)
 
 
-class RatingScreen(ModalScreen[Rating | None]):
-    """Type 0-10 then enter; left/right adjust; x marks sharp, shooting or spreading pain."""
+class RatingScreen(Dialog[Rating | None]):
+    """Type 0-10 then enter; left/right adjust; x marks sharp, shooting or spreading pain.
+
+    Every key is read in on_key, in the order it arrived: a burst such as backspace, 4, enter (a fast
+    typist, or a terminal delivering keys while the app draws) must not reorder. The bindings below
+    name the keys for the footer and the help, and on_key runs their actions itself."""
 
     CSS_PATH = "rating.tcss"
     BINDINGS = [
         Binding("enter", "done", "Done"),
-        Binding("left", "adjust(-1)", "Adjust", tooltip="lower or raise it"),
-        Binding("right", "adjust(1)", "Adjust", tooltip="lower or raise it"),
+        Binding("left", "adjust(-1)", "Adjust", tooltip="lower or raise it", group=ADJUST),
+        Binding("right", "adjust(1)", "Adjust", tooltip="lower or raise it", group=ADJUST),
         Binding("x", "toggle_sharp", "Sharp pain", tooltip="sharp, shooting or spreading pain"),
         Binding("backspace", "erase", "Erase", show=False),
         Binding("escape", "cancel", "Back", show=False, tooltip="back (the starting rating only)"),
@@ -37,6 +40,7 @@ class RatingScreen(ModalScreen[Rating | None]):
         self.can_cancel = can_cancel
         self.typed = ""
         self.sharp = False
+        self.actions = {binding.key: binding.action for binding in Binding.make_bindings(self.BINDINGS)}
 
     def typed_keys(self) -> list[tuple[str, str]]:
         return [("0-10", "type your rating")]  # read in on_key, not bound
@@ -55,6 +59,7 @@ class RatingScreen(ModalScreen[Rating | None]):
             yield Static(id="rating-message", markup=False)
             cancel = " · esc back" if self.can_cancel else ""
             yield Static(f"0-10 type · {key_bar(self.BINDINGS)}{cancel}", classes="keys", markup=False)
+        yield Footer()  # this dialog's own keys, over the session's
 
     def on_mount(self) -> None:
         self.refresh_rating()
@@ -65,16 +70,26 @@ class RatingScreen(ModalScreen[Rating | None]):
         self.query_one(BigNumber).scale = 0 if small else 1
         self.refresh_rating()
 
-    def on_key(self, event: events.Key) -> None:
-        if not event.is_printable or event.key in PASSED_ON or event.character is None:
-            return
+    async def on_key(self, event: events.Key) -> None:
+        action = self.actions.get(event.key)
+        if action is None and not (event.is_printable and event.character):
+            return  # ctrl+q, ctrl+c and the like go on to the app
         event.stop()
-        candidate = self.typed + event.character
+        event.prevent_default()
+        if self.answered:
+            return
+        if action is not None:
+            await self.run_action(action)
+        else:
+            self.type_character(event.character or "")
+
+    def type_character(self, character: str) -> None:
+        candidate = self.typed + character
         try:
             parse_rating(candidate)
         except ValueError:
             try:
-                parse_rating(event.character)
+                parse_rating(character)
             except ValueError as error:
                 self.show_message(str(error))
                 return
@@ -103,11 +118,11 @@ class RatingScreen(ModalScreen[Rating | None]):
         if self.value is None:
             self.show_message(f"Type a rating first: {SCALE}")
             return
-        self.dismiss(Rating(self.value, self.sharp))
+        self.answer(Rating(self.value, self.sharp))
 
     def action_cancel(self) -> None:
         if self.can_cancel:
-            self.dismiss(None)
+            self.answer(None)
         else:
             self.show_message("Rate how it felt first: type 0-10, then enter")
 
@@ -124,7 +139,7 @@ class RatingScreen(ModalScreen[Rating | None]):
         self.query_one("#sharp", Static).update(f"{label}: {sharp}")
 
 
-class VerdictScreen(ModalScreen[str]):
+class VerdictScreen(Dialog[str]):
     """After a red rating: stop this exercise; the person chooses to go on or end. Returns 'next' or 'end'."""
 
     BINDINGS = [
@@ -146,4 +161,4 @@ class VerdictScreen(ModalScreen[str]):
             yield Static(f"enter  {go_on}      e  end the session", classes="keys")
 
     def action_choose(self, choice: str) -> None:
-        self.dismiss(choice)
+        self.answer(choice)

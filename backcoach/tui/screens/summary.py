@@ -14,6 +14,7 @@ from textual.widgets import Footer, Static
 
 from backcoach.core.coach import Level, Summary
 from backcoach.core.engine import Status
+from backcoach.core.settings import DoseOverride
 
 if TYPE_CHECKING:
     from backcoach.tui.app import BackcoachApp
@@ -39,7 +40,12 @@ class SummaryScreen(Screen[None]):
         self.changes = summary.changes
         self.holds = summary.holds
         self.decisions: list[bool | None] = [None] * len(self.changes)
-        self.cursor = 0
+        self.cursor = 0  # moved by the person only
+
+    def on_mount(self) -> None:
+        # Each exercise's own dose before any answer here, so a change of mind can put it back.
+        self.doses_before = [self.app.settings.exercises.get(p.exercise.id) for p in self.changes]
+        self.show_proposals()
 
     def compose(self) -> ComposeResult:
         record = self.record
@@ -63,9 +69,6 @@ class SummaryScreen(Screen[None]):
                 yield Static(id="proposals", markup=False)
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.show_proposals()
-
     def show_proposals(self) -> None:
         if not (self.changes or self.holds):
             return
@@ -81,22 +84,25 @@ class SummaryScreen(Screen[None]):
 
     def action_move(self, step: int) -> None:
         if self.changes:
-            self.cursor = (self.cursor + step) % len(self.changes)
+            self.cursor = min(len(self.changes) - 1, max(0, self.cursor + step))
             self.show_proposals()
 
     def action_decide(self, accept: bool) -> None:
-        if not self.changes or self.decisions[self.cursor] is not None:
+        """Answer the highlighted proposal; answering again changes the answer (and the saved dose)."""
+        if not self.changes or self.decisions[self.cursor] is accept:
             return
         proposal = self.changes[self.cursor]
+        exercise_id = proposal.exercise.id
+        settings = None
         if accept:
             dose = proposal.proposed
-            if not self.app.apply_settings(
-                self.app.settings.with_dose(proposal.exercise.id, dose.hold_seconds, dose.reps)
-            ):
-                return
+            settings = self.app.settings.with_dose(exercise_id, dose.hold_seconds, dose.reps)
+        elif self.decisions[self.cursor]:  # accepted before: put the old dose back
+            before = self.doses_before[self.cursor] or DoseOverride()
+            settings = self.app.settings.with_dose(exercise_id, before.hold_seconds, before.reps)
+        if settings is not None and not self.app.apply_settings(settings):
+            return
         self.decisions[self.cursor] = accept
-        undecided = [index for index, decision in enumerate(self.decisions) if decision is None]
-        self.cursor = undecided[0] if undecided else self.cursor
         self.show_proposals()
 
     def results_table(self) -> Table:
