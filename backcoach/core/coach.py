@@ -119,6 +119,7 @@ class SessionView:
     total_seconds: int
     cue: str
     verdict_line: str  # the last exercise's verdict, shown while getting ready for the next
+    caution: str  # while getting ready: when to hold back, before the exercise starts
     next_name: str | None
 
 
@@ -243,6 +244,7 @@ class Coach:
         else:
             phase = view.step.phase.value
         following = view.next_planned
+        getting_ready = view.step.phase is Phase.GET_READY and view.state is not State.BETWEEN
         return SessionView(
             routine_name=self.routine.name,
             exercise_number=view.exercise_index + 1,
@@ -255,7 +257,8 @@ class Coach:
             progress=view.progress,
             total_seconds=self.engine.plan.total_seconds,
             cue=view.cue,
-            verdict_line=self.verdict_line if view.step.phase is Phase.GET_READY else "",
+            verdict_line=self.verdict_line if getting_ready else "",
+            caution=f"Caution: {view.planned.exercise.caution}" if getting_ready else "",
             next_name=following.exercise.name if following else None,
         )
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from backcoach.core.catalog import CueMoment
 from backcoach.core.clock import Clock
-from backcoach.core.plan import Phase, Plan, PlannedExercise, Step
-
-SHORT_HOLD_SECONDS = 8  # below this a hold shows two cues, not four
+from backcoach.core.cues import cue_at
+from backcoach.core.plan import Plan, PlannedExercise, Step
 
 
 class State(Enum):
@@ -162,7 +160,7 @@ class Engine:
             step=step,
             remaining=remaining,
             progress=min(1.0, done / total),
-            cue=cue_for(self.planned, step, step.seconds - remaining),
+            cue=cue_at(self.planned, self.step_index, step.seconds - remaining),
             next_planned=self.plan.exercises[following] if following < len(self.plan.exercises) else None,
         )
 
@@ -195,32 +193,3 @@ class Engine:
         self._done_before += self.planned.seconds
         self.exercise_index += 1
         return self._begin_exercise(at)
-
-
-def cue_for(planned: PlannedExercise, step: Step, elapsed: float) -> str:
-    """The cue for this moment: setup while getting ready; start, form, halfway, end through a hold."""
-    exercise = planned.exercise
-    if step.phase is Phase.GET_READY:
-        return exercise.setup
-    if step.phase is Phase.SWITCH_SIDE:
-        return _first(exercise.cues_at("switch"), "Change to the other side")
-    if step.phase is Phase.REST:
-        return "Rest and breathe easily"
-    fraction = elapsed / step.seconds if step.seconds else 1.0
-    remaining = step.seconds - elapsed
-    moment: CueMoment
-    if step.seconds < SHORT_HOLD_SECONDS:
-        moment = "start" if fraction < 0.5 else "form"
-    elif fraction < 0.25:
-        moment = "start"
-    elif fraction < 0.5:
-        moment = "form"
-    elif remaining > min(3.0, step.seconds * 0.25):
-        moment = "halfway"
-    else:
-        moment = "end"
-    return _first(exercise.cues_at(moment), exercise.form_cue)
-
-
-def _first(options: tuple[str, ...], fallback: str) -> str:
-    return options[0] if options else fallback

@@ -61,10 +61,12 @@ def test_a_whole_routine_with_every_kind_of_answer(catalog: Catalog, tmp_path: P
     (began,) = coach.start()
     assert isinstance(began, StepBegan)
     assert began.step.phase is Phase.GET_READY and coach.view().phase_word == "GET READY"
+    assert coach.view().caution == "Caution: The movement is small. It should not add any pain."
 
     # 1. Pelvic tilt, rated 1: green, and the session goes straight on.
     (due,) = only(run_to_rating(coach, clock), RatingDue)
     assert due.question == "How did Pelvic tilt feel?" and coach.view().phase_word == "DONE"
+    assert coach.view().caution == ""  # only before an exercise starts
     events = coach.rate(Rating(1))
     (verdict,) = only(events, VerdictGiven)
     assert verdict.verdict.level is Level.GREEN and not verdict.choice_due

@@ -309,7 +309,7 @@ async def test_safety_information_from_help_and_palette_commands(make_app: MakeA
         await type_keys(pilot, "question_mark", "i")
         assert isinstance(app.screen, SafetyScreen)
         flags = [str(widget.content) for widget in app.screen.query(".flag-title").results(Static)]
-        assert flags[0].startswith("Emergency") and flags[1].startswith("See a doctor soon")
+        assert flags[0].startswith("Emergency") and flags[1].startswith("Get an urgent appointment")
         await type_keys(pilot, "y")
         assert isinstance(app.screen, HomeScreen)
 

@@ -16,7 +16,7 @@ EMERGENCY = [
     "chest pain",
     "pain that began after a serious accident or fall",
 ]
-SOON = [
+URGENT = [
     "a fever, or losing weight without trying",
     "a lump or swelling, or a change in the shape of your back",
     "pain that rest does not ease, or that is worse at night",
@@ -48,8 +48,8 @@ class SafetyScreen(Screen[bool]):
             )
             yield Static("Emergency: call your emergency number or go to A&E now", classes="flag-title")
             yield Static("\n".join(f" • {item}" for item in EMERGENCY))
-            yield Static("See a doctor soon, before exercising", classes="flag-title")
-            yield Static("\n".join(f" • {item}" for item in SOON))
+            yield Static("Get an urgent appointment with a doctor before exercising", classes="flag-title")
+            yield Static("\n".join(f" • {item}" for item in URGENT))
             yield Static("y  I have none of these, continue      q  quit", classes="keys")
         yield Footer()
 
