@@ -320,7 +320,16 @@ def process_alive(pid: int | None) -> bool:
         return False
     except OSError:
         return True  # it exists, owned by someone else
-    return True
+    return not zombie(pid)
+
+
+def zombie(pid: int) -> bool:
+    """Killed but not yet reaped by its parent (Linux shows it in /proc): gone all the same."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rpartition(")")[2].split()[:1] == ["Z"]
 
 
 def describe(path: Path, error: BaseException) -> str:

@@ -170,3 +170,56 @@ def test_killed_after_the_second_rating_both_ratings_are_kept(
     ]
     with sqlite3.connect(tmp_path / "data" / "history.sqlite3") as db:
         assert db.execute("SELECT rating FROM results ORDER BY id").fetchall() == [(2,), (4,)]
+
+
+def history_table(tmp_path: Path) -> str:
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "backcoach"), "history"],
+        env={**os.environ, "BACKCOACH_DATA_DIR": str(tmp_path / "data")},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def one_exercise_done(terminal: Terminal) -> None:
+    """Upper back, a starting rating typed in one burst, the first exercise rated: the session counts."""
+    terminal.wait_for("Pick a routine")
+    terminal.keys("3")
+    terminal.wait_for("how is your back right now?")
+    terminal.keys("7", "BSpace", "3", "Enter")  # one write: the erase must land before the 3
+    terminal.wait_for("How did")
+    terminal.keys("2", "Enter")
+    terminal.wait_for("How did", gone=True)
+
+
+@pytest.mark.parametrize("keys", [("q", "y"), ("C-c", "C-c")], ids=["q then y", "ctrl+c twice"])
+def test_quitting_mid_session_asks_and_the_history_says_ended_early(
+    start: Callable[[bytes], Terminal], tmp_path: Path, keys: tuple[str, str]
+) -> None:
+    terminal = start(QUICK_SETTINGS.encode())
+    one_exercise_done(terminal)
+    terminal.keys(keys[0])
+    terminal.wait_for("Quit in the middle of a session?")
+    terminal.keys(keys[1])
+    deadline = time.monotonic() + 10
+    while "ended early" not in (table := history_table(tmp_path)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert "Upper back" in table and "     3  " in table and table.rstrip().endswith("ended early")
+
+
+@pytest.mark.parametrize("how", ["kill -9", "terminal closed"])
+def test_a_killed_or_hung_up_session_is_interrupted(
+    start: Callable[[bytes], Terminal], tmp_path: Path, how: str
+) -> None:
+    terminal = start(QUICK_SETTINGS.encode())
+    one_exercise_done(terminal)
+    pane_pid = int(terminal.tmux("display", "-p", "-t", "app", "#{pane_pid}").strip())
+    if how == "kill -9":
+        os.kill(pane_pid, signal.SIGKILL)
+    else:
+        terminal.tmux("kill-session", "-t", "app")  # the terminal goes away: SIGHUP
+    deadline = time.monotonic() + 10
+    while "interrupted" not in (table := history_table(tmp_path)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert table.rstrip().endswith("interrupted") and "in progress" not in table
