@@ -45,6 +45,9 @@ class Exercise:
     caution: str
     source: str
     easier: str = ""
+    # The top of the sourced dose range: progression never proposes more (docs/clinical.md).
+    max_hold_seconds: int = MAX_HOLD_SECONDS
+    max_reps: int = MAX_REPS
 
     def cues_at(self, moment: CueMoment) -> tuple[str, ...]:
         return tuple(cue.text for cue in self.cues if cue.at == moment)

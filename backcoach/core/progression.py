@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from backcoach.core.catalog import MAX_REPS, Exercise
+from backcoach.core.catalog import Exercise
 from backcoach.core.pain import Level
 from backcoach.core.plan import Dose
 from backcoach.core.text import plural
@@ -44,7 +44,7 @@ def propose(exercise: Exercise, current: Dose, recent: list[tuple[int, Level]]) 
     ratings = " and ".join(str(rating) for rating, _ in latest)
     name = exercise.name
     if latest[0][1] is Level.RED:
-        proposed = _step(exercise, current, -1)
+        proposed = step_down(exercise, current)
         easier = f" Try the easier way: {exercise.easier}" if exercise.easier else ""
         if proposed == current:
             reason = f"{name}: already at the lightest dose; it hurt today (rated {latest[0][0]}).{easier}"
@@ -55,9 +55,9 @@ def propose(exercise: Exercise, current: Dose, recent: list[tuple[int, Level]]) 
         reason = f"{name}: the same dose next time, some pain (rated {ratings}) should settle first."
         return Proposal(exercise, Change.HOLD, current, current, reason)
     if len(latest) == GREEN_SESSIONS_TO_STEP_UP and all(verdict is Level.GREEN for _, verdict in latest):
-        proposed = _step(exercise, current, +1)
+        proposed = step_up(exercise, current)
         if proposed == current:
-            reason = f"{name}: already at the most this coach suggests; keep it there."
+            reason = f"{name}: at the top of its usual range; keep this dose."
             return Proposal(exercise, Change.HOLD, current, current, reason)
         reason = (
             f"{name}: {describe(current, proposed)} next time, rated {ratings} in your last two sessions."
@@ -66,17 +66,29 @@ def propose(exercise: Exercise, current: Dose, recent: list[tuple[int, Level]]) 
     return None
 
 
-def _step(exercise: Exercise, dose: Dose, direction: int) -> Dose:
-    """A held stretch moves its hold by 5 s (5 to 30 s); anything else moves its reps by 1 (1 to 50)."""
-    if exercise.kind == "stretch" and dose.hold_seconds >= HELD_STRETCH_SECONDS:
-        hold = dose.hold_seconds + direction * STRETCH_STEP_SECONDS
-        hold = (
-            min(hold, max(STRETCH_CAP_SECONDS, dose.hold_seconds))
-            if direction > 0
-            else max(hold, MIN_HOLD_SECONDS)
-        )
-        return Dose(hold, dose.reps)
-    return Dose(dose.hold_seconds, min(MAX_REPS, max(1, dose.reps + direction)))
+def held_stretch(exercise: Exercise) -> bool:
+    """A stretch held 10 s or more in the catalog: it progresses by its hold, whatever today's dose."""
+    return exercise.kind == "stretch" and exercise.hold_seconds >= HELD_STRETCH_SECONDS
+
+
+def step_up(exercise: Exercise, dose: Dose) -> Dose:
+    """A held stretch first regains its catalog hold, then grows to its hold cap, then adds reps; nothing
+    goes past the top of the exercise's sourced range."""
+    hold, reps = dose.hold_seconds, dose.reps
+    if held_stretch(exercise):
+        if hold < exercise.hold_seconds:
+            return Dose(min(hold + STRETCH_STEP_SECONDS, exercise.hold_seconds), reps)
+        cap = min(STRETCH_CAP_SECONDS, exercise.max_hold_seconds)
+        if hold < cap:
+            return Dose(min(hold + STRETCH_STEP_SECONDS, cap), reps)
+    return Dose(hold, reps + 1) if reps < exercise.max_reps else dose
+
+
+def step_down(exercise: Exercise, dose: Dose) -> Dose:
+    """A held stretch holds 5 s less (never under 5 s); anything else does a rep less (never under 1)."""
+    if held_stretch(exercise):
+        return Dose(max(MIN_HOLD_SECONDS, dose.hold_seconds - STRETCH_STEP_SECONDS), dose.reps)
+    return Dose(dose.hold_seconds, max(1, dose.reps - 1))
 
 
 def describe(current: Dose, proposed: Dose) -> str:

@@ -58,6 +58,7 @@ async def test_green_twice_proposes_a_step_up_and_accepting_saves_it(
             "> [y accept / n decline] Upper back extension: 15 s holds next time, rated 0 and 1" in proposals
         )
         assert "Chin tuck: 9 reps next time, rated 0 and 1 in your last two sessions." in proposals
+        assert "Doorway chest stretch: 3 reps next time" in proposals  # at its hold cap: a rep more
 
         def saved() -> dict[str, object]:
             return dict(tomllib.loads(settings_path.read_text()).get("exercises", {}))
@@ -68,7 +69,7 @@ async def test_green_twice_proposes_a_step_up_and_accepting_saves_it(
         await type_keys(pilot, "down", "down", "down", "n")  # down stops at the last, never wraps
         proposals = text_of(app, "#proposals")
         assert "  [accepted] Upper back extension" in proposals and "> [declined] Chin tuck" in proposals
-        await type_keys(pilot, "up", "n")  # a change of mind puts the old dose back
+        await type_keys(pilot, "up", "up", "n")  # a change of mind puts the old dose back
         assert "> [declined] Upper back extension" in text_of(app, "#proposals")
         assert saved() == {}
         assert app.settings.dose_for(app.catalog.exercises["thoracic-extension"]).hold_seconds == 10

@@ -4,22 +4,35 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from backcoach.tui.keys import key_bar
 
 AnswerT = TypeVar("AnswerT")
+SMALL_HEIGHT = 22
 
 
 class Dialog(ModalScreen[AnswerT]):
     """A dialog answers once: keys that arrive after its answer, in the same burst, are dropped
-    rather than dismissing it a second time."""
+    rather than dismissing it a second time. Its footer shows its own keys, not those of the screen
+    beneath (which do not work while it is open); a small terminal keeps only the dialog's key line."""
 
     answered = False
+
+    def compose(self) -> ComposeResult:
+        yield from self.dialog()
+        yield Footer()
+
+    def dialog(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.height < SMALL_HEIGHT, "compact")
 
     def answer(self, value: AnswerT) -> None:
         if not self.answered:
@@ -39,7 +52,7 @@ class ConfirmScreen(Dialog[bool]):
         super().__init__()
         self.question = question
 
-    def compose(self) -> ComposeResult:
+    def dialog(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="dialog-title", markup=False)
             yield Static(key_bar(self.BINDINGS, "      "), classes="keys", markup=False)
@@ -70,7 +83,7 @@ class HelpScreen(Dialog[None]):
         self.keys = keys + global_keys
         self.notes = notes
 
-    def compose(self) -> ComposeResult:
+    def dialog(self) -> ComposeResult:
         width = max(len(key) for key, _ in self.keys)
         lines = [f"{key:>{width}}  {meaning}" for key, meaning in self.keys]
         with Vertical(classes="dialog"):

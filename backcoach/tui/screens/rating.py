@@ -6,14 +6,13 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from backcoach.core.rating import SCALE, Rating, parse_rating
 from backcoach.tui.keys import key_bar
 from backcoach.tui.screens.dialogs import Dialog
 from backcoach.tui.widgets.big_number import BigNumber
 
-SMALL_HEIGHT = 22
 ADJUST = Binding.Group("Adjust", compact=True)
 
 
@@ -49,7 +48,7 @@ class RatingScreen(Dialog[Rating | None]):
     def value(self) -> int | None:
         return int(self.typed) if self.typed else None
 
-    def compose(self) -> ComposeResult:
+    def dialog(self) -> ComposeResult:
         with Vertical(classes="dialog", id="rating"):
             yield Static(self.question, classes="dialog-title", markup=False)
             yield Static(SCALE, id="scale")
@@ -59,15 +58,13 @@ class RatingScreen(Dialog[Rating | None]):
             yield Static(id="rating-message", markup=False)
             cancel = " · esc back" if self.can_cancel else ""
             yield Static(f"0-10 type · {key_bar(self.BINDINGS)}{cancel}", classes="keys", markup=False)
-        yield Footer()  # this dialog's own keys, over the session's
 
     def on_mount(self) -> None:
         self.refresh_rating()
 
     def on_resize(self, event: events.Resize) -> None:
-        small = event.size.height < SMALL_HEIGHT
-        self.set_class(small, "compact")
-        self.query_one(BigNumber).scale = 0 if small else 1
+        super().on_resize(event)
+        self.query_one(BigNumber).scale = 0 if self.has_class("compact") else 1
         self.refresh_rating()
 
     async def on_key(self, event: events.Key) -> None:
@@ -153,7 +150,7 @@ class VerdictScreen(Dialog[str]):
         self.advice = advice
         self.is_last = is_last
 
-    def compose(self) -> ComposeResult:
+    def dialog(self) -> ComposeResult:
         go_on = "see the summary" if self.is_last else "go on to the next exercise"
         with Vertical(classes="dialog red", id="verdict"):
             yield Static(f"RED: STOP {self.exercise_name.upper()}", classes="dialog-title", markup=False)
