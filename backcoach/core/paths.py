@@ -17,6 +17,10 @@ def settings_file(override: str | None = None) -> Path:
     chosen = override or os.environ.get(CONFIG_ENV)
     if chosen:
         return Path(chosen).expanduser()
+    return default_settings_file()
+
+
+def default_settings_file() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME)) / "settings.toml"
 
 

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from backcoach.core import paths
 from backcoach.core.catalog import Catalog
 from backcoach.core.clock import Clock, MonotonicClock
-from backcoach.core.settings import Loaded, Settings, load_settings, save_settings
+from backcoach.core.settings import Loaded, Settings, load_settings
 from backcoach.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from backcoach.core.plan import Phase
     from backcoach.core.progression import Proposal
     from backcoach.core.session import Rating, SessionRecord
+    from backcoach.core.settings_save import Keep
     from backcoach.core.speech import Speaker
 
 # Screens and modules that the first screen does not need are imported when first used, so that
@@ -98,14 +99,24 @@ class BackcoachApp(App[None]):
             region, self.start_region = self.start_region, None
             self.start_session(region)
 
-    def save(self, settings: Settings) -> bool:
+    def save(self, settings: Settings, keep: Keep | None = None) -> bool:
+        """Save; when a key was also changed by hand in the file, ask which to keep and save again."""
+        from backcoach.core.settings_save import save_settings
+
         try:
-            notices = save_settings(self.loaded, settings)
+            result = save_settings(self.loaded, settings, keep)
         except OSError as error:
             self.loaded.settings = settings  # keep using it for this run
             self.notify(f"Could not save {self.loaded.path}: {error.strerror or error}", severity="error")
             return False
-        for notice in notices:
+        if result.conflicts:
+            from backcoach.tui.screens.dialogs import ConflictScreen
+
+            def answered(choice: Keep | None) -> None:
+                self.apply_settings(settings, choice or "file")
+
+            self.push_screen(ConflictScreen([str(conflict) for conflict in result.conflicts]), answered)
+        for notice in result.notices:
             self.notify(notice, timeout=15)
         return True
 
@@ -212,18 +223,21 @@ class BackcoachApp(App[None]):
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen())  # a session underneath pauses itself
 
-    def apply_settings(self, settings: Settings) -> bool:
-        """Save, then use the new settings at once; a session takes them from its next exercise."""
+    def apply_settings(self, settings: Settings, keep: Keep | None = None) -> bool:
+        """Save, then use the settings as saved at once; a session takes them from its next exercise."""
         from backcoach.tui.screens.session import SessionScreen
+        from backcoach.tui.screens.settings import SettingsScreen
 
-        saved = self.save(settings)
-        if settings.theme in self.available_themes:
-            self.theme = settings.theme
+        saved = self.save(settings, keep)
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
         for screen in self.screen_stack:
             if isinstance(screen, SessionScreen):
                 screen.replan()
             if isinstance(screen, HomeScreen):
                 screen.refresh_routines()
+            if isinstance(screen, SettingsScreen):
+                screen.show_settings(self.settings)  # hand edits merged in by the save show too
         return saved
 
     def action_open_history(self) -> None:

@@ -1,4 +1,4 @@
-"""Small modal dialogs: a yes/no question and the key help."""
+"""Small modal dialogs: a yes/no question, whose settings to keep, and the key help."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from backcoach.core.settings_save import Keep
 
 GLOBAL_KEYS = [("?", "this help"), ("ctrl+p", "command palette"), ("q", "quit")]
 
@@ -30,6 +32,29 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+class ConflictScreen(ModalScreen[Keep]):
+    """Settings changed both in the file (by hand) and in the app: keep mine or the file's; escape
+    keeps the file's, so nothing written by hand is lost without a choice."""
+
+    BINDINGS = [
+        Binding("m", "keep('mine')", "Keep mine"),
+        Binding("f,escape", "keep('file')", "Keep the file's"),
+    ]
+
+    def __init__(self, conflicts: list[str]) -> None:
+        super().__init__()
+        self.conflicts = conflicts
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Your settings file was edited while backcoach was open", classes="dialog-title")
+            yield Static("\n".join(self.conflicts), id="conflicts", markup=False)
+            yield Static("m  keep mine      f  keep the file's", classes="keys")
+
+    def action_keep(self, choice: Keep) -> None:
+        self.dismiss(choice)
 
 
 class HelpScreen(ModalScreen[None]):
