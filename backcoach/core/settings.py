@@ -170,6 +170,7 @@ class Loaded:
     file_settings: Settings | None = None  # what on_disk says; None: the defaults
     known_exercises: frozenset[str] | None = None
     added: set[KeyPath] = field(default_factory=set)  # keys this run wrote into the file
+    document: object = None  # the tomlkit document last written, edited again while the file is unchanged
 
 
 @dataclass(frozen=True)

@@ -89,21 +89,10 @@ def _create(document: TOMLDocument, tables: list[str], added: set[KeyPath]) -> A
     for depth, name in enumerate(tables, start=1):
         if name not in container:
             more_below = depth < len(tables)
-            if container is document:
-                _separate(document)
             container[name] = tomlkit.table(is_super_table=more_below)
             added.add(tuple(tables[:depth]))
         container = container[name]
     return container
-
-
-def _separate(document: TOMLDocument) -> None:
-    """A blank line before a table added at the end, as a person would leave one."""
-    text = document.as_string()
-    if text and not text.endswith("\n"):
-        document.add(tomlkit.nl())
-    if text.strip() and not text.endswith("\n\n"):
-        document.add(tomlkit.nl())
 
 
 def _prune(document: TOMLDocument, tables: KeyPath, added: set[KeyPath]) -> None:

@@ -12,10 +12,11 @@
 
 from __future__ import annotations
 
+import copy
 import errno
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 from backcoach.core import safe_files
 from backcoach.core.problems import show
@@ -30,6 +31,9 @@ from backcoach.core.settings import (
     parse_settings,
     with_changes,
 )
+
+if TYPE_CHECKING:
+    from tomlkit.toml_document import TOMLDocument
 
 Keep = Literal["mine", "file"]
 ATTEMPTS = 3  # reads again when the file changes under a save; more than this, something keeps writing it
@@ -110,7 +114,12 @@ def _save_once(
         document = settings_edit.new_document()
     else:
         file_settings = disk.settings if disk else defaults
-        document = settings_edit.parse(disk.text) if disk else settings_edit.new_document()
+        if disk is None:
+            document = settings_edit.new_document()
+        elif data == loaded.on_disk and loaded.document is not None:
+            document = cast("TOMLDocument", copy.deepcopy(loaded.document))  # knows the tables it added
+        else:
+            document = settings_edit.parse(disk.text)
         base = loaded.file_settings or defaults
         changes = changes_between(base, settings)
         if data != loaded.on_disk:
@@ -135,6 +144,7 @@ def _save_once(
             return None  # written by someone else while this save merged: merge again
         safe_files.write_atomically(target, new_data, safe_files.file_mode(target))
     loaded.on_disk = new_data
+    loaded.document = document
     loaded.file_settings = written.settings
     loaded.settings = with_changes(file_settings, changes)
     loaded.broken = False
