@@ -62,8 +62,8 @@ def _load_catalog(settings_path: Path) -> Catalog:
     except CatalogError as error:
         # The shipped catalog is broken: nothing sensible can run.
         sys.exit(f"backcoach: {error}")
-    for warning in catalog.warnings:
-        print(f"backcoach: {warning}", file=sys.stderr)
+    for problem in catalog.problems:
+        print(f"backcoach: {problem}", file=sys.stderr)
     return catalog
 
 

@@ -35,18 +35,31 @@ class Finding:
     message: str
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """' (did you mean "x"?)' when a choice is close to word, else ''."""
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice a typo most likely meant, if any is close."""
     import difflib  # only when something is wrong
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {show(close[0])}?)" if close else ""
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """' (did you mean "x"?)' when a choice is close to word, else ''."""
+    match = closest(word, choices)
+    return f" (did you mean {show(match)}?)" if match else ""
 
 
 def toml_error_line(error: Exception) -> int | None:
     """The line tomllib names in its message ('... (at line 3, column 8)')."""
     found = _TOML_ERROR_LINE.search(str(error))
     return int(found.group(1)) if found else None
+
+
+def unparsable(path: Path, data: bytes, error: ValueError) -> Problem:
+    """What is wrong with a file that is not TOML (or not text), at its line."""
+    if isinstance(error, UnicodeDecodeError):
+        return Problem(path, data[: error.start].count(b"\n") + 1, "not UTF-8 text")
+    return Problem(path, toml_error_line(error), f"not valid TOML ({error})")
 
 
 def toml_key(key: str) -> str:

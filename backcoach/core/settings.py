@@ -16,7 +16,7 @@ from backcoach.core import paths
 from backcoach.core.catalog import MAX_HOLD_SECONDS, MAX_REPS, Exercise, shipped_config_dir
 from backcoach.core.pain import STOP_AT_RANGE
 from backcoach.core.plan import Dose
-from backcoach.core.problems import Finding, did_you_mean, show, toml_error_line, toml_key
+from backcoach.core.problems import Finding, did_you_mean, show, toml_key, unparsable
 
 THEMES = (
     "textual-dark", "textual-light", "ansi-dark", "ansi-light", "atom-one-dark", "atom-one-light",
@@ -194,16 +194,6 @@ def parse_settings(data: bytes, known_exercises: frozenset[str] | None) -> FileS
     findings: list[Finding] = []
     settings = _apply(tomllib.loads(text), default_settings(), findings, known_exercises)
     return FileSettings(settings, text, findings)
-
-
-def unparsable(path: Path, data: bytes, error: ValueError) -> str:
-    """What is wrong with a file that is not TOML, naming its line."""
-    if isinstance(error, UnicodeDecodeError):
-        line: int | None = data[: error.start].count(b"\n") + 1
-        reason = "not UTF-8 text"
-    else:
-        line, reason = toml_error_line(error), f"not valid TOML ({error})"
-    return f"{path}:{line}: {reason}" if line else f"{path}: {reason}"
 
 
 def load_settings(path: Path, known_exercises: set[str] | frozenset[str] | None = None) -> Loaded:

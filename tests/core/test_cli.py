@@ -93,5 +93,5 @@ def test_a_broken_user_catalog_warns_and_still_lists(tmp_path: Path) -> None:
     (tmp_path / "exercises.toml").write_text("[[exercises]]\nid = 3\n")
     result = run("--config", str(tmp_path / "settings.toml"), "exercises")
     assert result.returncode == 0
-    assert f"{tmp_path / 'exercises.toml'}: exercises entry 1: 'id' must be text" in result.stderr
+    assert f"{tmp_path / 'exercises.toml'}:2: exercises entry 1: id = 3 is not allowed" in result.stderr
     assert "pelvic-tilt" in result.stdout
