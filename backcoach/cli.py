@@ -102,6 +102,7 @@ def print_paths(config_override: str | None) -> int:
     print(f"settings:  {settings_path}")
     print(f"exercises: {paths.user_exercises_file(settings_path)}")
     print(f"history:   {paths.history_file()}")
+    print(f"schemas:   {paths.schema_dir()}  (for a first line '#:schema PATH' in your files)")
     return 0
 
 

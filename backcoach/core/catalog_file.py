@@ -171,4 +171,4 @@ class _Reader:
 def _valid_id(entry: object) -> str | None:
     """The entry's id when it is one (messages then name the entry by it)."""
     entry_id = entry.get("id") if isinstance(entry, dict) else None
-    return entry_id if isinstance(entry_id, str) and ID_PATTERN.match(entry_id) else None
+    return entry_id if isinstance(entry_id, str) and ID_PATTERN.fullmatch(entry_id) else None

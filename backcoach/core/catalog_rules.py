@@ -49,7 +49,7 @@ class Field:
         """Everything wrong with value, each finding placed relative to this key."""
         refused = [Finding((), f"{self.key} = {show(value)} is not allowed; use {self.allowed}")]
         if self.kind == "id":
-            if isinstance(value, str) and ID_PATTERN.match(value):
+            if isinstance(value, str) and ID_PATTERN.fullmatch(value):
                 return []
             guess = _as_id(value) if isinstance(value, str) else ""
             hint = f" (did you mean {show(guess)}?)" if guess else ""

@@ -37,3 +37,8 @@ def data_dir() -> Path:
 
 def history_file() -> Path:
     return data_dir() / "history.sqlite3"
+
+
+def schema_dir() -> Path:
+    """The JSON Schemas shipped in the package, for editors to check settings and exercise files."""
+    return Path(__file__).resolve().parent.parent / "schemas"

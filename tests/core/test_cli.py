@@ -77,6 +77,11 @@ def test_version_and_paths(isolated_home: Path, monkeypatch: pytest.MonkeyPatch)
     result = run("paths")
     assert f"settings:  {isolated_home / 'config' / 'backcoach' / 'settings.toml'}" in result.stdout
     assert f"history:   {isolated_home / 'data' / 'backcoach' / 'history.sqlite3'}" in result.stdout
+    schemas = Path(re.findall(r"^schemas: +(\S+)", result.stdout, re.MULTILINE)[0])
+    assert sorted(path.name for path in schemas.iterdir()) == [
+        "exercises.schema.json",
+        "settings.schema.json",
+    ]
     result = run("--config", "/tmp/elsewhere/my.toml", "paths")
     assert "settings:  /tmp/elsewhere/my.toml" in result.stdout
     assert "exercises: /tmp/elsewhere/exercises.toml" in result.stdout
