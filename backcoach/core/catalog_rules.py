@@ -47,30 +47,30 @@ class Field:
 
     def check(self, value: object) -> list[Finding]:
         """Everything wrong with value, each finding placed relative to this key."""
-        refused = [Finding((), f"{self.key} = {show(value)} is not allowed; use {self.allowed}")]
         if self.kind == "id":
             if isinstance(value, str) and ID_PATTERN.fullmatch(value):
                 return []
             guess = _as_id(value) if isinstance(value, str) else ""
-            hint = f" (did you mean {show(guess)}?)" if guess else ""
-            return [Finding((), refused[0].message + hint)]
+            return self._refuse(value, f" (did you mean {show(guess)}?)" if guess else "")
         if self.kind == "text":
             if not isinstance(value, str):
-                return refused
+                return self._refuse(value)
             return [] if value.strip() else [Finding((), f"{self.key} must not be empty")]
         if self.kind == "whole":
             is_whole = isinstance(value, int) and not isinstance(value, bool)
-            return [] if is_whole and self.low <= value <= self.high else refused  # type: ignore[operator]
+            return [] if is_whole and self.low <= value <= self.high else self._refuse(value)  # type: ignore[operator]
         if self.kind == "choice":
             if value in self.choices:
                 return []
-            hint = did_you_mean(value, self.choices) if isinstance(value, str) else ""
-            return [Finding((), refused[0].message + hint)]
+            return self._refuse(value, did_you_mean(value, self.choices) if isinstance(value, str) else "")
         if not isinstance(value, list) or not value:
-            return refused
+            return self._refuse(value)
         if self.kind == "tables":
             return self._check_tables(value)
         return [finding for index, item in enumerate(value) for finding in self._check_item(index, item)]
+
+    def _refuse(self, value: object, hint: str = "") -> list[Finding]:
+        return [Finding((), f"{self.key} = {show(value)} is not allowed; use {self.allowed}{hint}")]
 
     def _check_item(self, index: int, item: object) -> list[Finding]:
         if self.kind == "choices" and item not in self.choices:
