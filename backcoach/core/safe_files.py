@@ -45,10 +45,14 @@ def read_if_there(path: Path) -> bytes | None:
 
 def remove_stale_temporaries(path: Path) -> None:
     """Temporary files a crashed save left beside path: their writer is gone, or they are old."""
-    for temporary in path.parent.glob(f".{path.name}.*.tmp"):
+    prefix = f".{path.name}."
+    for temporary in path.parent.iterdir():
+        name = temporary.name
+        if not (name.startswith(prefix) and name.endswith(".tmp")):
+            continue
         try:
             age = time.time() - temporary.stat().st_mtime
-            if age > STALE_AFTER_SECONDS or not _writer_alive(temporary.name.removeprefix(f".{path.name}.")):
+            if age > STALE_AFTER_SECONDS or not _writer_alive(name.removeprefix(prefix)):
                 temporary.unlink()
         except OSError:
             continue  # gone already, or not ours to remove: it does no harm
@@ -83,6 +87,8 @@ def keep_aside(path: Path, expected: bytes | None) -> Path | None:
             os.link(path, aside)
         except FileExistsError:
             continue
+        except FileNotFoundError:
+            return None  # removed since it was read: the caller reads again
         except OSError as error:
             if expected is None or error.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV):
                 raise

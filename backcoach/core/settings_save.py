@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import copy
 import errno
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from backcoach.core import safe_files
 from backcoach.core.problems import show
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from tomlkit.toml_document import TOMLDocument
 
 Keep = Literal["mine", "file"]
+T = TypeVar("T")
 ATTEMPTS = 3  # reads again when the file changes under a save; more than this, something keeps writing it
 
 
@@ -119,7 +121,7 @@ def _save_once(
         elif data == loaded.on_disk and loaded.document is not None:
             document = cast("TOMLDocument", copy.deepcopy(loaded.document))  # knows the tables it added
         else:
-            document = settings_edit.parse(disk.text)
+            document = _guarded(loaded.path, settings_edit.parse, disk.text)
         base = loaded.file_settings or defaults
         changes = changes_between(base, settings)
         if data != loaded.on_disk:
@@ -136,9 +138,13 @@ def _save_once(
                     del changes[conflict.key]
             notices.append(_merged_notice(loaded.path, theirs, conflicts, keep))
     ordered = {key: changes[key] for key in _ordered(changes)}
-    notices += settings_edit.apply_changes(document, ordered, flatten(defaults), loaded.added)
+    notices += _guarded(
+        loaded.path, settings_edit.apply_changes, document, ordered, flatten(defaults), loaded.added
+    )
     new_data = document.as_string().encode("utf-8")
-    written = parse_settings(new_data, loaded.known_exercises)  # never write what would not load
+    written = _guarded(
+        loaded.path, parse_settings, new_data, loaded.known_exercises
+    )  # never write what would not load
     if new_data != data:
         if readable and safe_files.read_if_there(target) != data:
             return None  # written by someone else while this save merged: merge again
@@ -149,6 +155,16 @@ def _save_once(
     loaded.settings = with_changes(file_settings, changes)
     loaded.broken = False
     return SaveResult(tuple(notices))
+
+
+def _guarded(path: Path, step: Callable[..., T], *args: Any) -> T:
+    """A step of the edit, any failure of which (tomlkit reading a file differently from tomllib, or
+    writing what would not load) becomes an OSError the app reports: nothing is written then."""
+    try:
+        return step(*args)
+    except Exception as error:
+        reason = f"it could not be edited safely ({type(error).__name__}: {error}); nothing was written"
+        raise OSError(errno.EINVAL, reason, str(path)) from error
 
 
 def _ordered(changes: dict[KeyPath, object]) -> list[KeyPath]:

@@ -32,7 +32,6 @@ class LineFinder:
     def line_of(self, where: Where) -> int | None:
         """The line where the value at `where` starts, or the header line of the table at `where`."""
         import tomlkit
-        from tomlkit.exceptions import TOMLKitError
 
         if not where:
             return None
@@ -43,7 +42,7 @@ class LineFinder:
             if self.document.as_string() != self.text:
                 self.document = None  # not put back exactly: parse again for the next place
             return line
-        except (TOMLKitError, LookupError, TypeError, ValueError):
+        except Exception:  # a line is a courtesy: tomlkit failing must never stop a load
             self.document = None
             return None  # a text tomlkit reads differently from tomllib: no line rather than a wrong one
 

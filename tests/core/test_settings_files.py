@@ -7,6 +7,7 @@ import random
 import re
 import signal
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backcoach.core.settings import RULES, Loaded, Settings, load_settings
+from backcoach.core.settings import RULES, Loaded, Rule, Settings, load_settings
 from backcoach.core.settings_save import save_settings
 
 KNOWN = {"pelvic-tilt", "bridge", "crunch"}
@@ -149,3 +150,34 @@ def test_killed_mid_save_the_file_is_always_the_old_or_the_new(tmp_path: Path) -
         assert tomllib.loads(data.decode())["timing"]["rest_seconds"] in (1, 2)
     save_settings(load_settings(path), old)
     assert list(tmp_path.glob(".settings.toml.*.tmp")) == []  # what the killed saves left is cleared
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(documents, st.sampled_from(RULES), st.data())
+def test_saving_over_any_file_keeps_what_it_does_not_change_or_says_why_not(
+    tmp_path: Path, document: dict[str, Any], rule: Rule, data: st.DataObject
+) -> None:
+    """Whatever the file holds, a save either writes a file that loads back to the saved settings with
+    every other value as it was, or raises OSError (the app says so) and leaves the file alone."""
+    path = tmp_path / "settings.toml"
+    text = tomli_w.dumps(document)
+    path.write_text(text, encoding="utf-8")
+    loaded = load_settings(path, KNOWN)
+    allowed = {bool: st.booleans(), int: st.integers(rule.low, rule.high), str: st.sampled_from(rule.choices)}
+    value = data.draw(allowed[rule.kind])
+    try:
+        result = save_settings(loaded, replace(loaded.settings, **{rule.attr: value}))
+    except OSError:
+        assert path.read_text(encoding="utf-8") == text
+        return
+    saved = tomllib.loads(path.read_text(encoding="utf-8"))
+    not_saved = any("was not saved" in notice for notice in result.notices)
+    if not not_saved:
+        assert load_settings(path, KNOWN).settings == loaded.settings
+    for section, table in document.items():  # everything else as it was
+        if section == rule.section and isinstance(table, dict):
+            assert {k: v for k, v in saved[section].items() if k != rule.key} == {
+                k: v for k, v in table.items() if k != rule.key
+            }
+        elif section != rule.section:
+            assert saved[section] == table
