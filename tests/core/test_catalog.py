@@ -8,6 +8,7 @@ import pytest
 from backcoach.core.catalog import REGIONS, Catalog, CatalogError, load_catalog, shipped_config_dir
 from backcoach.core.plan import build_plan
 from backcoach.core.settings import Settings
+from tests.core.samples import GOOD_EXERCISE, exercise_entry
 
 BRIEF = {
     "pelvic-tilt": {"lower"},
@@ -22,22 +23,6 @@ REFERENCE_IDS = {
     "bird-dog", "leg-raise", "crunch", "piriformis-stretch", "cat-cow", "seated-rotation", "open-book",
     "thoracic-extension", "chin-tuck", "doorway-chest-stretch", "shoulder-blade-squeeze", "posture-reset",
 }  # fmt: skip
-
-GOOD_EXERCISE = """
-[[exercises]]
-id = "wall-slide"
-name = "Wall slide"
-regions = ["upper"]
-kind = "strengthen"
-position = "standing"
-hold_seconds = 5
-reps = 6
-sides = "none"
-setup = "Stand with your back to a wall."
-cues = [{ at = "start", text = "Slide up" }, { text = "Keep the back flat" }, { at = "end", text = "Down" }]
-caution = "Gently."
-source = "Test"
-"""
 
 
 def write_user_file(folder: Path, text: str) -> Path:
@@ -83,9 +68,7 @@ def test_each_region_has_at_least_five_exercises(catalog: Catalog, region: str) 
 
 
 def test_user_file_adds_an_exercise_and_overrides_by_id(tmp_path: Path) -> None:
-    text = GOOD_EXERCISE + GOOD_EXERCISE.replace('"wall-slide"', '"crunch"').replace(
-        "Wall slide", "My crunch"
-    )
+    text = GOOD_EXERCISE + exercise_entry("crunch", "My crunch")
     text += '\n[[routines]]\nid = "mine"\nname = "My routine"\nexercises = ["wall-slide", "crunch"]\n'
     catalog = load_catalog(write_user_file(tmp_path, text))
     assert catalog.warnings == () and catalog.problems == ()
@@ -117,7 +100,6 @@ def test_a_partial_override_with_a_mistake_leaves_the_built_in_exercise(
     assert mine.exercises["pelvic-tilt"] == catalog.exercises["pelvic-tilt"]
 
 
-# GOOD_EXERCISE starts with a blank line: [[exercises]] is line 2, id line 3, ... source line 14.
 REFUSALS = [
     ('name = "Wall slide"\n', "", 2, 'missing field "name" (text)'),
     ("reps = 6", 'reps = "six"', 9, 'reps = "six" is not allowed; use a whole number from 1 to 50'),
@@ -184,11 +166,11 @@ def test_each_problem_names_file_line_entry_and_the_key_that_is_wrong(
 
 def test_every_problem_is_reported_and_every_good_entry_kept(tmp_path: Path) -> None:
     broken = [
-        GOOD_EXERCISE.replace('"wall-slide"', '"one"').replace("reps = 6", "reps = 0"),
-        GOOD_EXERCISE.replace('"wall-slide"', '"two"').replace("hold_seconds", "hold_secs"),
-        GOOD_EXERCISE.replace('"wall-slide"', '"three"').replace('"start"', '"begin"'),
+        exercise_entry("one", "One").replace("reps = 6", "reps = 0"),
+        exercise_entry("two", "Two").replace("hold_seconds", "hold_secs"),
+        exercise_entry("three", "Three").replace('"start"', '"begin"'),
     ]
-    good = [GOOD_EXERCISE, GOOD_EXERCISE.replace('"wall-slide"', '"wall-push"')]
+    good = [GOOD_EXERCISE, exercise_entry("wall-push", "Wall push")]
     path = write_user_file(tmp_path, good[0] + broken[0] + broken[1] + good[1] + broken[2])
     catalog = load_catalog(path)
     lines = path.read_text().splitlines()

@@ -9,6 +9,7 @@ import pytest
 
 from backcoach.cli import main
 from backcoach.core.catalog import load_catalog, shipped_config_dir
+from tests.core.samples import exercise_entry
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -103,30 +104,13 @@ def test_a_broken_user_catalog_warns_and_still_lists(tmp_path: Path) -> None:
     assert "pelvic-tilt" in result.stdout
 
 
-GOOD = """
-[[exercises]]
-id = "{id}"
-name = "{name}"
-regions = ["upper"]
-kind = "strengthen"
-position = "standing"
-hold_seconds = 5
-reps = 6
-sides = "none"
-setup = "Stand with your back to a wall."
-cues = [{{ at = "start", text = "Slide up" }}, {{ text = "Keep the back flat" }}, {{ at = "end", text = "Down" }}]
-caution = "Gently."
-source = "Test"
-"""
-
-
 def three_broken_two_good(folder: Path) -> Path:
     entries = [
-        GOOD.format(id="wall-slide", name="Wall slide"),
-        GOOD.format(id="one", name="One").replace("reps = 6", "reps = 60"),
-        GOOD.format(id="two", name="Two").replace("hold_seconds", "hold_secs"),
-        GOOD.format(id="wall-angel", name="Wall angel"),
-        GOOD.format(id="three", name="Three").replace('kind = "strengthen"', 'kind = "strenghten"'),
+        exercise_entry("wall-slide", "Wall slide"),
+        exercise_entry("one", "One").replace("reps = 6", "reps = 60"),
+        exercise_entry("two", "Two").replace("hold_seconds", "hold_secs"),
+        exercise_entry("wall-angel", "Wall angel"),
+        exercise_entry("three", "Three").replace('kind = "strengthen"', 'kind = "strenghten"'),
     ]
     folder.mkdir(exist_ok=True)
     path = folder / "exercises.toml"
@@ -175,7 +159,7 @@ def test_check_is_quiet_but_for_one_ok_line_when_all_is_well(
 ) -> None:
     settings = tmp_path / "settings.toml"
     settings.write_text("[timing]\nrest_seconds = 3\n[exercises.wall-slide]\nreps = 2\n")
-    (tmp_path / "exercises.toml").write_text(GOOD.format(id="wall-slide", name="Wall slide"))
+    (tmp_path / "exercises.toml").write_text(exercise_entry("wall-slide", "Wall slide"))
     assert main(["--config", str(settings), "check"]) == 0
     assert capsys.readouterr().out == (
         f"ok: no problems in 2 files ({settings}, {tmp_path / 'exercises.toml'})\n"
@@ -186,7 +170,7 @@ def test_check_tells_the_file_kind_by_name_or_content(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     mine = tmp_path / "mine.toml"
-    mine.write_text(GOOD.format(id="x", name="X").replace("reps = 6", "reps = 0"))
+    mine.write_text(exercise_entry("x", "X").replace("reps = 6", "reps = 0"))
     other = tmp_path / "other.toml"
     other.write_text("[pain]\nstop_at = 2\n")
     assert main(["check", str(mine), str(other), str(tmp_path / "missing.toml")]) == 1

@@ -20,6 +20,7 @@ from backcoach.core.catalog_rules import EXERCISE_FIELDS, ROUTINE_FIELDS, Field
 from backcoach.core.check import file_kind
 from backcoach.core.schema import SCHEMA_DIR, catalog_schema, generated, settings_schema
 from backcoach.core.settings import RULES, Rule, load_settings
+from tests.core.samples import GOOD_EXERCISE, valid_setting
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 SETTINGS = jsonschema.Draft7Validator(settings_schema())
@@ -92,14 +93,6 @@ def bad_setting(rule: Rule) -> st.SearchStrategy[object]:
     )
 
 
-def good_setting(rule: Rule) -> st.SearchStrategy[object]:
-    if rule.kind is bool:
-        return st.booleans()
-    if rule.kind is int:
-        return st.integers(rule.low, rule.high)
-    return st.sampled_from(rule.choices)
-
-
 def _integral(value: object) -> bool:
     """JSON Schema counts 5.0 as an integer; TOML (and the loader) do not: not a disagreement to test."""
     return isinstance(value, float) and value.is_integer()
@@ -111,7 +104,7 @@ def test_a_setting_the_schema_refuses_the_loader_refuses(
     tmp_path: Path, rule: Rule, data: st.DataObject
 ) -> None:
     bad = data.draw(st.booleans())
-    value = data.draw(bad_setting(rule) if bad else good_setting(rule))
+    value = data.draw(bad_setting(rule) if bad else valid_setting(rule))
     document = {rule.section: {rule.key: value}}
     path = tmp_path / "settings.toml"
     path.write_text(tomli_w.dumps(document), encoding="utf-8")
@@ -122,24 +115,7 @@ def test_a_setting_the_schema_refuses_the_loader_refuses(
         assert f"[{rule.section}] {rule.key} = " in problems[0]
 
 
-GOOD_ENTRY: dict[str, Any] = {
-    "id": "wall-slide",
-    "name": "Wall slide",
-    "regions": ["upper"],
-    "kind": "strengthen",
-    "position": "standing",
-    "hold_seconds": 5,
-    "reps": 6,
-    "sides": "none",
-    "setup": "Stand with your back to a wall.",
-    "cues": [
-        {"at": "start", "text": "Slide up"},
-        {"text": "Keep the back flat"},
-        {"at": "end", "text": "Down"},
-    ],
-    "caution": "Gently.",
-    "source": "Test",
-}
+GOOD_ENTRY: dict[str, Any] = tomllib.loads(GOOD_EXERCISE)["exercises"][0]
 GOOD_ROUTINE: dict[str, Any] = {"id": "desk", "name": "Desk break", "exercises": ["chin-tuck"]}
 
 not_text = st.one_of(st.integers(), st.booleans(), st.lists(st.integers(), max_size=2))

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from backcoach.core.settings import RULES, Loaded, Rule, Settings, load_settings
 from backcoach.core.settings_save import save_settings
+from tests.core.samples import valid_setting
 
 KNOWN = {"pelvic-tilt", "bridge", "crunch"}
 SECTIONS = sorted({rule.section for rule in RULES} | {"exercises"})
@@ -163,8 +164,7 @@ def test_saving_over_any_file_keeps_what_it_does_not_change_or_says_why_not(
     text = tomli_w.dumps(document)
     path.write_text(text, encoding="utf-8")
     loaded = load_settings(path, KNOWN)
-    allowed = {bool: st.booleans(), int: st.integers(rule.low, rule.high), str: st.sampled_from(rule.choices)}
-    value = data.draw(allowed[rule.kind])
+    value = data.draw(valid_setting(rule))
     try:
         result = save_settings(loaded, replace(loaded.settings, **{rule.attr: value}))
     except OSError:

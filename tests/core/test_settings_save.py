@@ -17,6 +17,7 @@ from backcoach.core import safe_files
 from backcoach.core.settings import RULES, Rule, Settings, load_settings
 from backcoach.core.settings_edit import NEW_FILE_HEADER
 from backcoach.core.settings_save import Conflict, save_settings
+from tests.core.samples import valid_setting
 
 KNOWN = {"pelvic-tilt", "bridge", "crunch", "knee-to-chest"}
 
@@ -283,14 +284,6 @@ def test_two_processes_saving_over_one_broken_file_never_lose_it(tmp_path: Path)
 # Any one setting changed in any hand-written file: every other line stays as it was
 
 
-def _valid_values(rule: Rule) -> st.SearchStrategy[object]:
-    if rule.kind is bool:
-        return st.booleans()
-    if rule.kind is int:
-        return st.integers(rule.low, rule.high)
-    return st.sampled_from(rule.choices)
-
-
 comments = st.text(st.characters(codec="utf-8", exclude_categories=["Cc", "Cs"]), max_size=15).map(
     lambda text: "# " + text
 )
@@ -313,7 +306,7 @@ def hand_written_files(draw: st.DrawFn) -> str:
         if section == "exercises.bridge":
             rules = [rule for rule in RULES if rule.key in ("hold_seconds", "reps")]
         for rule in draw(st.permutations(rules))[: draw(st.integers(0, len(rules)))]:
-            line = f"{rule.key}{draw(spacing)}{_toml(draw(_valid_values(rule)))}"
+            line = f"{rule.key}{draw(spacing)}{_toml(draw(valid_setting(rule)))}"
             lines.append(line + ("   " + draw(comments) if draw(st.booleans()) else ""))
         if draw(st.booleans()):
             lines.append(f"mystery_{section.replace('.', '_')} = [1, 2]  # kept")
@@ -336,7 +329,7 @@ def test_changing_any_one_setting_leaves_every_other_line_identical(
     path = write(tmp_path, text)
     loaded = load_settings(path, KNOWN)
     assert loaded.problems == []
-    value = data.draw(_valid_values(rule).filter(lambda value: value != getattr(loaded.settings, rule.attr)))
+    value = data.draw(valid_setting(rule).filter(lambda value: value != getattr(loaded.settings, rule.attr)))
     result = save_settings(loaded, replace(loaded.settings, **{rule.attr: value}))
     assert result.saved
     after = path.read_text()
