@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from backcoach.core import safe_files
 from backcoach.core.problems import show
 from backcoach.core.settings import (
+    FileSettings,
     KeyPath,
     Loaded,
     Settings,
@@ -116,15 +117,10 @@ def _save_once(
         document = settings_edit.new_document()
     else:
         file_settings = disk.settings if disk else defaults
-        if disk is None:
-            document = settings_edit.new_document()
-        elif data == loaded.on_disk and loaded.document is not None:
-            document = cast("TOMLDocument", copy.deepcopy(loaded.document))  # knows the tables it added
-        else:
-            document = _guarded(loaded.path, settings_edit.parse, disk.text)
+        document = _document(loaded, data, disk)
         base = loaded.file_settings or defaults
         changes = changes_between(base, settings)
-        if data != loaded.on_disk:
+        if data != loaded.on_disk:  # edited by hand since loaded: apply only what the app changed
             theirs = changes_between(base, file_settings)
             conflicts = tuple(
                 Conflict(key, theirs[key], changes[key])
@@ -155,6 +151,18 @@ def _save_once(
     loaded.settings = with_changes(file_settings, changes)
     loaded.broken = False
     return SaveResult(tuple(notices))
+
+
+def _document(loaded: Loaded, data: bytes | None, disk: FileSettings | None) -> TOMLDocument:
+    """The document to edit: the one last written while the file is unchanged (it knows the tables
+    this run added), else the file as it is now, else a new one."""
+    from backcoach.core import settings_edit
+
+    if disk is None:
+        return settings_edit.new_document()
+    if data == loaded.on_disk and loaded.document is not None:
+        return cast("TOMLDocument", copy.deepcopy(loaded.document))
+    return _guarded(loaded.path, settings_edit.parse, disk.text)
 
 
 def _guarded(path: Path, step: Callable[..., T], *args: Any) -> T:
