@@ -49,8 +49,7 @@ def apply_changes(
     its line, with the default as its value. None (unset) removes the key. `added` is kept up to date.
     """
     notices = []
-    for key in changes:
-        value = changes[key]
+    for key, value in changes.items():
         *tables, name = key
         try:
             parent = _find(document, tables)
