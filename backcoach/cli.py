@@ -13,6 +13,7 @@ from backcoach import __version__
 from backcoach.core import paths
 from backcoach.core.catalog import Catalog, CatalogError, load_catalog
 from backcoach.core.settings import Settings, load_settings
+from backcoach.core.text import plural
 
 
 class _Parser(argparse.ArgumentParser):
@@ -35,6 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
     history = commands.add_parser("history", help="print the session log")
     history.add_argument("--csv", action="store_true", help="write CSV to standard output")
     commands.add_parser("paths", help="print where settings and history live")
+    check = commands.add_parser(
+        "check", help="find every mistake in settings and exercise files (default: your own)"
+    )
+    check.add_argument("files", nargs="*", metavar="FILE", type=Path, help="a settings or exercises file")
     return parser
 
 
@@ -42,6 +47,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     settings_path = paths.settings_file(args.config)
+    if settings_path.is_dir():
+        named_by = "--config" if args.config else paths.CONFIG_ENV
+        parser.error(f"{named_by} {settings_path} is a folder; name the settings file in it")
+    if args.command == "check":
+        return check(args.files, settings_path)
     catalog = _load_catalog(settings_path)
     if args.command == "paths":
         return print_paths(args.config)
@@ -62,9 +72,29 @@ def _load_catalog(settings_path: Path) -> Catalog:
     except CatalogError as error:
         # The shipped catalog is broken: nothing sensible can run.
         sys.exit(f"backcoach: {error}")
-    for warning in catalog.warnings:
-        print(f"backcoach: {warning}", file=sys.stderr)
+    for problem in catalog.problems:
+        print(f"backcoach: {problem}", file=sys.stderr)
     return catalog
+
+
+def check(files: list[Path], settings_path: Path) -> int:
+    """Every problem as FILE:LINE: message on standard output; status 1 when there is any."""
+    from backcoach.core.check import check_files
+
+    try:
+        report = check_files(files, settings_path)
+    except CatalogError as error:
+        sys.exit(f"backcoach: {error}")
+    for problem in report.problems:
+        print(problem)
+    if report.problems:
+        return 1
+    if report.checked:
+        names = ", ".join(str(path) for path in report.checked)
+        print(f"ok: no problems in {plural(len(report.checked), 'file')} ({names})")
+    else:
+        print(f"ok: nothing to check yet ({settings_path} and the exercises.toml beside it do not exist)")
+    return 0
 
 
 def print_paths(config_override: str | None) -> int:
@@ -72,6 +102,7 @@ def print_paths(config_override: str | None) -> int:
     print(f"settings:  {settings_path}")
     print(f"exercises: {paths.user_exercises_file(settings_path)}")
     print(f"history:   {paths.history_file()}")
+    print(f"schemas:   {paths.schema_dir()}  (for a first line '#:schema PATH' in your files)")
     return 0
 
 

@@ -17,6 +17,10 @@ def settings_file(override: str | None = None) -> Path:
     chosen = override or os.environ.get(CONFIG_ENV)
     if chosen:
         return Path(chosen).expanduser()
+    return default_settings_file()
+
+
+def default_settings_file() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME)) / "settings.toml"
 
 
@@ -33,3 +37,8 @@ def data_dir() -> Path:
 
 def history_file() -> Path:
     return data_dir() / "history.sqlite3"
+
+
+def schema_dir() -> Path:
+    """The JSON Schemas shipped in the package, for editors to check settings and exercise files."""
+    return Path(__file__).resolve().parent.parent / "schemas"

@@ -1,25 +1,22 @@
-"""Settings: typed and validated, loaded with tomllib, saved atomically with tomli-w.
+"""Settings: typed and validated, loaded with tomllib (saving is settings_save's job).
 
-A bad value is refused with a message naming the file, key, value and what is allowed, and the rest
-of the file still applies. A file that does not parse is never overwritten: saving moves it aside first.
+A bad value is refused with a message naming the file, line, key, value and what is allowed, and the
+rest of the file still applies. A file that does not parse leaves the app on defaults.
 """
 
 from __future__ import annotations
 
-import copy
-import os
-import tempfile
+import functools
 import tomllib
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
+from backcoach.core import paths
 from backcoach.core.catalog import MAX_HOLD_SECONDS, MAX_REPS, Exercise, shipped_config_dir
 from backcoach.core.pain import STOP_AT_RANGE
 from backcoach.core.plan import Dose
+from backcoach.core.problems import Finding, did_you_mean, show, toml_key, unparsable
 
 THEMES = (
     "textual-dark", "textual-light", "ansi-dark", "ansi-light", "atom-one-dark", "atom-one-light",
@@ -27,6 +24,9 @@ THEMES = (
     "flexoki", "gruvbox", "monokai", "nord", "rose-pine", "rose-pine-dawn", "rose-pine-moon",
     "solarized-dark", "solarized-light", "tokyo-night",
 )  # fmt: skip
+
+# A setting's place in the file: (section, key), or ("exercises", exercise id, key) for a dose.
+KeyPath = tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class Rule:
     high: int = 0
     choices: tuple[str, ...] = ()
     optional: bool = False
+    help: str = ""
 
     @property
     def allowed(self) -> str:
@@ -59,24 +60,34 @@ class Rule:
             return None
         if self.kind is str and isinstance(value, str) and value in self.choices:
             return None
-        return f"[{section or self.section}] {self.key} = {_show(value)} is not allowed; use {self.allowed}"
+        hint = did_you_mean(value, self.choices) if isinstance(value, str) and self.choices else ""
+        return (
+            f"[{section or self.section}] {self.key} = {show(value)} is not allowed; use {self.allowed}{hint}"
+        )
 
 
-HOLD_RULE = Rule("timing", "hold_seconds", "hold_seconds", int, 1, MAX_HOLD_SECONDS, optional=True)
-REPS_RULE = Rule("timing", "reps", "reps", int, 1, MAX_REPS, optional=True)
+HOLD_RULE = Rule(
+    "timing", "hold_seconds", "hold_seconds", int, 1, MAX_HOLD_SECONDS, optional=True,
+    help="when set, every exercise holds this long (else the catalog's dose)",
+)  # fmt: skip
+REPS_RULE = Rule(
+    "timing", "reps", "reps", int, 1, MAX_REPS, optional=True,
+    help="when set, every exercise does this many reps (else the catalog's dose)",
+)  # fmt: skip
 RULES = (
-    Rule("timing", "get_ready_seconds", "get_ready_seconds", int, 0, 120),
-    Rule("timing", "rest_seconds", "rest_seconds", int, 0, 120),
+    Rule("timing", "get_ready_seconds", "get_ready_seconds", int, 0, 120, help="time to get into position"),
+    Rule("timing", "rest_seconds", "rest_seconds", int, 0, 120, help="rest between reps"),
     HOLD_RULE,
     REPS_RULE,
-    Rule("cues", "bell", "bell", bool),
-    Rule("cues", "voice", "voice", bool),
-    Rule("pain", "check_before", "check_before", bool),
-    Rule("pain", "stop_at", "stop_at", int, *STOP_AT_RANGE),
-    Rule("safety", "acknowledged", "safety_acknowledged", bool),
-    Rule("display", "theme", "theme", str, choices=THEMES),
+    Rule("cues", "bell", "bell", bool, help="terminal bell at each phase change"),
+    Rule("cues", "voice", "voice", bool, help="speak cues through a speech program when one is installed"),
+    Rule("pain", "check_before", "check_before", bool, help="ask how your back is before starting"),
+    Rule("pain", "stop_at", "stop_at", int, *STOP_AT_RANGE, help="a rating at or above this is red"),
+    Rule("safety", "acknowledged", "safety_acknowledged", bool, help="set when you pass the safety screen"),
+    Rule("display", "theme", "theme", str, choices=THEMES, help="a Textual theme"),
 )
 EXERCISE_RULES = (HOLD_RULE, REPS_RULE)
+SECTIONS = tuple(dict.fromkeys(rule.section for rule in RULES))
 
 
 @dataclass(frozen=True)
@@ -115,76 +126,146 @@ class Settings:
         return replace(self, exercises=exercises)
 
 
+def flatten(settings: Settings) -> dict[KeyPath, object]:
+    """Every setting by its place in the file; None where a key is unset."""
+    values: dict[KeyPath, object] = {(rule.section, rule.key): getattr(settings, rule.attr) for rule in RULES}
+    for exercise_id, dose in settings.exercises.items():
+        for rule in EXERCISE_RULES:
+            values["exercises", exercise_id, rule.key] = getattr(dose, rule.key)
+    return values
+
+
+def changes_between(before: Settings, after: Settings) -> dict[KeyPath, object]:
+    """The keys whose value differs, with the value in `after` (None: unset)."""
+    old, new = flatten(before), flatten(after)
+    return {key: new.get(key) for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
+
+
+def with_changes(settings: Settings, changes: dict[KeyPath, object]) -> Settings:
+    values = {**flatten(settings), **changes}
+    exercises: dict[str, dict[str, Any]] = {}
+    for key, value in values.items():
+        if key[0] == "exercises" and value is not None:
+            exercises.setdefault(key[1], {})[key[2]] = value
+    attrs: dict[str, Any] = {rule.attr: values[rule.section, rule.key] for rule in RULES}
+    doses = {exercise_id: DoseOverride(**dose) for exercise_id, dose in exercises.items()}
+    return replace(settings, exercises=doses, **attrs)
+
+
+def key_name(key: KeyPath) -> str:
+    """A key as a person finds it in the file: '[timing] rest_seconds', '[exercises.bridge] reps'."""
+    *tables, name = key
+    return f"[{'.'.join(toml_key(table) for table in tables)}] {toml_key(name)}"
+
+
 @dataclass
 class Loaded:
-    """Settings as loaded, with the raw document (so unknown keys survive a save) and any problems."""
+    """Settings as the app uses them, and what is known of the file they came from."""
 
     settings: Settings
     path: Path
-    document: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     broken: bool = False  # the file did not parse: move it aside before the first save
+    on_disk: bytes | None = None  # the file as last read or written; None when there was none
+    file_settings: Settings | None = None  # what on_disk says; None: the defaults
+    known_exercises: frozenset[str] | None = None
+    added: set[KeyPath] = field(default_factory=set)  # keys this run wrote into the file
+    document: object = None  # the tomlkit document last written, edited again while the file is unchanged
 
 
+@dataclass(frozen=True)
+class FileSettings:
+    settings: Settings
+    text: str
+    findings: list[Finding]
+
+
+@functools.cache
 def default_settings() -> Settings:
     path = shipped_config_dir() / "settings.default.toml"
     with path.open("rb") as file:
         document = tomllib.load(file)
-    return _apply(document, Settings(), path, [], known_exercises=None)
+    return _apply(document, Settings(), [], known_exercises=None)
 
 
-def load_settings(path: Path, known_exercises: set[str] | None = None) -> Loaded:
+def parse_settings(data: bytes, known_exercises: frozenset[str] | None) -> FileSettings:
+    """Raises UnicodeDecodeError or tomllib.TOMLDecodeError (both ValueErrors) for an unusable file."""
+    text = data.decode("utf-8")
+    findings: list[Finding] = []
+    settings = _apply(tomllib.loads(text), default_settings(), findings, known_exercises)
+    return FileSettings(settings, text, findings)
+
+
+def load_settings(path: Path, known_exercises: set[str] | frozenset[str] | None = None) -> Loaded:
     """Never raises: a missing file gives defaults; a broken one gives defaults and a problem."""
+    known = None if known_exercises is None else frozenset(known_exercises)
     defaults = default_settings()
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        return Loaded(defaults, path)
+        return Loaded(defaults, path, _missing_folder(path), known_exercises=known)
     except OSError as error:
         problem = f"{path}: cannot be read ({error.strerror or error}); using default settings"
-        return Loaded(defaults, path, problems=[problem], broken=True)
+        return Loaded(defaults, path, [problem], broken=True, known_exercises=known)
     try:
-        document = tomllib.loads(data.decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        problem = f"{path}: not valid TOML ({error}); using default settings and leaving the file as it is"
-        return Loaded(defaults, path, problems=[problem], broken=True)
-    problems: list[str] = []
-    settings = _apply(document, defaults, path, problems, known_exercises)
-    return Loaded(settings, path, document, problems)
+        parsed = parse_settings(data, known)
+    except ValueError as error:
+        problem = f"{unparsable(path, data, error)}; using default settings and leaving the file as it is"
+        return Loaded(defaults, path, [problem], broken=True, on_disk=data, known_exercises=known)
+    problems = []
+    if parsed.findings:
+        from backcoach.core.toml_lines import locate
+
+        problems = [str(problem) for problem in locate(path, parsed.text, parsed.findings)]
+    return Loaded(parsed.settings, path, problems, False, data, parsed.settings, known)
+
+
+def _missing_folder(path: Path) -> list[str]:
+    """A file named on purpose (--config, BACKCOACH_CONFIG) in a folder that is not there is worth a word."""
+    folder = path.parent
+    if folder.exists() or folder == paths.default_settings_file().parent:
+        return []
+    return [f"{path}: the folder {folder} does not exist; it will be created when settings are first saved"]
 
 
 def _apply(
     document: dict[str, Any],
     base: Settings,
-    path: Path,
-    problems: list[str],
-    known_exercises: set[str] | None,
+    findings: list[Finding],
+    known_exercises: frozenset[str] | None,
 ) -> Settings:
     values: dict[str, Any] = {}
-    for rule in RULES:
-        section = _table(document, rule.section, path, problems)
-        if rule.key not in section:
-            continue
-        problem = rule.check(section[rule.key])
-        if problem:
-            problems.append(f"{path}: {problem}")
-        else:
-            values[rule.attr] = section[rule.key]
+    for section_name in SECTIONS:
+        section = _table(document, section_name, findings)
+        rules = [rule for rule in RULES if rule.section == section_name]
+        _typos(section, (section_name,), [rule.key for rule in rules], findings)
+        for rule in rules:
+            if rule.key not in section:
+                continue
+            problem = rule.check(section[rule.key])
+            if problem:
+                findings.append(Finding((rule.section, rule.key), problem))
+            else:
+                values[rule.attr] = section[rule.key]
     exercises = dict(base.exercises)
-    for exercise_id, table in _table(document, "exercises", path, problems).items():
+    for exercise_id, table in _table(document, "exercises", findings).items():
         name = f"exercises.{toml_key(exercise_id)}"
+        where = ("exercises", exercise_id)
         if known_exercises is not None and exercise_id not in known_exercises:
-            problems.append(f"{path}: [{name}] names no exercise in the catalog; ignored")
+            hint = did_you_mean(exercise_id, known_exercises)
+            message = f"[{name}] names no exercise in the catalog{hint}; it is kept in the file but not used"
+            findings.append(Finding(where, message))
             continue
         if not isinstance(table, dict):
-            problems.append(f"{path}: {name} must be a table with hold_seconds and reps")
+            findings.append(Finding(where, f"{name} must be a table with hold_seconds and reps"))
             continue
+        _typos(table, where, [rule.key for rule in EXERCISE_RULES], findings)
         dose: dict[str, int] = {}
         for rule in EXERCISE_RULES:
             if rule.key in table:
                 problem = rule.check(table[rule.key], name)
                 if problem:
-                    problems.append(f"{path}: {problem}")
+                    findings.append(Finding((*where, rule.key), problem))
                 else:
                     dose[rule.key] = table[rule.key]
         if dose:
@@ -192,101 +273,20 @@ def _apply(
     return replace(base, exercises=exercises, **values)
 
 
-def _table(document: dict[str, Any], name: str, path: Path, problems: list[str]) -> dict[str, Any]:
+def _table(document: dict[str, Any], name: str, findings: list[Finding]) -> dict[str, Any]:
     table = document.get(name, {})
     if isinstance(table, dict):
         return table
-    message = f"{path}: {name} must be a [{name}] table, not {_show(table)}; ignored"
-    if message not in problems:
-        problems.append(message)
+    findings.append(Finding((name,), f"{name} must be a [{name}] table, not {show(table)}; ignored"))
     return {}
 
 
-def toml_key(key: str) -> str:
-    """A key as it is written in TOML: bare when it can be, quoted when not."""
-    return tomli_w.dumps({key: 0}).rsplit(" = ", 1)[0]
-
-
-def _show(value: object) -> str:
-    """A value as the file would spell it (repr when TOML cannot), cut short when long."""
-    try:
-        text = tomli_w.dumps({"v": value})[4:].strip()
-    except (TypeError, ValueError):
-        text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def to_document(settings: Settings, document: dict[str, Any]) -> dict[str, Any]:
-    """The document to save: the loaded one with every known key set, so unknown keys are kept."""
-    result = copy.deepcopy(document)
-    for rule in RULES:
-        section = result.get(rule.section)
-        if not isinstance(section, dict):
-            section = result[rule.section] = {}
-        value = getattr(settings, rule.attr)
-        if value is None:
-            section.pop(rule.key, None)
-        else:
-            section[rule.key] = value
-    tables = result.get("exercises")
-    if not isinstance(tables, dict):
-        tables = result["exercises"] = {}
-    for exercise_id in list(tables):
-        table = tables[exercise_id]
-        if exercise_id in settings.exercises or not isinstance(table, dict):
+def _typos(table: dict[str, Any], where: tuple[str, ...], known: list[str], findings: list[Finding]) -> None:
+    """A key close to a known one is most likely a typo; other unknown keys are kept without a word."""
+    for key in table:
+        if key in known:
             continue
-        for rule in EXERCISE_RULES:
-            table.pop(rule.key, None)
-        if not table:
-            del tables[exercise_id]
-    for exercise_id, override in settings.exercises.items():
-        table = tables.setdefault(exercise_id, {})
-        for rule in EXERCISE_RULES:
-            value = getattr(override, rule.key)
-            if value is None:
-                table.pop(rule.key, None)
-            else:
-                table[rule.key] = value
-    if not tables:
-        del result["exercises"]
-    return result
-
-
-def save_settings(loaded: Loaded, settings: Settings) -> list[str]:
-    """Write atomically; a file that did not parse is moved aside first. Returns notices for the user.
-
-    Raises OSError when the folder cannot be written; the old file is then untouched.
-    """
-    notices = []
-    path = loaded.path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if loaded.broken and path.exists():
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        aside = path.with_name(f"{path.name}.broken-{stamp}")
-        os.replace(path, aside)
-        notices.append(f"Your unreadable settings file was kept as {aside}")
-        loaded.broken = False
-    document = to_document(settings, loaded.document)
-    write_atomically(path, tomli_w.dumps(document).encode("utf-8"))
-    loaded.document = document
-    loaded.settings = settings
-    return notices
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Temporary file in the same folder, flushed to disk, then renamed over the old one."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    folder = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
+        hint = did_you_mean(key, known)
+        if hint:
+            name = f"[{'.'.join(toml_key(part) for part in where)}] {toml_key(key)}"
+            findings.append(Finding((*where, key), f"{name} is not a setting{hint}; it is kept but not used"))

@@ -20,7 +20,7 @@ from backcoach.core import paths
 from backcoach.core.catalog import Catalog
 from backcoach.core.clock import Clock, MonotonicClock
 from backcoach.core.session import Outcome
-from backcoach.core.settings import Loaded, Settings, load_settings, save_settings
+from backcoach.core.settings import Loaded, Settings, load_settings
 from backcoach.tui import screens
 from backcoach.tui.keys import help_lines
 from backcoach.tui.screens.home import HomeScreen
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from backcoach.core.history import HistoryLog
     from backcoach.core.plan import Phase
     from backcoach.core.rating import Rating
+    from backcoach.core.settings_save import Keep
     from backcoach.core.speech import Speaker
 
 # Modules the first screen does not need (the coach, the history, other screens) are imported when
@@ -133,22 +134,34 @@ class BackcoachApp(App[None]):
             region, self.start_region = self.start_region, None
             self.start_session(region)
 
-    def save(self, settings: Settings) -> bool:
+    def save(self, settings: Settings, keep: Keep | None = None) -> bool:
+        """Save; when a key was also changed by hand in the file, ask which to keep and save again."""
+        from backcoach.core.settings_save import save_settings
+
         try:
-            notices = save_settings(self.loaded, settings)
+            result = save_settings(self.loaded, settings, keep)
         except OSError as error:
             self.loaded.settings = settings  # keep using it for this run
             self.notify(f"Could not save {self.loaded.path}: {error.strerror or error}", severity="error")
             return False
-        for notice in notices:
+        if result.conflicts:
+
+            def answered(choice: Keep | None) -> None:
+                self.apply_settings(settings, choice or "file")
+
+            self.push_screen(
+                screens.ConflictScreen([str(conflict) for conflict in result.conflicts]), answered
+            )
+        for notice in result.notices:
             self.notify(notice, timeout=15)
         return True
 
-    def apply_settings(self, settings: Settings) -> bool:
-        """Save, then use the new settings at once; a session takes them from its next exercise."""
-        saved = self.save(settings)
-        if settings.theme in self.available_themes:
-            self.theme = settings.theme
+    def apply_settings(self, settings: Settings, keep: Keep | None = None) -> bool:
+        """Save, then use the settings as saved at once (hand edits merged in by the save included):
+        open screens hear of them on settings_changed; a session takes them from its next exercise."""
+        saved = self.save(settings, keep)
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
         self.settings_changed.publish(self.settings)
         return saved
 

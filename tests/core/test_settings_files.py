@@ -7,6 +7,7 @@ import random
 import re
 import signal
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,9 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backcoach.core.settings import RULES, Loaded, Settings, load_settings, save_settings
+from backcoach.core.settings import RULES, Loaded, Rule, Settings, load_settings
+from backcoach.core.settings_save import save_settings
+from tests.core.samples import changed, valid_setting
 
 KNOWN = {"pelvic-tilt", "bridge", "crunch"}
 SECTIONS = sorted({rule.section for rule in RULES} | {"exercises"})
@@ -52,14 +55,17 @@ documents = st.fixed_dictionaries(
 TABLE = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*")'
 NAMED = re.compile(
     rf"^\[(?:{TABLE}|exercises\.{TABLE})\] \S+ = |^\[exercises\.{TABLE}\] names no exercise"
-    rf"|^{TABLE} must be a \[|^exercises\.{TABLE} must be a table|^not valid TOML|^cannot be read"
+    rf"|^\[(?:{TABLE}|exercises\.{TABLE})\] {TABLE} is not a setting \(did you mean "
+    rf"|^{TABLE} must be a \[|^exercises\.{TABLE} must be a table|^not valid TOML|^not UTF-8|^cannot be read"
 )
 
 
 def check_problems(loaded: Loaded, path: Path) -> None:
+    """Every problem starts FILE:LINE: (or FILE: for a file that cannot be read) and names its key."""
     for problem in loaded.problems:
-        assert problem.startswith(f"{path}: "), problem
-        assert NAMED.match(problem.removeprefix(f"{path}: ")), problem
+        where = re.match(rf"^{re.escape(str(path))}(:\d+)?: ", problem)
+        assert where, problem
+        assert NAMED.match(problem[where.end() :]), problem
 
 
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -96,12 +102,12 @@ def test_a_broken_file_is_moved_aside_on_the_first_save_with_its_bytes(tmp_path:
     loaded = load_settings(path, KNOWN)
     assert loaded.broken and "line 2" in loaded.problems[0]
     assert path.read_bytes() == original  # loading alone never touches it
-    notices = save_settings(loaded, Settings(safety_acknowledged=True))
+    notices = save_settings(loaded, Settings(safety_acknowledged=True)).notices
     (aside,) = tmp_path.glob("settings.toml.broken-*")
     assert aside.read_bytes() == original
-    assert notices == [f"Your unreadable settings file was kept as {aside}"]
+    assert notices == (f"Your unreadable settings file was kept as {aside}",)
     assert tomllib.loads(path.read_text())["safety"]["acknowledged"] is True
-    assert save_settings(loaded, Settings()) == []  # only once
+    assert save_settings(loaded, Settings()).notices == ()  # only once
 
 
 def test_unknown_keys_and_tables_survive_a_save(tmp_path: Path) -> None:
@@ -121,10 +127,11 @@ def test_unknown_keys_and_tables_survive_a_save(tmp_path: Path) -> None:
 def test_killed_mid_save_the_file_is_always_the_old_or_the_new(tmp_path: Path) -> None:
     path = tmp_path / "settings.toml"
     old, new = Settings(rest_seconds=1), Settings(rest_seconds=2, theme="nord")
-    save_settings(Loaded(old, path), old)
-    contents = {path.read_bytes()}
-    save_settings(Loaded(new, path), new)
-    contents.add(path.read_bytes())
+    contents = set()
+    for _ in range(3):  # the texts a run of saves settles into
+        for value in (old, new):
+            save_settings(load_settings(path), value)
+            contents.add(path.read_bytes())
     chance = random.Random(11)
     for _ in range(300):
         child = os.fork()
@@ -132,7 +139,7 @@ def test_killed_mid_save_the_file_is_always_the_old_or_the_new(tmp_path: Path) -
             try:
                 while True:
                     for value in (old, new):
-                        save_settings(Loaded(value, path), value)
+                        save_settings(load_settings(path), value)
             finally:
                 os._exit(0)
         for _ in range(chance.randrange(0, 3000)):
@@ -142,3 +149,35 @@ def test_killed_mid_save_the_file_is_always_the_old_or_the_new(tmp_path: Path) -
         data = path.read_bytes()
         assert data in contents
         assert tomllib.loads(data.decode())["timing"]["rest_seconds"] in (1, 2)
+    save_settings(load_settings(path), old)
+    assert list(tmp_path.glob(".settings.toml.*.tmp")) == []  # what the killed saves left is cleared
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(documents, st.sampled_from(RULES), st.data())
+def test_saving_over_any_file_keeps_what_it_does_not_change_or_says_why_not(
+    tmp_path: Path, document: dict[str, Any], rule: Rule, data: st.DataObject
+) -> None:
+    """Whatever the file holds, a save either writes a file that loads back to the saved settings with
+    every other value as it was, or raises OSError (the app says so) and leaves the file alone."""
+    path = tmp_path / "settings.toml"
+    text = tomli_w.dumps(document)
+    path.write_text(text, encoding="utf-8")
+    loaded = load_settings(path, KNOWN)
+    value = data.draw(valid_setting(rule))
+    try:
+        result = save_settings(loaded, replace(loaded.settings, **changed(rule, value)))
+    except OSError:
+        assert path.read_text(encoding="utf-8") == text
+        return
+    saved = tomllib.loads(path.read_text(encoding="utf-8"))
+    not_saved = any("was not saved" in notice for notice in result.notices)
+    if not not_saved:
+        assert load_settings(path, KNOWN).settings == loaded.settings
+    for section, table in document.items():  # everything else as it was
+        if section == rule.section and isinstance(table, dict):
+            assert {k: v for k, v in saved[section].items() if k != rule.key} == {
+                k: v for k, v in table.items() if k != rule.key
+            }
+        elif section != rule.section:
+            assert saved[section] == table

@@ -60,6 +60,12 @@ class Terminal:
         raise AssertionError(f"none of {texts} {state}; the screen shows:\n{self.screen()}")
 
 
+def notice_text(screen: str) -> str:
+    """The text of the notices at the right edge, their wrapped lines joined again."""
+    parts = [line.split("▌", 1)[1].strip() for line in screen.splitlines() if "▌" in line]
+    return " ".join(part for part in parts if part)
+
+
 @pytest.fixture
 def start(tmp_path: Path) -> Iterator[Callable[[bytes], Terminal]]:
     """Start the installed backcoach in tmux at 100x30 with the given settings file."""
@@ -129,8 +135,8 @@ def test_a_corrupt_settings_file_is_kept_byte_for_byte(
     original = b"# Sam's numbers\n[timing]\nrest_seconds = 8\nhold_seconds = = 30\n"
     terminal = start(original)
     terminal.wait_for("Before you start")  # on defaults: the safety screen shows
-    screen = terminal.wait_for("not valid TOML")
-    assert "A problem in one of your files" in screen and "line 4" in screen
+    notice = notice_text(terminal.wait_for("A problem in one of your files"))
+    assert "not valid TOML" in notice and "line 4" in notice
     settings = tmp_path / "config" / "settings.toml"
     assert settings.read_bytes() == original  # running never touches it
     terminal.keys("y")  # passing the safety screen saves the settings

@@ -32,8 +32,10 @@ def settings_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def make_app(catalog: Catalog, settings_path: Path) -> MakeApp:
     def make(settings_text: str | None = ACKNOWLEDGED, start_region: str | None = None) -> BackcoachApp:
+        # The folder is there, as the usual config folder is on a first run: a chosen settings file in
+        # a missing folder gets a notice of its own.
+        settings_path.parent.mkdir(parents=True, exist_ok=True)
         if settings_text is not None:
-            settings_path.parent.mkdir(parents=True, exist_ok=True)
             settings_path.write_text(settings_text, encoding="utf-8")
         loaded = load_settings(settings_path, set(catalog.exercises))
         return BackcoachApp(

@@ -5,11 +5,11 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static
 
 from backcoach.core.engine import State
 from backcoach.core.settings import DoseOverride, load_settings
-from backcoach.tui.screens.dialogs import ConfirmScreen
+from backcoach.tui.screens.dialogs import ConfirmScreen, ConflictScreen
 from backcoach.tui.screens.home import HomeScreen
 from backcoach.tui.screens.session import SessionScreen
 from backcoach.tui.screens.settings import SettingsScreen
@@ -175,3 +175,73 @@ async def test_quit_asks_before_dropping_unsaved_settings(make_app: MakeApp) -> 
         assert "Quit without saving your settings changes?" in str(app.screen.question)
         await type_keys(pilot, "n")
         assert isinstance(app.screen, SettingsScreen) and app.is_running
+
+
+WITH_COMMENTS = """# my physio's numbers, March
+[timing]
+rest_seconds = 10   # Sam said ten
+
+[exercises.wall-slide]   # my own exercise, not in the catalog today
+reps = 8
+
+[plugins.metronome]
+bpm = 60
+
+[safety]
+acknowledged = true
+[cues]
+bell = false
+"""
+
+
+async def test_a_change_on_the_screen_changes_only_its_line_in_the_file(
+    make_app: MakeApp, settings_path: Path
+) -> None:
+    app = make_app(WITH_COMMENTS)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "s")
+        await set_field(pilot, "field-rest_seconds", "12")
+        await type_keys(pilot, "ctrl+s")
+        assert message(app) == f"Saved to {settings_path}"
+    assert settings_path.read_text() == WITH_COMMENTS.replace("rest_seconds = 10 ", "rest_seconds = 12 ")
+
+
+async def test_a_hand_edit_made_while_the_screen_is_open_is_kept_and_shown(
+    make_app: MakeApp, settings_path: Path
+) -> None:
+    app = make_app(WITH_COMMENTS)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "s")
+        edited = WITH_COMMENTS.replace("[cues]", "[pain]\nstop_at = 4\n[cues]")
+        settings_path.write_text(edited)  # by hand, in an editor, while the app is open
+        await set_field(pilot, "field-rest_seconds", "12")
+        await type_keys(pilot, "ctrl+s")
+        notices = [notification.message for notification in app._notifications]
+        assert any("was edited outside backcoach" in notice for notice in notices)
+        assert settings_path.read_text() == edited.replace("rest_seconds = 10 ", "rest_seconds = 12 ")
+        assert app.screen.query_one("#field-stop_at", Input).value == "4"  # the screen shows the file's
+        await set_field(pilot, "field-get_ready_seconds", "9")
+        await type_keys(pilot, "ctrl+s")  # a second save keeps the hand edit too
+    assert "stop_at = 4" in settings_path.read_text() and "get_ready_seconds = 9" in settings_path.read_text()
+
+
+async def test_a_key_changed_in_both_places_asks_and_can_keep_the_files(
+    make_app: MakeApp, settings_path: Path
+) -> None:
+    app = make_app(WITH_COMMENTS)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "s")
+        settings_path.write_text(WITH_COMMENTS.replace("rest_seconds = 10", "rest_seconds = 20"))
+        await set_field(pilot, "field-rest_seconds", "12")
+        await set_field(pilot, "field-get_ready_seconds", "9")
+        await type_keys(pilot, "ctrl+s")
+        assert isinstance(app.screen, ConflictScreen)
+        assert "[timing] rest_seconds: the file says 20, backcoach has 12" in str(
+            app.screen.query_one("#conflicts", Static).content
+        )
+        await type_keys(pilot, "f")
+        assert isinstance(app.screen, SettingsScreen)
+        assert app.screen.query_one("#field-rest_seconds", Input).value == "20"
+        assert not app.screen.dirty
+    saved = tomllib.loads(settings_path.read_text())
+    assert saved["timing"] == {"rest_seconds": 20, "get_ready_seconds": 9}

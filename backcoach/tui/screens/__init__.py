@@ -10,7 +10,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from backcoach.tui.screens.dialogs import ConfirmScreen, HelpScreen, QuitScreen
+    from backcoach.tui.screens.dialogs import ConfirmScreen, ConflictScreen, HelpScreen, QuitScreen
     from backcoach.tui.screens.history import HistoryScreen
     from backcoach.tui.screens.rating import RatingScreen, VerdictScreen
     from backcoach.tui.screens.safety import SafetyScreen
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ConfirmScreen",
+    "ConflictScreen",
     "HelpScreen",
     "HistoryScreen",
     "QuitScreen",
@@ -33,6 +34,7 @@ __all__ = [
 
 MODULE_OF = {
     "ConfirmScreen": "dialogs",
+    "ConflictScreen": "dialogs",
     "HelpScreen": "dialogs",
     "QuitScreen": "dialogs",
     "HistoryScreen": "history",

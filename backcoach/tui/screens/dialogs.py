@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from backcoach.core.settings_save import Keep
 from backcoach.tui.keys import key_bar
 
 AnswerT = TypeVar("AnswerT")
@@ -65,6 +66,29 @@ class QuitScreen(ConfirmScreen):
     """May I quit? A second ctrl+c, the key people press to get out of anything, means yes."""
 
     BINDINGS = [Binding("ctrl+c", "answer(True)", show=False)]
+
+
+class ConflictScreen(Dialog[Keep]):
+    """Settings changed both in the file (by hand) and in the app: keep mine or the file's; escape
+    keeps the file's, so nothing written by hand is lost without a choice."""
+
+    BINDINGS = [
+        Binding("m", "keep('mine')", "Keep mine"),
+        Binding("f,escape", "keep('file')", "Keep the file's"),
+    ]
+
+    def __init__(self, conflicts: list[str]) -> None:
+        super().__init__()
+        self.conflicts = conflicts
+
+    def dialog(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Your settings file was edited while backcoach was open", classes="dialog-title")
+            yield Static("\n".join(self.conflicts), id="conflicts", markup=False)
+            yield Static(key_bar(self.BINDINGS, "      "), classes="keys", markup=False)
+
+    def action_keep(self, choice: Keep) -> None:
+        self.answer(choice)
 
 
 class HelpScreen(Dialog[None]):

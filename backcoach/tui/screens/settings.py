@@ -135,6 +135,7 @@ class SettingsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.saved_values = self.values()
+        self.app.settings_changed.subscribe(self, self.show_settings, immediate=True)
 
     def typed_keys(self) -> list[tuple[str, str]]:
         return [  # the form's own keys
@@ -186,6 +187,23 @@ class SettingsScreen(Screen[None]):
             if any(value is not None for value in dose.values()):
                 doses[exercise_id] = DoseOverride(**dose)
         return replace(self.app.settings, exercises=doses, **changes), problems
+
+    def show_settings(self, settings: Settings) -> None:
+        """Every field as `settings` has it: after a save that kept edits made to the file by hand."""
+        for rule in SCREEN_RULES:
+            value = getattr(settings, rule.attr)
+            widget = self.query_one(f"#{field_id(rule)}")
+            if isinstance(widget, Input):
+                widget.value = "" if value is None else str(value)
+            elif isinstance(widget, Select):
+                widget.value = value
+        for exercise_id in self.app.catalog.exercises:
+            own = settings.exercises.get(exercise_id, DoseOverride())
+            for rule in EXERCISE_RULES:
+                value = getattr(own, rule.key)
+                field = self.query_one(f"#{field_id(rule, exercise_id)}", Input)
+                field.value = "" if value is None else str(value)
+        self.saved_values = self.values()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         _, problems = self.read()

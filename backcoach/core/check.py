@@ -1,0 +1,73 @@
+"""`backcoach check`: every problem in settings and exercise files, as FILE:LINE: message."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from backcoach.core import paths
+from backcoach.core.catalog import Catalog, load_catalog
+from backcoach.core.catalog_file import read_catalog_file
+from backcoach.core.problems import Problem, unparsable
+from backcoach.core.settings import parse_settings
+
+FileKind = Literal["settings", "catalog"]
+
+
+@dataclass
+class Report:
+    checked: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def check_files(files: list[Path], settings_path: Path) -> Report:
+    """The named files, or else the user's own settings.toml and exercises.toml (those that exist)."""
+    report = Report()
+    shipped = load_catalog()
+    if not files:
+        defaults = [settings_path, paths.user_exercises_file(settings_path)]
+        files = [path for path in defaults if path.exists()]
+    for path in files:
+        report.checked.append(path)
+        if not path.is_file():
+            reason = "is a folder" if path.is_dir() else "no such file"
+            report.problems.append(Problem(path, None, reason))
+        elif file_kind(path) == "catalog":
+            report.problems += read_catalog_file(path, shipped.exercises, shipped.routines, shipped).problems
+        else:
+            report.problems += settings_problems(path, shipped)
+    return report
+
+
+def file_kind(path: Path) -> FileKind:
+    """By name when it says (settings.toml, exercises.toml, routines.toml), else by what it holds."""
+    name = path.name.lower()
+    if "settings" in name:
+        return "settings"
+    if any(word in name for word in ("exercise", "routine", "catalog")):
+        return "catalog"
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "settings"  # either way the reader reports what is wrong with it
+    return "catalog" if isinstance(document.get("exercises"), list) or "routines" in document else "settings"
+
+
+def settings_problems(path: Path, shipped: Catalog) -> list[Problem]:
+    """Problems in a settings file; its doses are checked against the catalog it would run with."""
+    from backcoach.core.toml_lines import locate
+
+    user_exercises = paths.user_exercises_file(path)
+    catalog = load_catalog(user_exercises) if user_exercises.exists() else shipped
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return [Problem(path, None, f"cannot be read ({error.strerror or error})")]
+    try:
+        parsed = parse_settings(data, frozenset(catalog.exercises))
+    except ValueError as error:
+        return [unparsable(path, data, error)]
+    problems = locate(path, parsed.text, parsed.findings)
+    return sorted(problems, key=lambda problem: problem.line or 0)
