@@ -177,6 +177,22 @@ EXERCISE_FIELDS = (
     Field("caution", "text", "when to hold back"),
     Field("source", "text", "where the dose comes from"),
     Field("easier", "text", "an easier way to do it", required=False),
+    Field(
+        "max_hold_seconds",
+        "whole",
+        "the longest hold its source suggests: dose proposals never go past it",
+        required=False,
+        low=1,
+        high=MAX_HOLD_SECONDS,
+    ),
+    Field(
+        "max_reps",
+        "whole",
+        "the most reps its source suggests: dose proposals never go past it",
+        required=False,
+        low=1,
+        high=MAX_REPS,
+    ),
 )
 ROUTINE_FIELDS = (
     Field("id", "id", "`backcoach --region ID` starts it; a built-in id changes that routine"),

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from backcoach.core.catalog import Catalog
+from backcoach.core.catalog import Catalog, Exercise, load_catalog
 from backcoach.core.pain import Level
 from backcoach.core.plan import Dose
 from backcoach.core.progression import Change, propose
+
+GREEN2 = [(0, Level.GREEN), (1, Level.GREEN)]
 
 
 @pytest.mark.parametrize(
@@ -13,18 +17,20 @@ from backcoach.core.progression import Change, propose
     [
         ("pelvic-tilt", Dose(5, 8), [(1, Level.GREEN), (2, Level.GREEN)], Change.UP, Dose(5, 9),
          "Pelvic tilt: 9 reps next time, rated 1 and 2 in your last two sessions."),
-        ("knee-to-chest", Dose(20, 2), [(0, Level.GREEN), (3, Level.GREEN)], Change.UP, Dose(25, 2),
-         "Knee to chest: 25 s holds next time"),
-        ("knee-to-chest", Dose(30, 2), [(0, Level.GREEN), (0, Level.GREEN)], Change.HOLD, Dose(30, 2),
-         "already at the most"),  # the 30 s cap for stretches
-        ("knee-to-chest", Dose(28, 2), [(0, Level.GREEN), (0, Level.GREEN)], Change.UP, Dose(30, 2), "30 s holds"),
-        ("bridge", Dose(10, 50), [(0, Level.GREEN), (0, Level.GREEN)], Change.HOLD, Dose(10, 50), "already at the most"),
+        ("pelvic-tilt", Dose(5, 15), GREEN2, Change.HOLD, Dose(5, 15), "keep this dose"),  # 15: top of 5-15
+        ("knee-to-chest", Dose(20, 2), GREEN2, Change.UP, Dose(25, 2), "Knee to chest: 25 s holds next time"),
+        ("knee-to-chest", Dose(28, 2), GREEN2, Change.UP, Dose(30, 2), "30 s holds"),
+        ("knee-to-chest", Dose(30, 2), GREEN2, Change.UP, Dose(30, 3), "3 reps"),  # at its hold cap: reps
+        ("knee-to-chest", Dose(30, 5), GREEN2, Change.HOLD, Dose(30, 5), "keep this dose"),  # top of both
+        ("knee-to-chest", Dose(5, 4), GREEN2, Change.UP, Dose(10, 4), "10 s holds"),  # regains its hold first
+        ("basic-twist", Dose(10, 3), GREEN2, Change.UP, Dose(10, 4), "4 reps"),  # 10 s is its source maximum
         ("bridge", Dose(10, 5), [(1, Level.GREEN), (4, Level.AMBER)], Change.HOLD, Dose(10, 5),
          "Bridge: the same dose next time, some pain (rated 1 and 4) should settle first."),
         ("bridge", Dose(10, 5), [(7, Level.RED), (1, Level.GREEN)], Change.DOWN, Dose(10, 4),
          "Bridge: 4 reps next time, it hurt today (rated 7). Try the easier way: Lift the hips only a little way."),
         ("knee-to-chest", Dose(10, 2), [(6, Level.RED)], Change.DOWN, Dose(5, 2), "5 s holds"),
-        ("knee-to-chest", Dose(5, 2), [(6, Level.RED)], Change.DOWN, Dose(5, 1), "1 rep next"),  # 5 s floor: reps
+        ("knee-to-chest", Dose(5, 2), [(6, Level.RED)], Change.DOWN, Dose(5, 2),
+         "already at the lightest dose; it hurt today (rated 6). Try the easier way"),  # floor: easier only
         ("crunch", Dose(5, 1), [(9, Level.RED)], Change.DOWN, Dose(5, 1), "already at the lightest dose"),
     ],
 )  # fmt: skip
@@ -47,3 +53,29 @@ def test_one_green_session_is_not_enough_and_no_history_proposes_nothing(catalog
     bridge = catalog.exercises["bridge"]
     assert propose(bridge, Dose(10, 5), [(1, Level.GREEN)]) is None
     assert propose(bridge, Dose(10, 5), []) is None
+
+
+def test_every_shipped_dose_sits_inside_its_sourced_range(catalog: Catalog) -> None:
+    for exercise in catalog.exercises.values():
+        assert exercise.hold_seconds <= exercise.max_hold_seconds, exercise.id
+        assert exercise.reps <= exercise.max_reps, exercise.id
+
+
+EXERCISES = list(load_catalog().exercises.values())
+ratings = st.lists(st.tuples(st.integers(0, 10), st.sampled_from(list(Level))), min_size=1, max_size=2)
+
+
+@given(st.sampled_from(EXERCISES), st.data(), ratings)
+def test_no_proposal_leaves_the_sourced_range(
+    exercise: Exercise, data: st.DataObject, recent: list[tuple[int, Level]]
+) -> None:
+    """From any dose inside the range, whatever the ratings, the proposal stays inside it."""
+    dose = Dose(
+        data.draw(st.integers(1, exercise.max_hold_seconds)), data.draw(st.integers(1, exercise.max_reps))
+    )
+    proposal = propose(exercise, dose, recent)
+    if proposal is not None:
+        assert 1 <= proposal.proposed.hold_seconds <= exercise.max_hold_seconds
+        assert 1 <= proposal.proposed.reps <= exercise.max_reps
+        if proposal.change is Change.UP:
+            assert proposal.proposed.hold_seconds >= dose.hold_seconds and proposal.proposed.reps >= dose.reps

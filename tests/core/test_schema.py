@@ -98,7 +98,8 @@ def _integral(value: object) -> bool:
     return isinstance(value, float) and value.is_integer()
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.mark.slow  # a long property run
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.sampled_from(RULES), st.data())
 def test_a_setting_the_schema_refuses_the_loader_refuses(
     tmp_path: Path, rule: Rule, data: st.DataObject
@@ -192,7 +193,8 @@ def load_catalog_entry(tmp_path: Path, catalog: Catalog, document: dict[str, Any
     ]
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.mark.slow  # a long property run
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     st.sampled_from(
         [*(("exercises", f) for f in EXERCISE_FIELDS), *(("routines", f) for f in ROUTINE_FIELDS)]

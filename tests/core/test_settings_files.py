@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pytest
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -68,7 +69,8 @@ def check_problems(loaded: Loaded, path: Path) -> None:
         assert NAMED.match(problem[where.end() :]), problem
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.mark.slow  # a long property run
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(documents)
 def test_the_loader_never_raises_and_every_refusal_names_the_key(
     tmp_path: Path, document: dict[str, Any]
@@ -84,7 +86,8 @@ def test_the_loader_never_raises_and_every_refusal_names_the_key(
             assert any(f"[{rule.section}] {rule.key} =" in problem for problem in loaded.problems)
 
 
-@settings(max_examples=700, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.mark.slow  # a long property run
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=200) | st.text(max_size=200).map(str.encode))
 def test_any_bytes_at_all_never_raise(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "settings.toml"
@@ -153,7 +156,8 @@ def test_killed_mid_save_the_file_is_always_the_old_or_the_new(tmp_path: Path) -
     assert list(tmp_path.glob(".settings.toml.*.tmp")) == []  # what the killed saves left is cleared
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.mark.slow  # a long property run
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(documents, st.sampled_from(RULES), st.data())
 def test_saving_over_any_file_keeps_what_it_does_not_change_or_says_why_not(
     tmp_path: Path, document: dict[str, Any], rule: Rule, data: st.DataObject

@@ -318,7 +318,8 @@ def _toml(value: object) -> str:
     return f'"{value}"' if isinstance(value, str) else str(value)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.mark.slow  # a long property run
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(hand_written_files(), st.sampled_from(RULES), st.data())
 def test_changing_any_one_setting_leaves_every_other_line_identical(
     tmp_path: Path, text: str, rule: Rule, data: st.DataObject
