@@ -229,3 +229,20 @@ def test_a_killed_or_hung_up_session_is_interrupted(
     while "interrupted" not in (table := history_table(tmp_path)) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert table.rstrip().endswith("interrupted") and "in progress" not in table
+
+
+def test_a_rise_of_two_since_the_start_is_amber_on_the_next_get_ready(
+    start: Callable[[bytes], Terminal],
+) -> None:
+    terminal = start(QUICK_SETTINGS.replace("get_ready_seconds = 0", "get_ready_seconds = 3").encode())
+    terminal.wait_for("Pick a routine")
+    terminal.keys("3")
+    terminal.wait_for("how is your back right now?")
+    terminal.keys("2", "Enter")
+    terminal.wait_for("How did")
+    terminal.keys("4", "Enter")
+    screen = terminal.wait_for("AMBER")
+    assert "GET READY" in screen and "Doorway chest stretch" in screen
+    assert "Upper back extension: rated 4, AMBER." in screen
+    assert "Up 2 since you started (2 to 4)" in " ".join(screen.split())
+    assert "RED" not in screen

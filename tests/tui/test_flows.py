@@ -394,3 +394,25 @@ async def test_the_pain_check_footer_offers_only_its_own_keys(make_app: MakeApp)
         footer = " ".join(str(key.render()) for key in app.screen.query("FooterKey, FooterLabel"))
         assert "Done" in footer and "Sharp pain" in footer and "Adjust" in footer
         assert "Skip" not in footer and "It hurts" not in footer and "Pause" not in footer
+
+
+async def test_a_second_red_says_plainly_that_ending_today_is_sensible(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "3", "1", "enter")
+        await run_to_rating(pilot)
+        await type_keys(pilot, "7", "enter")
+        assert isinstance(app.screen, VerdictScreen)
+        assert "Ending today's session" not in text_of(app, "#verdict-text")
+        await type_keys(pilot, "enter", "n")  # go on, skip one
+        await run_to_rating(pilot)
+        await type_keys(pilot, "2", "x", "enter")  # sharp pain: the second red
+        assert isinstance(app.screen, VerdictScreen)
+        advice = text_of(app, "#verdict-text")
+        assert advice.startswith(
+            "That is 2 exercises that hurt today. Ending today's session is the sensible"
+        )
+        footer = " ".join(str(key.render()) for key in app.screen.query("FooterKey"))
+        assert "End session" in footer and "Next exercise" in footer  # the same keys: still their choice
+        await type_keys(pilot, "e")
+        assert isinstance(app.screen, SummaryScreen)
