@@ -13,7 +13,7 @@ from backcoach import __version__
 from backcoach.core import paths
 from backcoach.core.catalog import Catalog, CatalogError, load_catalog
 from backcoach.core.settings import Settings, load_settings
-from backcoach.core.text import plural
+from backcoach.core.text import clipped, plural, shown
 
 
 class _Parser(argparse.ArgumentParser):
@@ -60,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "history":
         return print_history(paths.history_file(), args.csv)
     if args.region is not None and args.region not in catalog.routines:
-        parser.error(f"unknown region {args.region!r}; choose from {', '.join(catalog.routines)}")
+        parser.error(f"unknown region {said(args.region)}; choose from {', '.join(catalog.routines)}")
     from backcoach.tui.app import run_app  # imported here so the subcommands start fast
 
     return run_app(catalog, settings_path, args.region)
@@ -109,7 +109,7 @@ def print_paths(config_override: str | None) -> int:
 def print_exercises(catalog: Catalog, region: str | None, settings_path: Path) -> int:
     regions = sorted({r for exercise in catalog.exercises.values() for r in exercise.regions})
     if region is not None and region not in regions:
-        print(f"backcoach: unknown region {region!r}; choose from {', '.join(regions)}", file=sys.stderr)
+        print(f"backcoach: unknown region {said(region)}; choose from {', '.join(regions)}", file=sys.stderr)
         return 2
     settings: Settings = load_settings(settings_path, set(catalog.exercises)).settings
     exercises = catalog.in_region(region) if region else list(catalog.exercises.values())
@@ -143,7 +143,7 @@ def print_history(path: Path, as_csv: bool) -> int:
     if as_csv:
         writer = csv.writer(sys.stdout)
         writer.writerow(CSV_HEADER)
-        writer.writerows(["" if value is None else value for value in row] for row in history.csv_rows())
+        writer.writerows([csv_value(value) for value in row] for row in history.csv_rows())
         return 0
     rows = list(reversed(history.recent_sessions(limit=-1)))
     if not rows:
@@ -157,7 +157,19 @@ def print_history(path: Path, as_csv: bool) -> int:
         after = "-" if row.average_after is None else f"{row.average_after:.1f}"
         started = row.started_at[:16].replace("T", " ")
         print(
-            f"{started:<17}  {row.routine_name[:14]:<14}  {row.done:>4}  {row.skipped:>7}  {row.stopped:>7}  "
+            f"{started:<17}  {shown(row.routine_name)[:14]:<14}  {row.done:>4}  {row.skipped:>7}  {row.stopped:>7}  "
             f"{before:>6}  {after:>5}  {row.status}"
         )
     return 0
+
+
+def csv_value(value: object) -> object:
+    """Empty for a missing value; text from an older history with its control characters spelled out."""
+    if value is None:
+        return ""
+    return shown(value) if isinstance(value, str) else value
+
+
+def said(value: str, limit: int = 40) -> str:
+    """A value the person typed, quoted back short and harmless: a 100 KB argument is not echoed whole."""
+    return f"'{clipped(shown(value), limit)}'"

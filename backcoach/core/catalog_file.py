@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -10,7 +9,8 @@ from typing import Any
 from backcoach.core.catalog import Catalog, Cue, Exercise, Routine
 from backcoach.core.catalog_rules import CUE_FIELDS, ID_PATTERN, SECTIONS, Field, check_keys
 from backcoach.core.problems import Finding, Problem, did_you_mean, show, toml_key, unparsable
-from backcoach.core.text import plural
+from backcoach.core.text import plural, shown
+from backcoach.core.toml_read import parse, read_limited
 
 
 @dataclass
@@ -35,14 +35,14 @@ def read_catalog_file(
     """
     result = CatalogFile(dict(exercises), dict(routines))
     try:
-        data = path.read_bytes()
+        data = read_limited(path)
     except OSError as error:
         result.problems.append(Problem(path, None, f"cannot be read ({error.strerror or error})"))
         result.unusable = True
         return result
     try:
         text = data.decode("utf-8")
-        document = tomllib.loads(text)
+        document = parse(text)
     except ValueError as error:
         result.problems.append(unparsable(path, data, error))
         result.unusable = True
@@ -157,7 +157,7 @@ class _Reader:
         if "cues" in values:
             at_default = CUE_FIELDS[0].default
             values["cues"] = tuple(
-                Cue(cue.get("at", at_default), cue["text"].strip()) for cue in values["cues"]
+                Cue(cue.get("at", at_default), shown(cue["text"].strip())) for cue in values["cues"]
             )
         complete = all(field.key in entry for field in fields if field.required)
         if section == "exercises":

@@ -9,6 +9,7 @@ from typing import Any, Literal, get_args
 
 from backcoach.core.catalog import MAX_HOLD_SECONDS, MAX_REPS, REGIONS, CueMoment, Kind, Position, Sides
 from backcoach.core.problems import Finding, closest, did_you_mean, show
+from backcoach.core.text import shown
 
 FieldKind = Literal["id", "text", "whole", "choice", "choices", "texts", "tables"]
 
@@ -99,9 +100,10 @@ class Field:
         return ", ".join(field.key for field in self.fields)
 
     def value(self, raw: Any) -> Any:
-        """A checked value as the dataclasses hold it: text trimmed, lists as tuples."""
+        """A checked value as the dataclasses hold it: text trimmed (control characters spelled out,
+        so no file can drive the terminal), lists as tuples."""
         if self.kind == "text":
-            return raw.strip()
+            return shown(raw.strip())
         if self.kind in ("choices", "texts"):
             return tuple(item.strip() for item in raw)
         if self.kind == "tables":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -12,6 +11,7 @@ from backcoach.core.catalog import Catalog, load_catalog
 from backcoach.core.catalog_file import read_catalog_file
 from backcoach.core.problems import Problem, unparsable
 from backcoach.core.settings import parse_settings
+from backcoach.core.toml_read import parse, read_limited
 
 FileKind = Literal["settings", "catalog"]
 
@@ -49,7 +49,7 @@ def file_kind(path: Path) -> FileKind:
     if any(word in name for word in ("exercise", "routine", "catalog")):
         return "catalog"
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        document = parse(read_limited(path).decode("utf-8"))
     except (OSError, ValueError):
         return "settings"  # either way the reader reports what is wrong with it
     return "catalog" if isinstance(document.get("exercises"), list) or "routines" in document else "settings"
@@ -62,7 +62,7 @@ def settings_problems(path: Path, shipped: Catalog) -> list[Problem]:
     user_exercises = paths.user_exercises_file(path)
     catalog = load_catalog(user_exercises) if user_exercises.exists() else shipped
     try:
-        data = path.read_bytes()
+        data = read_limited(path)
     except OSError as error:
         return [Problem(path, None, f"cannot be read ({error.strerror or error})")]
     try:

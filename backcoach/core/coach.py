@@ -351,7 +351,9 @@ class Coach:
 
 
 def verdict_line(exercise: Exercise, rating: Rating, verdict: Verdict) -> str:
-    return f"{exercise.name}: rated {rating.value}, {verdict.level.value.upper()}. {' '.join(verdict.reasons)}"
+    return (
+        f"{exercise.name}: rated {rating.value}, {verdict.level.value.upper()}. {' '.join(verdict.reasons)}"
+    )
 
 
 def red_advice(exercise: Exercise, verdict: Verdict, more_than_one: str | None = None) -> tuple[str, ...]:

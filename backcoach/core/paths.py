@@ -39,6 +39,15 @@ def history_file() -> Path:
     return data_dir() / "history.sqlite3"
 
 
+def crash_dir() -> Path:
+    """Where a crash's full traceback is written: the state folder (beside the history when
+    BACKCOACH_DATA_DIR moves that)."""
+    chosen = os.environ.get(DATA_DIR_ENV)
+    if chosen:
+        return Path(chosen).expanduser() / "crashes"
+    return Path(platformdirs.user_state_dir(APP_NAME)) / "crashes"
+
+
 def schema_dir() -> Path:
     """The JSON Schemas shipped in the package, for editors to check settings and exercise files."""
     return Path(__file__).resolve().parent.parent / "schemas"

@@ -16,6 +16,8 @@ from datetime import datetime
 from itertools import count
 from pathlib import Path
 
+from backcoach.core.toml_read import read_limited
+
 STALE_AFTER_SECONDS = 60  # no save takes this long: a temporary file this old was left by a crash
 
 
@@ -36,9 +38,10 @@ def refuse_read_only(path: Path) -> None:
 
 
 def read_if_there(path: Path) -> bytes | None:
-    """The file's bytes, None when there is no file; other failures (permissions, a folder) raise."""
+    """The file's bytes, None when there is no file; other failures (permissions, a folder, a device such
+    as /dev/zero, a file over 1 MB) raise, so nothing is ever written in their place."""
     try:
-        return path.read_bytes()
+        return read_limited(path)
     except FileNotFoundError:
         return None
 

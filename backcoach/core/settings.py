@@ -17,6 +17,7 @@ from backcoach.core.catalog import MAX_HOLD_SECONDS, MAX_REPS, Exercise, shipped
 from backcoach.core.pain import STOP_AT_RANGE
 from backcoach.core.plan import Dose
 from backcoach.core.problems import Finding, did_you_mean, show, toml_key, unparsable
+from backcoach.core.toml_read import parse, read_limited
 
 THEMES = (
     "textual-dark", "textual-light", "ansi-dark", "ansi-light", "atom-one-dark", "atom-one-light",
@@ -192,7 +193,7 @@ def parse_settings(data: bytes, known_exercises: frozenset[str] | None) -> FileS
     """Raises UnicodeDecodeError or tomllib.TOMLDecodeError (both ValueErrors) for an unusable file."""
     text = data.decode("utf-8")
     findings: list[Finding] = []
-    settings = _apply(tomllib.loads(text), default_settings(), findings, known_exercises)
+    settings = _apply(parse(text), default_settings(), findings, known_exercises)
     return FileSettings(settings, text, findings)
 
 
@@ -201,7 +202,7 @@ def load_settings(path: Path, known_exercises: set[str] | frozenset[str] | None 
     known = None if known_exercises is None else frozenset(known_exercises)
     defaults = default_settings()
     try:
-        data = path.read_bytes()
+        data = read_limited(path)
     except FileNotFoundError:
         return Loaded(defaults, path, _missing_folder(path), known_exercises=known)
     except OSError as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterable
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 
@@ -21,6 +23,7 @@ from backcoach.core.catalog import Catalog
 from backcoach.core.clock import Clock, MonotonicClock
 from backcoach.core.session import Outcome
 from backcoach.core.settings import Loaded, Settings, load_settings
+from backcoach.core.text import shown
 from backcoach.tui import screens
 from backcoach.tui.keys import help_lines
 from backcoach.tui.screens.home import HomeScreen
@@ -93,6 +96,34 @@ class BackcoachApp(App[None]):
         self.settings_changed: Signal[Settings] = Signal(self, "settings-changed")
         self.exit_outcome = Outcome.ENDED_EARLY  # how a session under way is recorded if the app closes
         self.asking_to_quit = False
+        self.crash_report: Path | None = None
+
+    # A crash: the traceback goes to a file, and one line says where after the screen is restored
+    # (Textual's own report, with every local variable, is no help to the person exercising).
+
+    def _handle_exception(self, error: Exception) -> None:
+        if self.crash_report is None:
+            self.crash_report = write_crash_report(error)
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        if self.crash_report is None:
+            super()._print_error_renderables()
+        else:
+            self._exit_renderables.clear()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notices carry text from files (paths, values, names): never read as markup, and no control
+        character reaches the terminal."""
+        super().notify(shown(message), title=shown(title), severity=severity, timeout=timeout, markup=markup)
 
     @property
     def settings(self) -> Settings:
@@ -303,6 +334,21 @@ class BackcoachApp(App[None]):
         return lambda: self.start_session(routine_id)
 
 
+def write_crash_report(error: BaseException) -> Path | None:
+    """The full traceback in the crash folder; None when even that cannot be written."""
+    import traceback
+    from datetime import datetime
+
+    folder = paths.crash_dir()
+    report = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.txt"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        report.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+    except OSError:
+        return None
+    return report
+
+
 def screen_name(screen: Screen[object]) -> str:
     return type(screen).__name__.removesuffix("Screen").lower()
 
@@ -311,7 +357,17 @@ def run_app(catalog: Catalog, settings_path: Path, region: str | None) -> int:
     loaded = load_settings(settings_path, set(catalog.exercises))
     app = BackcoachApp(catalog, loaded, start_region=region)
     app.run()
+    return exit_status(app)
+
+
+def exit_status(app: BackcoachApp) -> int:
+    """Said after the screen is restored, where it can be read: what the history could not keep, and
+    where a crash's traceback went. Anything wrong exits non-zero."""
+    status = 0
     if app.closing_problem:
-        print(f"backcoach: {app.closing_problem}", file=sys.stderr)  # after the screen is gone: readable
-        return 1
-    return 0
+        print(f"backcoach: {app.closing_problem}", file=sys.stderr)
+        status = 1
+    if app.crash_report is not None:
+        print(f"backcoach stopped on an error; the full report is in {app.crash_report}", file=sys.stderr)
+        status = 1
+    return status if app.return_code in (0, None) else max(status, app.return_code or 1)

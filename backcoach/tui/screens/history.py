@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -12,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from backcoach.core.history import History, Week
-from backcoach.core.text import plural
+from backcoach.core.text import plural, shown
 from backcoach.core.trends import hints, trend_words
 
 WEEKS_SHOWN = 12
@@ -84,7 +85,10 @@ class HistoryScreen(Screen[None]):
         for column in ("Exercise", "Last ratings (oldest first)", "Trend"):
             table.add_column(column)
         for trend in sorted(self.history.exercise_trends(), key=lambda trend: trend.name):
-            table.add_row(trend.name, " ".join(map(str, trend.ratings)), trend_words(trend.ratings))
+            # Names come from files, and stay in the history after the file changes: never markup.
+            table.add_row(
+                Text(shown(trend.name)), " ".join(map(str, trend.ratings)), trend_words(trend.ratings)
+            )
         return table
 
     def sessions_table(self) -> Table:
@@ -96,7 +100,11 @@ class HistoryScreen(Screen[None]):
             after = "-" if row.average_after is None else f"{row.average_after:.1f}"
             started = row.started_at[:16].replace("T", " ")
             table.add_row(
-                started, row.routine_name, *map(str, (row.done, row.skipped, row.stopped)), before, after
+                started,
+                Text(shown(row.routine_name)),
+                *map(str, (row.done, row.skipped, row.stopped)),
+                before,
+                after,
             )
         return table
 

@@ -116,7 +116,7 @@ class SummaryScreen(Screen[None]):
             verdict = Text("-")
             if result.verdict is not None:
                 verdict = Text(result.verdict.level.value.upper(), style=LEVEL_STYLES[result.verdict.level])
-            table.add_row(result.name, result.status.value, rating, verdict)
+            table.add_row(Text(result.name), result.status.value, rating, verdict)  # a name is never markup
         if not self.record.results:
             table.add_row("No exercises were finished.", "", "", "")
         return table

@@ -1,0 +1,55 @@
+"""Hostile input meets the app: text from files is never markup, a crash exits non-zero with a report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from backcoach.core import paths
+from backcoach.tui.app import exit_status
+from backcoach.tui.screens.home import HomeScreen
+from tests.tui.conftest import MakeApp, run_to_rating, text_of, type_keys
+
+
+async def test_markup_in_a_settings_value_is_shown_as_written(make_app: MakeApp) -> None:
+    app = make_app('[safety]\nacknowledged = true\n[timing]\nrest_seconds = "[/b]"\n')
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.is_running
+        (notice,) = [notification.message for notification in app._notifications]
+        assert '[timing] rest_seconds = "[/b]" is not allowed' in notice
+
+
+async def test_names_with_brackets_in_the_summary_and_history(make_app: MakeApp, tmp_path: Path) -> None:
+    app = make_app()
+    renamed = {**app.catalog.exercises}
+    renamed["thoracic-extension"] = renamed["thoracic-extension"].__class__(
+        **{**renamed["thoracic-extension"].__dict__, "name": "Wall [/] slide [easy]"}
+    )
+    app.catalog.exercises.update(renamed)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "3", "1", "enter")
+        await run_to_rating(pilot)
+        await type_keys(pilot, "1", "enter", "escape", "y")
+        assert "Wall [/] slide [easy]" in text_of(app, "#results")
+        await type_keys(pilot, "enter", "h")
+        assert "Wall [/] slide [easy]" in text_of(app, "#trends")
+
+
+def a_bug() -> None:
+    raise RuntimeError("a bug")
+
+
+async def test_a_crash_exits_non_zero_and_says_where_the_report_is(
+    make_app: MakeApp, capsys: pytest.CaptureFixture[str]
+) -> None:
+    app = make_app()
+    app.action_help = a_bug  # type: ignore[method-assign]  # a bug behind the ? key
+    with pytest.raises(RuntimeError, match="a bug"):
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("question_mark")
+    assert exit_status(app) == 1
+    (report,) = paths.crash_dir().glob("crash-*.txt")
+    assert "RuntimeError: a bug" in report.read_text() and "in a_bug" in report.read_text()
+    assert capsys.readouterr().err.strip() == f"backcoach stopped on an error; the full report is in {report}"
