@@ -76,8 +76,17 @@ DONE = "EXISTS (SELECT 1 FROM results AS d WHERE d.session_id = sessions.id AND 
 MONDAY_OF_DAY = "date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')"
 
 
+# How long a write waits for a file another program holds. The session screen waits for each write,
+# so this stays short: a write that cannot go now waits in memory and goes with the next one.
+BUSY_TIMEOUT = 0.1
+
+
 class HistoryError(Exception):
     """The database cannot be used; the message says which file and why."""
+
+
+class UnusableEntry(Exception):
+    """A waiting entry that no database could take: it is kept aside, never retried."""
 
 
 @dataclass(frozen=True)
@@ -350,7 +359,7 @@ class HistoryLog:
     what still waits when the app closes goes to a side file beside the database, and the next successful
     write or read puts it into the history."""
 
-    def __init__(self, path: Path, timeout: float = 2.0) -> None:
+    def __init__(self, path: Path, timeout: float = BUSY_TIMEOUT) -> None:
         self.path = path
         self.timeout = timeout
         self.side_file = path.with_name(path.name + ".unsaved.jsonl")
@@ -359,6 +368,7 @@ class HistoryLog:
         self._history: History | None = None
         self._session_ids: dict[str, int] = {}  # session key -> database id
         self._side_file_loaded = False
+        self._quarantined = 0
 
     def write(self, entry: Entry) -> str | None:
         """Queue a write and flush the queue; returns a new problem, once, when writing fails."""
@@ -366,10 +376,16 @@ class HistoryLog:
         return self.flush()
 
     def flush(self) -> str | None:
-        unreadable = self._load_side_file()
+        said = self._load_side_file()
         while self.pending:
             try:
                 self._apply(self._connect(), self.pending[0])
+            except (UnusableEntry, sqlite3.IntegrityError, KeyError, TypeError) as error:
+                # This entry can never be written (its session is not in the history, or it is not
+                # whole): keep it aside and go on, rather than blocking every later write.
+                kept_aside = self._quarantine(self.pending.pop(0), error)
+                said = said or kept_aside
+                continue
             except (HistoryError, sqlite3.Error, OSError) as error:
                 self._drop()
                 first_time = self.problem is None
@@ -379,7 +395,25 @@ class HistoryLog:
         self.problem = None
         if self._side_file_loaded:
             self.side_file.unlink(missing_ok=True)
-        return unreadable
+        return said
+
+    def _quarantine(self, entry: Entry, error: Exception) -> str | None:
+        """Append the entry to the quarantine file beside the history; say so the first time."""
+        quarantine = self.path.with_name(self.path.name + ".quarantine.jsonl")
+        first_time = not self._quarantined
+        self._quarantined += 1
+        try:
+            with quarantine.open("a", encoding="utf-8") as file:
+                file.write(json.dumps({**entry, "why": str(error)}) + "\n")
+                file.flush()
+                os.fsync(file.fileno())
+        except OSError as failure:
+            return f"a history entry could not be written or kept aside ({failure})"
+        if not first_time:
+            return None
+        return (
+            f"a history entry that matches no session was kept aside in {quarantine}; the rest were written"
+        )
 
     def open(self) -> History:
         """For reading, with anything waiting written first; raises HistoryError with a plain message."""
@@ -437,7 +471,7 @@ class HistoryLog:
             return
         session_id = self._session_ids.get(key, entry.get("session_id"))
         if session_id is None:
-            raise HistoryError(f"{self.side_file}: an entry for a session that was never started")
+            raise UnusableEntry("an entry for a session that was never started")
         if entry["kind"] == "result":
             history.insert_result(session_id, entry)
         else:

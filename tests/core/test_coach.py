@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -192,3 +194,22 @@ def test_a_locked_history_is_reported_once_and_the_session_goes_on(catalog: Cata
     events = coach.rate(Rating(1))
     assert not only(events, HistoryProblem) and only(events, StepBegan)  # said once; coaching goes on
     assert path.read_bytes() == b"this is not a database" * 100  # never overwritten
+
+
+def test_a_rating_with_the_history_locked_by_another_program_returns_at_once(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    path = tmp_path / "history.sqlite3"
+    History(path).close()
+    coach, clock = make_coach(catalog, path)
+    coach.start()
+    run_to_rating(coach, clock)
+    locker = sqlite3.connect(path, isolation_level=None)
+    locker.execute("BEGIN EXCLUSIVE")  # a real lock, held by another connection
+    began = time.perf_counter()
+    events = coach.rate(Rating(1))
+    took = time.perf_counter() - began
+    locker.execute("COMMIT")
+    assert only(events, HistoryProblem) and only(events, StepBegan)  # said, and the session goes on
+    assert took < 0.2, f"the rating waited {took:.3f} s for the history"
+    assert len(coach.history.pending) == 1  # type: ignore[union-attr]  # waiting, not lost

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from backcoach.core.engine import Status
-from backcoach.core.history import MIGRATIONS, History, HistoryError, HistoryLog, SessionLog
+from backcoach.core.history import MIGRATIONS, History, HistoryError, HistoryLog, SessionLog, result_row
 from backcoach.core.pain import Level, judge
 from backcoach.core.plan import Dose
 from backcoach.core.rating import Rating
@@ -217,3 +218,33 @@ def test_a_first_version_database_upgrades_in_place_and_keeps_every_row(tmp_path
     assert history.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     (row,) = history.recent_sessions()
     assert (row.pain_before, row.done, row.average_after, row.status) == (4, 1, 2.0, "interrupted")
+
+
+def test_a_side_file_entry_for_a_session_the_history_lacks_is_kept_aside_not_retried(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    History(path).close()
+    log = HistoryLog(path)
+    orphan = {
+        "kind": "result",
+        "session": "gone",
+        "session_id": 999,
+        **result_row(result("bridge", 2), datetime.now()),
+    }
+    half = {"kind": "result", "session": "half"}  # not a whole entry
+    good_start = {"kind": "start", "session": "s1", "started_at": "2026-11-26T09:00:00+01:00",
+                  "region": "upper", "routine_name": "Upper back", "pain_before": 2}  # fmt: skip
+    good = {"kind": "result", "session": "s1", **result_row(result("chin-tuck", 1), datetime.now())}
+    lines = [orphan, half, good_start, good]
+    log.side_file.write_text("".join(json.dumps(entry) + "\n" for entry in lines))
+
+    problem = log.flush()  # said once, for both
+    assert problem is not None and "kept aside in" in problem and "quarantine" in problem
+    quarantine = path.with_name("history.sqlite3.quarantine.jsonl")
+    kept = [json.loads(line) for line in quarantine.read_text().splitlines()]
+    assert [entry["session"] for entry in kept] == ["gone", "half"] and "FOREIGN KEY" in kept[0]["why"]
+    assert not log.side_file.exists()
+    record = SessionRecord("lower", "Lower back", datetime(2026, 11, 26, 10, tzinfo=OFFSET), 3)
+    session = SessionLog(log, record)
+    assert session.start() is None and session.add(result("bridge", 3)) is None  # later writes work
+    rows = [(row[2], row[7]) for row in log.open().csv_rows()]
+    assert rows == [("chin-tuck", 1), ("bridge", 3)]
