@@ -10,8 +10,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from rich.console import RenderableType
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
@@ -97,6 +98,7 @@ class BackcoachApp(App[None]):
         self.exit_outcome = Outcome.ENDED_EARLY  # how a session under way is recorded if the app closes
         self.asking_to_quit = False
         self.crash_report: Path | None = None
+        self.leaving = False
 
     # A crash: the traceback goes to a file, and one line says where after the screen is restored
     # (Textual's own report, with every local variable, is no help to the person exercising).
@@ -153,7 +155,7 @@ class BackcoachApp(App[None]):
         if self.settings.safety_acknowledged:
             self.begin()
         else:
-            self.push_screen(screens.SafetyScreen(), self.safety_answered)
+            self.open_screen(screens.SafetyScreen(), self.safety_answered)
 
     def safety_answered(self, accepted: bool | None) -> None:
         if accepted and not self.settings.safety_acknowledged:
@@ -180,7 +182,7 @@ class BackcoachApp(App[None]):
             def answered(choice: Keep | None) -> None:
                 self.apply_settings(settings, choice or "file")
 
-            self.push_screen(
+            self.open_screen(
                 screens.ConflictScreen([str(conflict) for conflict in result.conflicts]), answered
             )
         for notice in result.notices:
@@ -209,7 +211,7 @@ class BackcoachApp(App[None]):
                 self.open_session(routine_id, rating)
 
         question = f"{routine.name}: how is your back right now?"
-        self.push_screen(screens.RatingScreen(question, can_cancel=True), rated)
+        self.open_screen(screens.RatingScreen(question, can_cancel=True), rated)
 
     def open_session(self, routine_id: str, rating: Rating | None) -> None:
         from backcoach.core.coach import Coach, local_now, starting_advice
@@ -225,7 +227,7 @@ class BackcoachApp(App[None]):
             self.history_log,
             self.now or local_now,
         )
-        self.push_screen(screens.SessionScreen(coach))
+        self.open_screen(screens.SessionScreen(coach))
 
     def on_unmount(self) -> None:
         loop = asyncio.get_running_loop()
@@ -246,6 +248,24 @@ class BackcoachApp(App[None]):
 
     # Keys and commands everywhere
 
+    def exit(self, result: None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
+        self.leaving = True  # keys still arriving (q and 1 together) open nothing more
+        super().exit(result, return_code, message)
+
+    def open_screen(self, screen: Screen[Any], callback: Callable[[Any], None] | None = None) -> None:
+        """push_screen, unless the app is on its way out."""
+        if not self.leaving:
+            self.push_screen(screen, callback)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from backcoach.tui.palette import Palette
+
+        palette_open = any(isinstance(screen, CommandPalette) for screen in self.screen_stack)
+        if self.use_command_palette and not self.leaving and not palette_open:
+            self.push_screen(Palette(id="--command-palette"))
+
     def action_help(self) -> None:
         screen = self.screen
         if isinstance(screen, screens.HelpScreen):
@@ -255,7 +275,7 @@ class BackcoachApp(App[None]):
         keys = [*typed, *help_lines(screen.BINDINGS)]
         global_keys = [*help_lines(self.BINDINGS), ("ctrl+p", "command palette")]
         notes = screen.help_notes() if isinstance(screen, HasHelpNotes) else ""
-        self.push_screen(screens.HelpScreen(screen_name(screen), keys, global_keys, notes))
+        self.open_screen(screens.HelpScreen(screen_name(screen), keys, global_keys, notes))
 
     def quit_question(self) -> str | None:
         """What quitting now would lose, asked of each open screen, the top one first."""
@@ -283,7 +303,7 @@ class BackcoachApp(App[None]):
                 self.exit()
 
         self.asking_to_quit = True
-        self.push_screen(screens.QuitScreen(question), answered)
+        self.open_screen(screens.QuitScreen(question), answered)
 
     async def action_quit(self) -> None:
         """ctrl+q and the palette's Quit ask first too, when quitting would lose something."""
@@ -295,7 +315,7 @@ class BackcoachApp(App[None]):
 
     def action_open_settings(self) -> None:
         if not isinstance(self.screen, screens.SettingsScreen):
-            self.push_screen(screens.SettingsScreen())  # a session underneath pauses itself
+            self.open_screen(screens.SettingsScreen())  # a session underneath pauses itself
 
     def action_open_history(self) -> None:
         from backcoach.core.history import HistoryError
@@ -307,11 +327,11 @@ class BackcoachApp(App[None]):
         except HistoryError as error:
             self.notify(str(error), title="History", severity="error", timeout=15)
             return
-        self.push_screen(screens.HistoryScreen(history, self.today()))
+        self.open_screen(screens.HistoryScreen(history, self.today()))
 
     def action_show_safety(self) -> None:
         if not isinstance(self.screen, screens.SafetyScreen):
-            self.push_screen(screens.SafetyScreen(first_run=False))
+            self.open_screen(screens.SafetyScreen(first_run=False))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         if isinstance(screen, HomeScreen):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.pilot import Pilot
 
 from backcoach.core import paths
 from backcoach.tui.app import exit_status
@@ -53,3 +55,22 @@ async def test_a_crash_exits_non_zero_and_says_where_the_report_is(
     (report,) = paths.crash_dir().glob("crash-*.txt")
     assert "RuntimeError: a bug" in report.read_text() and "in a_bug" in report.read_text()
     assert capsys.readouterr().err.strip() == f"backcoach stopped on an error; the full report is in {report}"
+
+
+async def burst(pilot: Pilot[None], *keys: str) -> None:
+    for key in keys:
+        pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
+    await pilot.pause()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [("q", "1"), ("ctrl+p", "enter", "enter"), ("ctrl+p", "ctrl+p", "escape")],
+    ids=["quit then a routine", "palette: enter twice", "palette twice"],
+)
+async def test_keys_arriving_together_on_home_crash_nothing(make_app: MakeApp, keys: tuple[str, ...]) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await burst(pilot, *keys)
+    assert app.return_code in (0, None) and app.crash_report is None

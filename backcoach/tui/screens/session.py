@@ -152,11 +152,11 @@ class SessionScreen(Screen[None]):
                 self.show(self.coach.view())
                 # After the repaint, so the screen behind the pain check reads DONE, not the last phase.
                 self.call_after_refresh(
-                    self.app.push_screen, screens.RatingScreen(event.question), self.rated
+                    self.app.open_screen, screens.RatingScreen(event.question), self.rated
                 )
             elif isinstance(event, VerdictGiven) and event.choice_due:
                 verdict = screens.VerdictScreen(event.result.name, event.advice, event.is_last)
-                self.app.push_screen(verdict, self.red_choice)
+                self.app.open_screen(verdict, self.red_choice)
             elif isinstance(event, HistoryProblem):
                 self.app.notify(event.message, title="History not saved", severity="error", timeout=15)
             elif isinstance(event, SessionEnded):
@@ -199,7 +199,7 @@ class SessionScreen(Screen[None]):
                     coach.resume()
                 self.poll()
 
-        self.app.push_screen(
+        self.app.open_screen(
             screens.ConfirmScreen("End this session? Your ratings so far are kept."), answered
         )
 

@@ -235,4 +235,4 @@ class SettingsScreen(Screen[None]):
             if leave:
                 self.dismiss(None)
 
-        self.app.push_screen(ConfirmScreen("Leave without saving your changes?"), answered)
+        self.app.open_screen(ConfirmScreen("Leave without saving your changes?"), answered)
