@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from backcoach.core.history import Week
 
 REGULAR_SESSIONS_A_WEEK = 3  # the typical programme: 3 or more sessions a week (docs/clinical.md)
@@ -45,7 +47,7 @@ def morning_pain_rising(weeks: list[Week]) -> tuple[float, ...] | None:
     if len(checked) < 3 or checked[-1][0] < len(weeks) - 2:
         return None
     values = tuple(pain for _, pain in checked[-3:] if pain is not None)
-    rising = all(later > earlier for earlier, later in zip(values, values[1:], strict=False))
+    rising = all(later > earlier for earlier, later in pairwise(values))
     return values if rising else None
 
 
