@@ -192,3 +192,20 @@ def test_a_locked_history_is_reported_once_and_the_session_goes_on(catalog: Cata
     events = coach.rate(Rating(1))
     assert not only(events, HistoryProblem) and only(events, StepBegan)  # said once; coaching goes on
     assert path.read_bytes() == b"this is not a database" * 100  # never overwritten
+
+
+def test_a_gentle_day_never_steps_a_dose_up(catalog: Catalog, tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    history = History(path)
+    add_session(history, date(2026, 11, 21), 3, {"pelvic-tilt": 1})  # green last time too
+    history.close()
+    coach = Coach(
+        catalog.routines["gentle"], catalog, Settings(), (clock := ManualClock()), 6, HistoryLog(path)
+    )
+    coach.start()
+    run_to_rating(coach, clock)
+    assert coach.view().planned.dose == Dose(5, 5)  # the gentle dose, not the usual 5 s x 8
+    coach.rate(Rating(1))
+    events = coach.end()
+    (ended,) = only(events, SessionEnded)
+    assert all(proposal.change is not Change.UP for proposal in ended.summary.proposals)
