@@ -3,11 +3,11 @@ chosen. The pacing advice for a flare-up is to cut back, not to stop moving (doc
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
-from backcoach.core.catalog import Routine
-from backcoach.core.plan import minutes
+from backcoach.core.catalog import Catalog, Routine
+from backcoach.core.plan import build_plan, minutes
+from backcoach.core.settings import Settings
 
 GENTLE = "gentle"
 
@@ -21,15 +21,16 @@ class GentleOffer:
 
 
 def gentle_offer(
-    starting: int | None, stop_at: int, chosen: Routine, routines: Mapping[str, Routine], gentle_seconds: int
+    starting: int | None, chosen: Routine, catalog: Catalog, settings: Settings
 ) -> GentleOffer | None:
     """The offer, or None: no starting rating, below stop_at, the gentle routine chosen already, or none."""
-    gentle = routines.get(GENTLE)
-    if starting is None or starting < stop_at or gentle is None or chosen.id == GENTLE:
+    gentle = catalog.routines.get(GENTLE)
+    if starting is None or starting < settings.stop_at or gentle is None or chosen.id == GENTLE:
         return None
+    length = minutes(build_plan(gentle, catalog, settings).total_seconds)
     reason = (
-        f"You rated your back {starting} before starting ({stop_at} or more is a flare-up). On a flare-up,"
-        f" cut back but keep moving: {gentle.name} is about {minutes(gentle_seconds)} minutes of gentle"
+        f"You rated your back {starting} before starting ({settings.stop_at} or more is a flare-up)."
+        f" On a flare-up, cut back but keep moving: {gentle.name} is about {length} minutes of gentle"
         " movement, with no strengthening."
     )
     question = f"Today looks like a flare-up: try the gentle routine instead of {chosen.name}?"

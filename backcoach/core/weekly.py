@@ -6,16 +6,22 @@ stiffness) is asked at the first session of each later week: the first session a
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from backcoach.core.history import History, HistoryError
 from backcoach.core.text import plural
-from backcoach.core.trends import rising_warning
+
+if TYPE_CHECKING:
+    from backcoach.core.history import History
+
+# The home screen imports this module at start-up: the history (and sqlite3) only when first read.
 
 WEEKS_FOR_THE_RULE = 4  # enough weeks to see three check-ins, the last this week or last
+CHECKIN_PAIN = "Weekly check-in (1 of 2): how much did your back hurt when you got up this morning?"
+CHECKIN_STIFFNESS = "Weekly check-in (2 of 2): how stiff was your back when you got up this morning?"
+STIFFNESS_SCALE = "0-10: 0 not stiff at all, 10 as stiff as it could be"
 
 
 def monday(day: date) -> date:
@@ -55,7 +61,13 @@ class WeekStatus:
         return f"Week {number} · {sessions} · streak {plural(self.streak, 'day')}"
 
 
+def checkin_due_in(history: History, today: date) -> bool:
+    return checkin_due(history.first_day(), today, history.checked_in_since(monday(today)))
+
+
 def week_status(history: History, today: date, target: int) -> WeekStatus:
+    from backcoach.core.trends import rising_warning
+
     weeks = history.weeks(today, WEEKS_FOR_THE_RULE)
     return WeekStatus(
         history.first_day(),
@@ -75,6 +87,10 @@ def empty_status(today: date, target: int) -> WeekStatus:
 def read_week_status(path: Path, today: date, target: int) -> WeekStatus | None:
     """On its own connection, so a worker thread may call it; a missing file is an empty history (and is
     not created); None when the history cannot be read now (the app reports that where it writes)."""
+    import sqlite3
+
+    from backcoach.core.history import History, HistoryError
+
     if not path.exists():
         return empty_status(today, target)
     try:

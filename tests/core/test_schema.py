@@ -160,7 +160,7 @@ def bad_value(field: Field) -> st.SearchStrategy[object]:
             st.just([]), st.text(max_size=5), st.lists(blank | st.integers(), min_size=1, max_size=2)
         )
     if field.kind == "doses":  # a routine's own doses: for chin-tuck, the good routine's one exercise
-        wrong_dose = st.one_of(
+        wrong_dose: st.SearchStrategy[object] = st.one_of(
             st.just({}),
             st.fixed_dictionaries({"hold": st.integers(1, 10)}),
             st.fixed_dictionaries({"reps": st.integers(max_value=0) | st.integers(min_value=51)}),
