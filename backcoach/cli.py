@@ -40,7 +40,27 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="find every mistake in settings and exercise files (default: your own)"
     )
     check.add_argument("files", nargs="*", metavar="FILE", type=Path, help="a settings or exercises file")
+    report = commands.add_parser("report", help="write one HTML page for your physiotherapist")
+    report.add_argument(
+        "--weeks",
+        type=weeks_back,
+        default=12,
+        metavar="N",
+        help="how many weeks it covers (1-104; default 12)",
+    )
+    report.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help="where to write it (default: backcoach-report-DATE.html here)",
+    )
     return parser
+
+
+def weeks_back(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 104:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of weeks from 1 to 104")
+    return int(value)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -59,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return print_exercises(catalog, args.list_region, settings_path)
     if args.command == "history":
         return print_history(paths.history_file(), args.csv)
+    if args.command == "report":
+        return write_report(catalog, settings_path, args.weeks, args.out)
     if args.region is not None and args.region not in catalog.routines:
         parser.error(f"unknown region {said(args.region)}; choose from {', '.join(catalog.routines)}")
     from backcoach.tui.app import run_app  # imported here so the subcommands start fast
@@ -122,6 +144,37 @@ def print_exercises(catalog: Catalog, region: str | None, settings_path: Path) -
             f"{exercise.id:<{id_width}}  {exercise.name:<{name_width}}  {','.join(exercise.regions):<12}  "
             f"{dose.reps} x {dose.hold_seconds} s{sides}"
         )
+    return 0
+
+
+def write_report(catalog: Catalog, settings_path: Path, weeks: int, out: Path | None) -> int:
+    """One HTML page of the last weeks: routines and doses, sessions, pain week by week, each exercise."""
+    from datetime import date
+
+    from backcoach.core.history import History, HistoryError
+    from backcoach.core.report import NOTHING_YET, default_name, report_html
+
+    path = paths.history_file()
+    if not path.exists():
+        print(NOTHING_YET)
+        return 0
+    settings = load_settings(settings_path, set(catalog.exercises)).settings
+    today = date.today()
+    try:
+        page = report_html(History(path), catalog, settings, today, weeks)
+    except HistoryError as error:
+        print(f"backcoach: {error}", file=sys.stderr)
+        return 1
+    if page is None:
+        print(f"Nothing to report yet: no session with an exercise done in the last {plural(weeks, 'week')}.")
+        return 0
+    target = out or Path(default_name(today))
+    try:
+        target.write_text(page, encoding="utf-8")
+    except OSError as error:
+        print(f"backcoach: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(f"Wrote {target} ({len(page.encode()) // 1024 + 1} kB): open it in a browser, or print it.")
     return 0
 
 

@@ -7,7 +7,8 @@ the fields it gives (catalog_file does the reading, catalog_rules holds what an 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -62,10 +63,20 @@ class Exercise:
 
 
 @dataclass(frozen=True)
+class RoutineDose:
+    """A routine's own dose for one of its exercises (the gentle day's short holds). It is a ceiling:
+    a person whose usual dose is lighter keeps theirs."""
+
+    hold_seconds: int | None = None
+    reps: int | None = None
+
+
+@dataclass(frozen=True)
 class Routine:
     id: str
     name: str
     exercise_ids: tuple[str, ...]
+    doses: Mapping[str, RoutineDose] = field(default_factory=dict)  # by exercise id
 
 
 @dataclass(frozen=True)

@@ -135,6 +135,28 @@ class _Reader:
         found = check_keys(entry, fields, partial=base is not None)
         if not found and section == "routines" and "exercises" in entry:
             found = self.unknown_exercises(entry["exercises"])
+        if not found and section == "routines" and "doses" in entry:
+            exercise_ids = entry.get("exercises", base.exercise_ids if isinstance(base, Routine) else [])
+            found = self.routine_doses(entry["doses"], exercise_ids)
+        return found
+
+    def routine_doses(self, doses: dict[str, dict[str, int]], exercise_ids: list[str]) -> list[Finding]:
+        """A routine's dose is for one of its own exercises, and inside that exercise's sourced range."""
+        found = []
+        for exercise_id, dose in doses.items():
+            if exercise_id not in exercise_ids:
+                message = f"doses: {show(exercise_id)} is not one of this routine's exercises"
+                found.append(Finding(("doses", exercise_id), message))
+                continue
+            exercise = self.result.exercises[exercise_id]
+            tops = {"hold_seconds": exercise.max_hold_seconds, "reps": exercise.max_reps}
+            for key, value in dose.items():
+                if value > tops[key]:
+                    message = (
+                        f"doses.{exercise_id}: {key} = {value} is above the top of its sourced range"
+                        f" (max_{key} = {tops[key]} in the catalog)"
+                    )
+                    found.append(Finding(("doses", exercise_id, key), message))
         return found
 
     def unknown_exercises(self, exercise_ids: list[str]) -> list[Finding]:

@@ -7,11 +7,20 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
-from backcoach.core.catalog import MAX_HOLD_SECONDS, MAX_REPS, REGIONS, CueMoment, Kind, Position, Sides
+from backcoach.core.catalog import (
+    MAX_HOLD_SECONDS,
+    MAX_REPS,
+    REGIONS,
+    CueMoment,
+    Kind,
+    Position,
+    RoutineDose,
+    Sides,
+)
 from backcoach.core.problems import Finding, closest, did_you_mean, show
 from backcoach.core.text import shown
 
-FieldKind = Literal["id", "text", "whole", "choice", "choices", "texts", "tables"]
+FieldKind = Literal["id", "text", "whole", "choice", "choices", "texts", "tables", "doses"]
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_RULE_WORDS = 'lowercase letters and digits in words joined by "-"'
@@ -44,6 +53,7 @@ class Field:
             "texts": "a list of text",
             "tables": f"a list of {self.low} to {self.high} tables with "
             + ", ".join(field.key for field in self.fields),
+            "doses": "a table of exercise ids, each { " + " and/or ".join(f.key for f in self.fields) + " }",
         }[self.kind]
 
     def check(self, value: object) -> list[Finding]:
@@ -64,6 +74,8 @@ class Field:
             if value in self.choices:
                 return []
             return self._refuse(value, did_you_mean(value, self.choices) if isinstance(value, str) else "")
+        if self.kind == "doses":
+            return self._check_doses(value)
         if not isinstance(value, list) or not value:
             return self._refuse(value)
         if self.kind == "tables":
@@ -96,6 +108,23 @@ class Field:
                 findings.append(Finding((index, *finding.where), f"{label}: {finding.message}"))
         return findings
 
+    def _check_doses(self, value: object) -> list[Finding]:
+        if not isinstance(value, dict):
+            return self._refuse(value)
+        findings = []
+        for exercise_id, dose in value.items():
+            if not isinstance(dose, dict) or not dose:
+                message = (
+                    f"{self.key}.{exercise_id} = {show(dose)} is not allowed; use {{ {self._keys_said()} }}"
+                )
+                findings.append(Finding((exercise_id,), message))
+                continue
+            for finding in check_keys(dose, self.fields, partial=True, kind="key"):
+                findings.append(
+                    Finding((exercise_id, *finding.where), f"{self.key}.{exercise_id}: {finding.message}")
+                )
+        return findings
+
     def _keys_said(self) -> str:
         return ", ".join(field.key for field in self.fields)
 
@@ -108,6 +137,8 @@ class Field:
             return tuple(item.strip() for item in raw)
         if self.kind == "tables":
             return tuple(raw)
+        if self.kind == "doses":
+            return {exercise_id: RoutineDose(**dose) for exercise_id, dose in raw.items()}
         return raw
 
 
@@ -196,9 +227,28 @@ EXERCISE_FIELDS = (
         high=MAX_REPS,
     ),
 )
+DOSE_FIELDS = (
+    Field(
+        "hold_seconds",
+        "whole",
+        "the longest hold in this routine",
+        required=False,
+        low=1,
+        high=MAX_HOLD_SECONDS,
+    ),
+    Field("reps", "whole", "the most reps in this routine", required=False, low=1, high=MAX_REPS),
+)
 ROUTINE_FIELDS = (
     Field("id", "id", "`backcoach --region ID` starts it; a built-in id changes that routine"),
     Field("name", "text", "shown on screen"),
     Field("exercises", "texts", "exercise ids, in order", attr="exercise_ids"),
+    Field(
+        "doses",
+        "doses",
+        "this routine's own dose for some of its exercises, by id: a ceiling on your usual dose, within"
+        " the exercise's sourced range (max_hold_seconds, max_reps)",
+        required=False,
+        fields=DOSE_FIELDS,
+    ),
 )
 SECTIONS = {"exercises": EXERCISE_FIELDS, "routines": ROUTINE_FIELDS}

@@ -15,7 +15,7 @@ from backcoach.core.engine import Engine, ExerciseFinished, SessionFinished, Sta
 from backcoach.core.history import HistoryLog, SessionLog
 from backcoach.core.pain import Level, Verdict, judge, second_red_advice
 from backcoach.core.plan import Phase, PlannedExercise, Step, build_plan
-from backcoach.core.progression import Proposal, propose
+from backcoach.core.progression import Change, Proposal, propose
 from backcoach.core.rating import Rating
 from backcoach.core.session import ExerciseResult, Outcome, SessionRecord
 from backcoach.core.settings import Settings
@@ -324,7 +324,8 @@ class Coach:
                 recent = self.history.last_ratings(result.exercise_id) or recent
             exercise = self.catalog.exercises[result.exercise_id]
             proposal = propose(exercise, self.settings.dose_for(exercise), recent)
-            if proposal is not None:
+            # A routine of its own doses (the gentle day) ran lighter than usual: it never steps one up.
+            if proposal is not None and not (self.routine.doses and proposal.change is Change.UP):
                 proposals.append(proposal)
         return proposals
 

@@ -65,7 +65,31 @@ MIGRATIONS = (
     """
     ALTER TABLE sessions ADD COLUMN pid INTEGER;
     """,
+    # 3: the weekly check-in (morning pain and stiffness), and each change of an exercise's own dose
+    """
+    CREATE TABLE checkins (
+        id INTEGER PRIMARY KEY,
+        recorded_at TEXT NOT NULL,     -- ISO 8601 with offset
+        day TEXT NOT NULL,             -- local date, for weeks
+        morning_pain INTEGER NOT NULL, -- 0-10: pain on getting up this morning
+        stiffness INTEGER NOT NULL     -- 0-10: morning stiffness
+    );
+    CREATE INDEX checkins_day ON checkins(day);
+    CREATE TABLE dose_changes (
+        id INTEGER PRIMARY KEY,
+        recorded_at TEXT NOT NULL,
+        day TEXT NOT NULL,
+        exercise TEXT NOT NULL,
+        name TEXT NOT NULL,
+        hold_seconds INTEGER NOT NULL, -- the dose from then on
+        reps INTEGER NOT NULL,
+        note TEXT NOT NULL DEFAULT ''  -- how it changed: accepted on the summary, or in settings
+    );
+    """,
 )
+# Writes that belong to no session: they wait and are replayed like the session's own.
+STANDALONE_KINDS = ("checkin", "dose")
+ENTRY_KINDS = ("start", "result", "end", *STANDALONE_KINDS)
 
 # A session counts (in totals, weeks, streaks, the table and the CSV) once one exercise was done:
 # completed or stopped part-way; a session of skips only, or quit before the first, does not.
@@ -109,6 +133,31 @@ class Week:
     sessions: int
     average_before: float | None
     average_after: float | None
+    morning_pain: float | None = None  # the week's check-in (averaged if there were more)
+    stiffness: float | None = None
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """One exercise result with its session's day, for the report."""
+
+    day: date
+    exercise: str
+    name: str
+    rating: int | None
+    sharp: bool
+    verdict: str | None
+    status: str
+
+
+@dataclass(frozen=True)
+class DoseChange:
+    day: date
+    exercise: str
+    name: str
+    hold_seconds: int
+    reps: int
+    note: str
 
 
 @dataclass(frozen=True)
@@ -189,6 +238,27 @@ class History:
     def end_session(self, session_id: int, status: str) -> None:
         self.db.execute("UPDATE sessions SET status = ? WHERE id = ?", (status, session_id))
 
+    def insert_checkin(self, recorded_at: str, morning_pain: int, stiffness: int) -> None:
+        self.db.execute(
+            "INSERT INTO checkins (recorded_at, day, morning_pain, stiffness) VALUES (?, ?, ?, ?)",
+            (recorded_at, recorded_at[:10], morning_pain, stiffness),
+        )
+
+    def insert_dose_change(self, entry: dict[str, Any]) -> None:
+        self.db.execute(
+            "INSERT INTO dose_changes (recorded_at, day, exercise, name, hold_seconds, reps, note)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                entry["recorded_at"],
+                entry["recorded_at"][:10],
+                entry["exercise"],
+                entry["name"],
+                entry["hold_seconds"],
+                entry["reps"],
+                entry.get("note", ""),
+            ),
+        )
+
     # Reading
 
     def session_count(self) -> int:
@@ -232,12 +302,66 @@ class History:
                 since,
             ).fetchall()
         )
+        mornings = {
+            monday: (pain, stiffness)
+            for monday, pain, stiffness in self.db.execute(
+                f"SELECT {MONDAY_OF_DAY}, avg(morning_pain), avg(stiffness) FROM checkins WHERE day >= ?"
+                " GROUP BY 1",
+                since,
+            )
+        }
         weeks = []
         for offset in range(count):
             monday = (first_monday + timedelta(weeks=offset)).isoformat()
             number, before = sessions.get(monday, (0, None))
-            weeks.append(Week(date.fromisoformat(monday), number, before, after.get(monday)))
+            pain, stiffness = mornings.get(monday, (None, None))
+            weeks.append(Week(date.fromisoformat(monday), number, before, after.get(monday), pain, stiffness))
         return weeks
+
+    def first_day(self) -> date | None:
+        """The day of the first session that counts: week 1 is its week."""
+        (day,) = self.db.execute(f"SELECT min(day) FROM sessions WHERE {DONE}").fetchone()
+        return None if day is None else date.fromisoformat(day)
+
+    def checked_in_since(self, day: date) -> bool:
+        row = self.db.execute("SELECT 1 FROM checkins WHERE day >= ? LIMIT 1", (day.isoformat(),))
+        return row.fetchone() is not None
+
+    def results_since(self, day: date) -> list[ResultRow]:
+        """Every result of the sessions that count, from day on, oldest first."""
+        rows = self.db.execute(
+            f"""
+            SELECT s.day, r.exercise, r.name, r.rating, r.sharp, r.verdict, r.status
+            FROM results AS r JOIN sessions AS s ON s.id = r.session_id
+            WHERE s.day >= ? AND s.id IN (SELECT id FROM sessions WHERE {DONE})
+            ORDER BY s.started_at, s.id, r.id
+            """,
+            (day.isoformat(),),
+        )
+        return [
+            ResultRow(date.fromisoformat(on), exercise, name, rating, bool(sharp), verdict, status)
+            for on, exercise, name, rating, sharp, verdict, status in rows
+        ]
+
+    def routines_since(self, day: date) -> list[tuple[str, str, int]]:
+        """(routine id, name, sessions) for the routines done from day on, the most done first."""
+        rows = self.db.execute(
+            f"SELECT region, routine_name, count(*) FROM sessions WHERE day >= ? AND {DONE}"
+            " GROUP BY region ORDER BY count(*) DESC, region",
+            (day.isoformat(),),
+        )
+        return [(region, name, number) for region, name, number in rows]
+
+    def dose_changes_since(self, day: date) -> list[DoseChange]:
+        rows = self.db.execute(
+            "SELECT day, exercise, name, hold_seconds, reps, note FROM dose_changes WHERE day >= ?"
+            " ORDER BY recorded_at, id",
+            (day.isoformat(),),
+        )
+        return [
+            DoseChange(date.fromisoformat(on), exercise, name, hold, reps, note)
+            for on, exercise, name, hold, reps, note in rows
+        ]
 
     def streak(self, today: date) -> int:
         """Days in a row with a session, ending today (or yesterday, when today is still to come)."""
@@ -420,6 +544,34 @@ class HistoryLog:
         self.flush()
         return self._connect()
 
+    def check_in(self, recorded_at: datetime, morning_pain: int, stiffness: int) -> str | None:
+        """The weekly check-in, written like a rating: at once, or waiting until it can be."""
+        return self.write(
+            {
+                "kind": "checkin",
+                "recorded_at": recorded_at.isoformat(timespec="seconds"),
+                "morning_pain": morning_pain,
+                "stiffness": stiffness,
+            }
+        )
+
+    def dose_changed(
+        self, recorded_at: datetime, exercise: str, name: str, dose: tuple[int, int], note: str
+    ) -> str | None:
+        """An exercise's own dose changed (accepted on the summary, or set in settings): the report says when."""
+        hold_seconds, reps = dose
+        return self.write(
+            {
+                "kind": "dose",
+                "recorded_at": recorded_at.isoformat(timespec="seconds"),
+                "exercise": exercise,
+                "name": name,
+                "hold_seconds": hold_seconds,
+                "reps": reps,
+                "note": note,
+            }
+        )
+
     def last_ratings(self, exercise_id: str) -> list[tuple[int, Level]]:
         """An exercise's last rated sessions, newest first; empty when the history cannot be read now.
 
@@ -438,7 +590,7 @@ class HistoryLog:
         if not self.pending:
             return None
         for entry in self.pending:  # ids known now, for results of sessions already in the database
-            if entry["session"] in self._session_ids:
+            if entry.get("session") in self._session_ids:
                 entry["session_id"] = self._session_ids[entry["session"]]
         lines = "".join(json.dumps(entry) + "\n" for entry in self.pending)
         temporary = self.side_file.with_name(self.side_file.name + ".tmp")
@@ -459,6 +611,12 @@ class HistoryLog:
         return self._history
 
     def _apply(self, history: History, entry: Entry) -> None:
+        if entry["kind"] == "checkin":
+            history.insert_checkin(entry["recorded_at"], entry["morning_pain"], entry["stiffness"])
+            return
+        if entry["kind"] == "dose":
+            history.insert_dose_change(entry)
+            return
         key = entry["session"]
         if entry["kind"] == "start":
             self._session_ids[key] = history.insert_session(
@@ -486,7 +644,7 @@ class HistoryLog:
         try:
             for line in self.side_file.read_text(encoding="utf-8").splitlines():
                 entry = json.loads(line)
-                if not isinstance(entry, dict) or entry.get("kind") not in ("start", "result", "end"):
+                if not isinstance(entry, dict) or entry.get("kind") not in ENTRY_KINDS:
                     raise ValueError(f"not a history entry: {line[:60]}")
                 entries.append(entry)
         except (OSError, ValueError) as error:

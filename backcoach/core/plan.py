@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
 
-from backcoach.core.catalog import Catalog, Exercise, Routine
+from backcoach.core.catalog import Catalog, Exercise, Routine, RoutineDose
 
 
 class Phase(Enum):
@@ -67,10 +67,18 @@ class Plan:
 def build_plan(routine: Routine, catalog: Catalog, timing: DoseSource) -> Plan:
     planned = []
     for exercise in catalog.routine_exercises(routine):
-        dose = timing.dose_for(exercise)
+        dose = within(timing.dose_for(exercise), routine.doses.get(exercise.id))
         steps = exercise_steps(exercise, dose, timing.get_ready_seconds, timing.rest_seconds)
         planned.append(PlannedExercise(exercise, dose, steps))
     return Plan(routine, tuple(planned))
+
+
+def within(dose: Dose, ceiling: RoutineDose | None) -> Dose:
+    """A routine's own dose caps the usual one, never raises it: a gentle day is never more."""
+    if ceiling is None:
+        return dose
+    hold = min(dose.hold_seconds, ceiling.hold_seconds or dose.hold_seconds)
+    return Dose(hold, min(dose.reps, ceiling.reps or dose.reps))
 
 
 def exercise_steps(exercise: Exercise, dose: Dose, get_ready: int, rest: int) -> tuple[Step, ...]:

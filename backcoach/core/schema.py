@@ -98,6 +98,11 @@ def _field(field: Field) -> dict[str, Any]:
         "choice": {"enum": list(field.choices)},
         "choices": {"type": "array", "minItems": 1, "items": {"enum": list(field.choices)}},
         "texts": {"type": "array", "minItems": 1, "items": text},
+        "doses": {
+            "type": "object",
+            "propertyNames": {"pattern": ID_PATTERN.pattern},
+            "additionalProperties": {**_table(field.fields), "minProperties": 1},
+        },
         "tables": {
             "type": "array",
             "minItems": field.low,

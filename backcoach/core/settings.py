@@ -84,6 +84,7 @@ RULES = (
     Rule("cues", "voice", "voice", bool, help="speak cues through a speech program when one is installed"),
     Rule("pain", "check_before", "check_before", bool, help="ask how your back is before starting"),
     Rule("pain", "stop_at", "stop_at", int, *STOP_AT_RANGE, help="a rating at or above this is red"),
+    Rule("week", "target_sessions", "target_sessions", int, 1, 7, help="sessions a week to aim for"),
     Rule("safety", "acknowledged", "safety_acknowledged", bool, help="set when you pass the safety screen"),
     Rule("display", "theme", "theme", str, choices=THEMES, help="a Textual theme"),
 )
@@ -108,6 +109,7 @@ class Settings:
     voice: bool = False
     check_before: bool = True
     stop_at: int = 6
+    target_sessions: int = 3  # the typical programme: 3 or more a week (docs/clinical.md)
     safety_acknowledged: bool = False
     theme: str = "textual-dark"
 

@@ -189,18 +189,50 @@ class BackcoachApp(App[None]):
             self.notify(notice, timeout=15)
         return True
 
-    def apply_settings(self, settings: Settings, keep: Keep | None = None) -> bool:
+    def apply_settings(
+        self, settings: Settings, keep: Keep | None = None, note: str = "changed in settings"
+    ) -> bool:
         """Save, then use the settings as saved at once (hand edits merged in by the save included):
-        open screens hear of them on settings_changed; a session takes them from its next exercise."""
+        open screens hear of them on settings_changed; a session takes them from its next exercise.
+        note: how an exercise's own dose changed, for the history (the report lists each change)."""
+        before = self.settings
         saved = self.save(settings, keep)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
+        if saved:
+            self.record_dose_changes(before, self.settings, note)
         self.settings_changed.publish(self.settings)
         return saved
+
+    def record_dose_changes(self, before: Settings, after: Settings, note: str) -> None:
+        """Each exercise whose own dose changed goes into the history with the day it changed."""
+        changed = [
+            exercise
+            for exercise in self.catalog.exercises.values()
+            if before.exercises.get(exercise.id) != after.exercises.get(exercise.id)
+        ]
+        for exercise in changed:
+            dose = after.dose_for(exercise)
+            dose_pair = (dose.hold_seconds, dose.reps)
+            problem = self.history_log.dose_changed(
+                self.local_now(), exercise.id, exercise.name, dose_pair, note
+            )
+            if problem:
+                self.notify(problem, title="History", severity="warning", timeout=15)
+
+    def local_now(self) -> datetime:
+        return self.now() if self.now is not None else datetime.now().astimezone()
 
     # Sessions
 
     def start_session(self, routine_id: str) -> None:
+        """The weekly check-in first when it is due, then the starting rating, then the session."""
+        if self.checkin_due():
+            self.check_in(then=lambda: self.ask_starting_rating(routine_id))
+        else:
+            self.ask_starting_rating(routine_id)
+
+    def ask_starting_rating(self, routine_id: str) -> None:
         routine = self.catalog.routines[routine_id]
         if not self.settings.check_before:
             self.open_session(routine_id, None)
@@ -208,10 +240,61 @@ class BackcoachApp(App[None]):
 
         def rated(rating: Rating | None) -> None:
             if rating is not None:
-                self.open_session(routine_id, rating)
+                self.offer_gentle_or_open(routine_id, rating)
 
         question = f"{routine.name}: how is your back right now?"
         self.open_screen(screens.RatingScreen(question, can_cancel=True), rated)
+
+    def offer_gentle_or_open(self, routine_id: str, rating: Rating) -> None:
+        """A flare-up (a starting rating at stop_at or above) is offered the gentle routine instead."""
+        from backcoach.core.flare import gentle_offer
+
+        offer = gentle_offer(rating.value, self.catalog.routines[routine_id], self.catalog, self.settings)
+        if offer is None:
+            self.open_session(routine_id, rating)
+            return
+
+        def answered(gentle: bool | None) -> None:
+            self.open_session(offer.routine.id if gentle else routine_id, rating)
+
+        self.push_screen(screens.GentleOfferScreen(offer), answered)
+
+    def checkin_due(self) -> bool:
+        import sqlite3
+
+        from backcoach.core.history import HistoryError
+        from backcoach.core.weekly import checkin_due_in
+
+        try:
+            return checkin_due_in(self.history_log.open(), self.today())
+        except (HistoryError, sqlite3.Error):
+            return False  # the history cannot be read now: the session matters more
+
+    def check_in(self, then: Callable[[], None] | None = None) -> None:
+        """The weekly check-in: morning pain, then morning stiffness; escape skips it this time."""
+        from backcoach.core.weekly import CHECKIN_PAIN, CHECKIN_STIFFNESS, STIFFNESS_SCALE
+
+        def go_on() -> None:
+            if then is not None:
+                then()
+
+        def stiffness_given(pain: Rating, stiffness: Rating | None) -> None:
+            if stiffness is not None:
+                problem = self.history_log.check_in(self.local_now(), pain.value, stiffness.value)
+                if problem:
+                    self.notify(problem, title="History", severity="warning", timeout=15)
+            go_on()
+
+        def pain_given(pain: Rating | None) -> None:
+            if pain is None:
+                go_on()
+                return
+            stiffness = screens.RatingScreen(
+                CHECKIN_STIFFNESS, can_cancel=True, scale=STIFFNESS_SCALE, ask_sharp=False
+            )
+            self.push_screen(stiffness, lambda answer: stiffness_given(pain, answer))
+
+        self.push_screen(screens.RatingScreen(CHECKIN_PAIN, can_cancel=True, ask_sharp=False), pain_given)
 
     def open_session(self, routine_id: str, rating: Rating | None) -> None:
         from backcoach.core.coach import Coach, local_now, starting_advice
@@ -348,6 +431,8 @@ class BackcoachApp(App[None]):
             "Settings", "Hold times, reps, rests, cues, pain threshold", self.action_open_settings
         )
         yield SystemCommand("History", "Your past sessions and the trend", self.action_open_history)
+        if isinstance(screen, HomeScreen):
+            yield SystemCommand("Weekly check-in", "Morning pain and stiffness this week", self.check_in)
         yield from super().get_system_commands(screen)
 
     def make_starter(self, routine_id: str) -> Callable[[], None]:

@@ -55,6 +55,8 @@ def test_every_exercise_has_three_to_six_cues_and_a_form_cue(catalog: Catalog) -
 def test_routines_put_stretches_first_and_last_8_to_15_minutes(catalog: Catalog) -> None:
     assert {"lower", "middle", "upper", "daily"} <= set(catalog.routines)
     for routine in catalog.routines.values():
+        if routine.id == "gentle":
+            continue  # mobility only, and short: its own test below
         kinds = [exercise.kind for exercise in catalog.routine_exercises(routine)]
         assert kinds == sorted(kinds, key=lambda kind: kind != "stretch"), routine.id
         assert kinds[-1] == "strengthen"
@@ -227,3 +229,44 @@ def test_a_broken_shipped_catalog_raises_with_the_file_name(tmp_path: Path) -> N
         CatalogError, match=r'routines.toml:4: routines "a": exercises: "nope" is not an exercise'
     ):
         load_catalog(config_dir=tmp_path)
+
+
+def test_the_gentle_day_is_mobility_only_short_holds_5_to_8_minutes(catalog: Catalog) -> None:
+    gentle = catalog.routines["gentle"]
+    assert gentle.name == "Gentle day"
+    assert {exercise.kind for exercise in catalog.routine_exercises(gentle)} == {"stretch"}
+    plan = build_plan(gentle, catalog, Settings())
+    assert 5 <= plan.total_seconds / 60 <= 8
+    assert max(planned.dose.hold_seconds for planned in plan.exercises) <= 10
+    for planned in plan.exercises:  # never more than the usual dose
+        usual = Settings().dose_for(planned.exercise)
+        assert planned.dose.hold_seconds <= usual.hold_seconds and planned.dose.reps <= usual.reps
+    # A routine's dose is a ceiling: a lighter dose of the person's own is kept.
+    light = Settings().with_dose("knee-to-chest", 5, 1)
+    doses = {p.exercise.id: p.dose for p in build_plan(gentle, catalog, light).exercises}
+    assert (doses["knee-to-chest"].hold_seconds, doses["knee-to-chest"].reps) == (5, 1)
+
+
+def test_a_routine_dose_must_be_for_its_own_exercise_and_inside_the_sourced_range(tmp_path: Path) -> None:
+    text = (
+        '[[routines]]\nid = "mine"\nname = "Mine"\nexercises = ["pelvic-tilt", "bridge"]\n'
+        "[routines.doses]\n"
+        "pelvic-tilt = { reps = 20 }\n"  # its sourced top is 15
+        "bridge = { hold = 5 }\n"
+        "crunch = { reps = 2 }\n"
+    )
+    catalog = load_catalog(write_user_file(tmp_path, text))
+    assert [(problem.line, problem.message) for problem in catalog.problems] == [
+        (7, 'routines "mine": doses.bridge: unknown key "hold"; allowed: hold_seconds, reps'),
+    ]
+    text = text.replace("bridge = { hold = 5 }", "bridge = { hold_seconds = 5 }")
+    catalog = load_catalog(write_user_file(tmp_path, text))
+    assert [(problem.line, problem.message) for problem in catalog.problems] == [
+        (6, 'routines "mine": doses.pelvic-tilt: reps = 20 is above the top of its sourced range'
+         " (max_reps = 15 in the catalog)"),
+        (8, 'routines "mine": doses: "crunch" is not one of this routine\'s exercises'),
+    ]  # fmt: skip
+    assert "mine" not in catalog.routines
+    fixed = text.replace("reps = 20", "reps = 6").replace("crunch = { reps = 2 }\n", "")
+    mine = load_catalog(write_user_file(tmp_path, fixed)).routines["mine"]
+    assert mine.doses["pelvic-tilt"].reps == 6 and mine.doses["bridge"].hold_seconds == 5

@@ -213,3 +213,20 @@ def test_a_rating_with_the_history_locked_by_another_program_returns_at_once(
     assert only(events, HistoryProblem) and only(events, StepBegan)  # said, and the session goes on
     assert took < 0.2, f"the rating waited {took:.3f} s for the history"
     assert len(coach.history.pending) == 1  # type: ignore[union-attr]  # waiting, not lost
+
+
+def test_a_gentle_day_never_steps_a_dose_up(catalog: Catalog, tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    history = History(path)
+    add_session(history, date(2026, 11, 21), 3, {"pelvic-tilt": 1})  # green last time too
+    history.close()
+    coach = Coach(
+        catalog.routines["gentle"], catalog, Settings(), (clock := ManualClock()), 6, HistoryLog(path)
+    )
+    coach.start()
+    run_to_rating(coach, clock)
+    assert coach.view().planned.dose == Dose(5, 5)  # the gentle dose, not the usual 5 s x 8
+    coach.rate(Rating(1))
+    events = coach.end()
+    (ended,) = only(events, SessionEnded)
+    assert all(proposal.change is not Change.UP for proposal in ended.summary.proposals)

@@ -248,3 +248,66 @@ def test_a_side_file_entry_for_a_session_the_history_lacks_is_kept_aside_not_ret
     assert session.start() is None and session.add(result("bridge", 3)) is None  # later writes work
     rows = [(row[2], row[7]) for row in log.open().csv_rows()]
     assert rows == [("chin-tuck", 1), ("bridge", 3)]
+
+
+def test_a_schema_2_database_upgrades_in_place_and_keeps_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.executescript(MIGRATIONS[0] + MIGRATIONS[1] + "PRAGMA user_version = 2;")
+        for number in range(1, 4):
+            db.execute(
+                "INSERT INTO sessions (started_at, day, region, routine_name, pain_before, status, pid)"
+                f" VALUES ('2026-11-2{number}T08:30:00+01:00', '2026-11-2{number}', 'lower', 'Lower back',"
+                f" {number}, 'completed', NULL)"
+            )
+            db.execute(
+                "INSERT INTO results (session_id, exercise, name, hold_seconds, reps, rating, verdict, status,"
+                f" recorded_at) VALUES ({number}, 'bridge', 'Bridge', 10, 5, {number}, 'green', 'completed',"
+                " '2026-11-20')"
+            )
+        before = {table: db.execute(f"SELECT * FROM {table}").fetchall() for table in ("sessions", "results")}
+    history = History(path)
+    assert history.db.execute("PRAGMA user_version").fetchone()[0] == 3 == len(MIGRATIONS)
+    for table, rows in before.items():
+        assert history.db.execute(f"SELECT * FROM {table}").fetchall() == rows
+    assert history.session_count() == 3
+    history.insert_checkin("2026-11-23T07:00:00+01:00", 4, 5)  # the new tables are there
+    assert history.weeks(date(2026, 11, 23), 1)[0].morning_pain == 4
+
+
+def test_check_ins_and_dose_changes_wait_like_ratings_and_land_later(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    History(path).close()
+    locker = sqlite3.connect(path, isolation_level=None)
+    locker.execute("BEGIN EXCLUSIVE")
+    log = HistoryLog(path, timeout=0.05)
+    monday = datetime(2026, 11, 23, 7, tzinfo=OFFSET)
+    assert log.check_in(monday, 3, 6) is not None  # locked: said once
+    assert log.dose_changed(monday, "bridge", "Bridge", (10, 6), "accepted on the summary") is None
+    message = log.close()
+    assert message is not None and "2 entries are kept" in message
+    locker.execute("COMMIT")
+    locker.close()
+
+    history = HistoryLog(path).open()
+    (week,) = history.weeks(date(2026, 11, 26), 1)
+    assert (week.morning_pain, week.stiffness, week.sessions) == (3, 6, 0)
+    assert history.checked_in_since(date(2026, 11, 23)) and not history.checked_in_since(date(2026, 11, 24))
+    (change,) = history.dose_changes_since(date(2026, 11, 1))
+    assert (change.day, change.exercise, change.hold_seconds, change.reps, change.note) == (
+        date(2026, 11, 23), "bridge", 10, 6, "accepted on the summary",
+    )  # fmt: skip
+
+
+def test_the_report_reads_results_routines_and_the_first_day(tmp_path: Path) -> None:
+    history = History(tmp_path / "history.sqlite3")
+    assert history.first_day() is None
+    add_session(history, date(2026, 11, 20), 4, {"pelvic-tilt": 2, "bridge": 7})
+    add_session(history, date(2026, 11, 27), 3, {"pelvic-tilt": None})
+    assert history.first_day() == date(2026, 11, 20)
+    rows = history.results_since(date(2026, 11, 21))
+    assert [(row.day, row.exercise, row.rating) for row in rows] == [
+        (date(2026, 11, 27), "pelvic-tilt", None)
+    ]
+    assert [row.verdict for row in history.results_since(date(2026, 11, 1))] == ["green", "red", None]
+    assert history.routines_since(date(2026, 11, 1)) == [("lower", "Lower back", 2)]

@@ -59,6 +59,12 @@ def test_every_shipped_dose_sits_inside_its_sourced_range(catalog: Catalog) -> N
     for exercise in catalog.exercises.values():
         assert exercise.hold_seconds <= exercise.max_hold_seconds, exercise.id
         assert exercise.reps <= exercise.max_reps, exercise.id
+    for routine in catalog.routines.values():  # a routine's own doses (the gentle day's) too
+        for exercise_id, dose in routine.doses.items():
+            exercise = catalog.exercises[exercise_id]
+            assert 1 <= (dose.hold_seconds or 1) <= exercise.max_hold_seconds, (routine.id, exercise_id)
+            assert 1 <= (dose.reps or 1) <= exercise.max_reps, (routine.id, exercise_id)
+    assert catalog.routines["gentle"].doses  # the test has something to check
 
 
 EXERCISES = list(load_catalog().exercises.values())

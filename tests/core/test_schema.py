@@ -159,6 +159,14 @@ def bad_value(field: Field) -> st.SearchStrategy[object]:
         return st.one_of(
             st.just([]), st.text(max_size=5), st.lists(blank | st.integers(), min_size=1, max_size=2)
         )
+    if field.kind == "doses":  # a routine's own doses: for chin-tuck, the good routine's one exercise
+        wrong_dose: st.SearchStrategy[object] = st.one_of(
+            st.just({}),
+            st.fixed_dictionaries({"hold": st.integers(1, 10)}),
+            st.fixed_dictionaries({"reps": st.integers(max_value=0) | st.integers(min_value=51)}),
+            st.fixed_dictionaries({"hold_seconds": st.text(max_size=3)}),
+        )
+        return st.one_of(not_text, st.fixed_dictionaries({"chin-tuck": wrong_dose | st.integers()}))
     few_or_many = st.lists(good_cue, max_size=field.low - 1) | st.lists(
         good_cue, min_size=field.high + 1, max_size=9
     )
@@ -181,6 +189,11 @@ def good_value(field: Field) -> st.SearchStrategy[object]:
         return st.lists(st.sampled_from(field.choices), min_size=1, max_size=3)
     if field.kind == "texts":
         return st.lists(st.sampled_from(["chin-tuck", "bridge", "cat-cow"]), min_size=1, max_size=3)
+    if field.kind == "doses":  # inside chin-tuck's sourced range (15 s, 10 reps)
+        dose = st.fixed_dictionaries(
+            {}, optional={"hold_seconds": st.integers(1, 15), "reps": st.integers(1, 10)}
+        )
+        return st.fixed_dictionaries({}, optional={"chin-tuck": dose.filter(bool)})
     return st.lists(good_cue, min_size=field.low, max_size=field.high)
 
 

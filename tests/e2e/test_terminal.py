@@ -246,3 +246,22 @@ def test_a_rise_of_two_since_the_start_is_amber_on_the_next_get_ready(
     assert "Upper back extension: rated 4, AMBER." in screen
     assert "Up 2 since you started (2 to 4)" in " ".join(screen.split())
     assert "RED" not in screen
+
+
+@pytest.mark.parametrize(
+    ("answer", "routine", "first"),
+    [("y", "Gentle day", "Pelvic tilt"), ("n", "Upper back", "Upper back extension")],
+)
+def test_a_starting_rating_of_7_offers_the_gentle_day(
+    start: Callable[[bytes], Terminal], answer: str, routine: str, first: str
+) -> None:
+    terminal = start(QUICK_SETTINGS.replace("get_ready_seconds = 0", "get_ready_seconds = 30").encode())
+    terminal.wait_for("Pick a routine")
+    terminal.keys("3")
+    terminal.wait_for("how is your back right now?")
+    terminal.keys("7", "Enter")
+    offer = terminal.wait_for("Today looks like a flare-up")
+    assert "y  Gentle day" in offer and "n  Upper back" in offer
+    terminal.keys(answer)
+    screen = terminal.wait_for("GET READY")
+    assert routine in screen and first in screen

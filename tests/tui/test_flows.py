@@ -199,9 +199,9 @@ async def test_rating_refuses_what_is_not_0_to_10(make_app: MakeApp) -> None:
         assert "[10]" in text_of(app, "#scale-line")
         await type_keys(pilot, "right", "left")  # 10 is the top: right stays, left lowers
         assert "[9]" in text_of(app, "#scale-line")
-        await type_keys(pilot, "enter")
+        await type_keys(pilot, "enter", "n")  # a flare-up: the gentle day is offered; n keeps the chosen one
         assert isinstance(app.screen, SessionScreen)
-        assert app.screen.coach.pain_before == 9
+        assert app.screen.coach.pain_before == 9 and app.screen.coach.routine.id == "lower"
 
 
 async def test_escape_on_the_starting_rating_goes_home(make_app: MakeApp) -> None:
@@ -235,7 +235,7 @@ async def test_help_lists_the_keys_of_the_screen(make_app: MakeApp) -> None:
         await type_keys(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
         keys = text_of(app, "#help-keys")
-        assert "1-4  start Lower back, Middle back, Upper back, Daily routine" in keys
+        assert "1-5  start Lower back, Middle back, Upper back, Daily routine, Gentle day" in keys
         assert "settings" in keys and "ctrl+p" in keys and "help for this screen" in keys
         await type_keys(pilot, "escape", "1", "1", "enter", "question_mark")
         keys = text_of(app, "#help-keys")
@@ -356,12 +356,12 @@ async def test_home_numbers_follow_the_routines_in_the_data(tmp_path: Path, sett
     settings_path.write_text("[safety]\nacknowledged = true\n")
     app = BackcoachApp(catalog, load_settings(settings_path), clock=ManualClock(), cursor_blink=False)
     async with app.run_test(size=(100, 30)) as pilot:
-        assert text_of(app, "#keybar").startswith("1-5 start")
+        assert text_of(app, "#keybar").startswith("1-6 start")
         await type_keys(pilot, "question_mark")
-        assert "1-5  start Lower back, Middle back, Upper back, Daily routine, Desk break" in text_of(
-            app, "#help-keys"
+        assert "1-6  start Lower back, Middle back, Upper back, Daily routine, Gentle day, Desk break" in (
+            text_of(app, "#help-keys")
         )
-        await type_keys(pilot, "escape", "5")
+        await type_keys(pilot, "escape", "6")
         assert "Desk break: how is your back right now?" in text_of(app, ".dialog-title")
 
 

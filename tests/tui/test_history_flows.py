@@ -44,6 +44,7 @@ async def test_green_twice_proposes_a_step_up_and_accepting_saves_it(
 ) -> None:
     history = History(paths.history_file())
     add_session(history, date.today() - timedelta(days=1), 2, dict.fromkeys(UPPER, 1))
+    history.insert_checkin(datetime.now().astimezone().isoformat(), 2, 2)  # on a Monday: not asked again
     history.close()
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -75,6 +76,13 @@ async def test_green_twice_proposes_a_step_up_and_accepting_saves_it(
         assert app.settings.dose_for(app.catalog.exercises["thoracic-extension"]).hold_seconds == 10
         await type_keys(pilot, "y")
     assert saved() == {"thoracic-extension": {"hold_seconds": 15, "reps": 3}}
+    # Each change is in the history with its day, for the report.
+    changes = History(paths.history_file()).dose_changes_since(date.today())
+    assert [(change.exercise, change.hold_seconds, change.note) for change in changes] == [
+        ("thoracic-extension", 15, "accepted on the summary"),
+        ("thoracic-extension", 10, "put back on the summary"),
+        ("thoracic-extension", 15, "accepted on the summary"),
+    ]
 
 
 async def test_the_history_screen_shows_weeks_streak_trends_and_hints(make_app: MakeApp) -> None:
@@ -84,6 +92,7 @@ async def test_the_history_screen_shows_weeks_streak_trends_and_hints(make_app: 
         add_session(
             history, today - timedelta(days=days_ago), 6 - days_ago // 4, {"bridge": 5 - days_ago // 3}
         )
+    history.insert_checkin(datetime.now().astimezone().isoformat(), 4, 6)
     history.close()
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -97,6 +106,8 @@ async def test_the_history_screen_shows_weeks_streak_trends_and_hints(make_app: 
         assert sum(int(line.split()[-2]) for line in weeks) == 10
         bridge = next(line for line in text_of(app, "#trends").splitlines() if line.startswith("Bridge"))
         assert bridge.split()[1:] == ["4", "4", "4", "5", "5", "5", "worse"]  # the last six, rising: worse
+        (morning,) = text_of(app, "#mornings").splitlines()  # the weekly check-in: its own line
+        assert morning.endswith("pain   4  stiffness 6")
         hints = str(app.screen.query_one("#hints", Static).content)
         assert "take a few weeks" in hints and "no improvement after 2 weeks" in hints
         await type_keys(pilot, "escape")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from backcoach.tui.screens.dialogs import ConfirmScreen, ConflictScreen, HelpScreen, QuitScreen
+    from backcoach.tui.screens.flare import GentleOfferScreen
     from backcoach.tui.screens.history import HistoryScreen
     from backcoach.tui.screens.rating import RatingScreen, VerdictScreen
     from backcoach.tui.screens.safety import SafetyScreen
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ConfirmScreen",
     "ConflictScreen",
+    "GentleOfferScreen",
     "HelpScreen",
     "HistoryScreen",
     "QuitScreen",
@@ -35,6 +37,7 @@ __all__ = [
 MODULE_OF = {
     "ConfirmScreen": "dialogs",
     "ConflictScreen": "dialogs",
+    "GentleOfferScreen": "flare",
     "HelpScreen": "dialogs",
     "QuitScreen": "dialogs",
     "HistoryScreen": "history",

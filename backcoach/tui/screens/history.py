@@ -14,7 +14,7 @@ from textual.widgets import Footer, Static
 
 from backcoach.core.history import History, Week
 from backcoach.core.text import plural, shown
-from backcoach.core.trends import hints, trend_words
+from backcoach.core.trends import figure, hints, trend_words
 
 WEEKS_SHOWN = 12
 BAR_WIDTH = 30
@@ -59,6 +59,12 @@ class HistoryScreen(Screen[None]):
                     classes="section-title",
                 )
                 yield Static(self.weeks_chart(weeks), id="weeks")
+                if any(week.morning_pain is not None for week in weeks):
+                    yield Static(
+                        "Weekly check-in: pain and stiffness on getting up (0-10, lower is better)",
+                        classes="section-title",
+                    )
+                    yield Static(self.mornings_chart(weeks), id="mornings")
                 yield Static("Each exercise: your last ratings after it", classes="section-title")
                 yield Static(self.trends_table(), id="trends")
                 yield Static("Recent sessions", classes="section-title")
@@ -78,6 +84,18 @@ class HistoryScreen(Screen[None]):
             average = "  -" if value is None else f"{value:4.1f}"
             sessions = plural(week.sessions, "session")
             lines.append(f"{week.start:%d %b}  {week_bar(value)} {average}  {sessions}{note}")
+        return "\n".join(lines)
+
+    def mornings_chart(self, weeks: list[Week]) -> str:
+        """Its own line a week: the bar is morning pain, stiffness is said beside it."""
+        lines = []
+        for week in weeks:
+            if week.morning_pain is None or week.stiffness is None:
+                continue
+            pain, stiffness = figure(week.morning_pain), figure(week.stiffness)
+            lines.append(
+                f"{week.start:%d %b}  {week_bar(week.morning_pain)} pain {pain:>3}  stiffness {stiffness}"
+            )
         return "\n".join(lines)
 
     def trends_table(self) -> Table:

@@ -1,7 +1,8 @@
-"""Home: pick a region's routine by number, or move and press enter."""
+"""Home: pick a region's routine by number, or move and press enter; the week so far above them."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -12,8 +13,10 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from backcoach.core.plan import build_plan, minutes
+from backcoach.core.weekly import WeekStatus, empty_status, read_week_status
 from backcoach.tui.keys import key_bar
 
 if TYPE_CHECKING:
@@ -47,6 +50,8 @@ class HomeScreen(Screen[None]):
             yield Static(
                 "Pick a routine: press its number, or move with the arrows and press enter.", id="hint"
             )
+            yield Static(id="week", markup=False)
+            yield Static(id="week-warning", markup=False)
             yield RoutineList(*self.options(compact=False), id="routines")
         # A plain line rather than a Footer: the first screen is drawn at start-up, where every
         # widget counts (the start-up budget in docs/design.md).
@@ -54,9 +59,40 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.app.settings_changed.subscribe(self, self.settings_changed, immediate=True)
+        self.query_one("#week-warning").display = False
 
     def settings_changed(self, _settings: object) -> None:
         self.refresh_routines()
+        self.load_week()  # the weekly target may have changed
+
+    def on_screen_resume(self) -> None:
+        # The first time, and back from a session, a check-in or the history: after the screen is drawn,
+        # so the week line never holds up start-up (the budget in docs/design.md).
+        self.call_after_refresh(self.load_week)
+
+    def load_week(self) -> None:
+        """The week line; the history is read in a thread, on its own connection."""
+        app = self.app
+        today, target = app.today(), app.settings.target_sessions
+        if not app.history_path.exists():  # nothing to read: no thread, no file created
+            self.show_week(empty_status(today, target))
+            return
+        reader = partial(read_week_status, app.history_path, today, target)
+        self.run_worker(reader, thread=True, exclusive=True, group="week", exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "week" and event.state is WorkerState.SUCCESS:
+            self.show_week(event.worker.result)
+
+    def show_week(self, status: WeekStatus | None) -> None:
+        """'Week 3 · 2 of 3 sessions this week · streak 4 days', and the weekly rule's warning if any."""
+        line = "" if status is None else status.line
+        if status is not None and status.checkin_due:
+            line += " · weekly check-in at your next session"
+        self.query_one("#week", Static).update(line)
+        warning = self.query_one("#week-warning", Static)
+        warning.update(status.warning if status is not None and status.warning else "")
+        warning.display = bool(status is not None and status.warning)
 
     def numbers(self) -> str:
         """The number keys that start a routine: "1-4", or "1" for a single routine."""

@@ -33,10 +33,14 @@ class RatingScreen(Dialog[Rating | None]):
         Binding("escape", "cancel", "Back", show=False, tooltip="back (the starting rating only)"),
     ]
 
-    def __init__(self, question: str, can_cancel: bool = False) -> None:
+    def __init__(
+        self, question: str, can_cancel: bool = False, scale: str = SCALE, ask_sharp: bool = True
+    ) -> None:
         super().__init__()
         self.question = question
         self.can_cancel = can_cancel
+        self.scale = scale  # the weekly check-in asks about stiffness on its own 0-10 scale
+        self.ask_sharp = ask_sharp
         self.typed = ""
         self.sharp = False
         self.actions = {binding.key: binding.action for binding in Binding.make_bindings(self.BINDINGS)}
@@ -51,15 +55,17 @@ class RatingScreen(Dialog[Rating | None]):
     def dialog(self) -> ComposeResult:
         with Vertical(classes="dialog", id="rating"):
             yield Static(self.question, classes="dialog-title", markup=False)
-            yield Static(SCALE, id="scale")
+            yield Static(self.scale, id="scale", markup=False)
             yield BigNumber(id="rating-value")
             yield Static(id="scale-line", markup=False)
             yield Static(id="sharp", markup=False)
             yield Static(id="rating-message", markup=False)
             cancel = " · esc back" if self.can_cancel else ""
-            yield Static(f"0-10 type · {key_bar(self.BINDINGS)}{cancel}", classes="keys", markup=False)
+            shown = [b for b in Binding.make_bindings(self.BINDINGS) if self.ask_sharp or b.key != "x"]
+            yield Static(f"0-10 type · {key_bar(shown)}{cancel}", classes="keys", markup=False)
 
     def on_mount(self) -> None:
+        self.query_one("#sharp").display = self.ask_sharp
         self.refresh_rating()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -107,7 +113,13 @@ class RatingScreen(Dialog[Rating | None]):
         self.typed = self.typed[:-1]
         self.refresh_rating()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.ask_sharp or action != "toggle_sharp"  # hidden from the footer when not asked
+
     def action_toggle_sharp(self) -> None:
+        if not self.ask_sharp:
+            self.show_message(f"Type a number: {self.scale}")
+            return
         self.sharp = not self.sharp
         self.refresh_rating()
 

@@ -27,11 +27,18 @@ LABELS = {
     "voice": "Speak the cues",
     "check_before": "Ask how my back is before starting",
     "stop_at": "Stop an exercise at this rating (RED)",
+    "target_sessions": "Sessions a week to aim for",
     "theme": "Theme",
 }
 # The safety acknowledgement is set by the safety screen, not edited here.
 SCREEN_RULES = tuple(rule for rule in RULES if rule.attr != "safety_acknowledged")
-SECTION_TITLES = {"timing": "Timing", "cues": "Cues", "pain": "Pain check", "display": "Display"}
+SECTION_TITLES = {
+    "timing": "Timing",
+    "cues": "Cues",
+    "pain": "Pain check",
+    "week": "Week",
+    "display": "Display",
+}
 
 
 def field_id(rule: Rule, exercise_id: str | None = None) -> str:

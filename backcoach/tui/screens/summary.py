@@ -100,7 +100,8 @@ class SummaryScreen(Screen[None]):
         elif self.decisions[self.cursor]:  # accepted before: put the old dose back
             before = self.doses_before[self.cursor] or DoseOverride()
             settings = self.app.settings.with_dose(exercise_id, before.hold_seconds, before.reps)
-        if settings is not None and not self.app.apply_settings(settings):
+        note = "accepted on the summary" if accept else "put back on the summary"
+        if settings is not None and not self.app.apply_settings(settings, note=note):
             return
         self.decisions[self.cursor] = accept
         self.show_proposals()

@@ -1,0 +1,151 @@
+"""`backcoach report`: one self-contained HTML page, escaped, small and quick on 12 weeks of history."""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from backcoach.cli import main
+from backcoach.core import paths
+from backcoach.core.catalog import Catalog
+from backcoach.core.engine import Status
+from backcoach.core.history import History
+from backcoach.core.pain import judge
+from backcoach.core.plan import Dose
+from backcoach.core.rating import Rating
+from backcoach.core.report import exercise_lines, report_html, text
+from backcoach.core.session import ExerciseResult
+from backcoach.core.settings import Settings
+from tests.core.test_history import OFFSET
+
+ODD_NAME = "Bridge <b>&\x1b[31m"  # a name from a user's file: markup and a control character
+
+
+def fill_weeks(path: Path, catalog: Catalog, today: date, weeks: int = 12) -> None:
+    """Three or four sessions a week for `weeks` weeks, a weekly check-in, some reds and stops, and
+    two accepted dose changes: the history a physiotherapist would be handed."""
+    history = History(path)
+    history.db.execute("BEGIN")
+    first = today - timedelta(days=today.weekday(), weeks=weeks - 1)
+    for week in range(weeks):
+        monday = first + timedelta(weeks=week)
+        morning = datetime(monday.year, monday.month, monday.day, 7, tzinfo=OFFSET)
+        if monday <= today:
+            history.insert_checkin(morning.isoformat(), max(1, 6 - week // 2), max(1, 7 - week // 2))
+        for session_day in (0, 2, 4, 5)[: 3 + week % 2]:
+            on = monday + timedelta(days=session_day)
+            if on > today:
+                continue
+            routine = catalog.routines[("lower", "middle", "gentle")[(week + session_day) % 3]]
+            started = datetime(on.year, on.month, on.day, 8, tzinfo=OFFSET)
+            session = history.start_session(started, routine.id, routine.name, max(0, 6 - week // 3))
+            for number, exercise in enumerate(catalog.routine_exercises(routine)):
+                rating = (week + number + session_day) % 7
+                status = Status.STOPPED if rating == 6 and number % 2 else Status.COMPLETED
+                name = ODD_NAME if exercise.id == "bridge" else exercise.name
+                result = ExerciseResult(
+                    exercise.id, name, Dose(10, 5), status, Rating(rating, sharp=rating == 6), judge(rating)
+                )
+                history.add_result(session, result, started)
+            history.end_session(session, "completed")
+    for week, hold in ((3, 25), (8, 30)):
+        on = first + timedelta(weeks=week, days=1)
+        history.insert_dose_change(
+            {
+                "recorded_at": datetime(on.year, on.month, on.day, 9, tzinfo=OFFSET).isoformat(),
+                "exercise": "knee-to-chest",
+                "name": "Knee to chest",
+                "hold_seconds": hold,
+                "reps": 2,
+                "note": "accepted on the summary",
+            }
+        )
+    history.db.execute("COMMIT")
+    history.close()
+
+
+TODAY = date(2026, 5, 27)  # a Wednesday
+
+
+def test_the_report_covers_routines_doses_weeks_pain_and_each_exercise(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    fill_weeks(tmp_path / "history.sqlite3", catalog, TODAY)
+    page = report_html(
+        History(tmp_path / "history.sqlite3"),
+        catalog,
+        Settings().with_dose("knee-to-chest", 30, 2),
+        TODAY,
+        12,
+    )
+    assert page is not None
+    assert "<title>Back exercise report, 9 Mar 2026 to 27 May 2026</title>" in page
+    assert page.count("<svg") - page.count('aria-hidden="true"') == 2  # two charts; the rest are legend keys
+    assert "http://" not in page.replace("http://www.w3.org/2000/svg", "") and "https://" not in page
+    assert "<script" not in page and "<link" not in page  # nothing loads from anywhere
+    # routines and doses, with each accepted change and its day
+    assert re.search(
+        r"<b>Lower back</b> \(\d+ sessions\): Pelvic tilt 5 s x 8; Knee to chest 30 s x 2 a side;", page
+    )
+    assert re.search(r"<b>Gentle day</b> \(\d+ sessions\): Pelvic tilt 5 s x 5;", page)
+    assert "<li>31 Mar: Knee to chest to 25 s x 2 reps (accepted on the summary)</li>" in page
+    assert "<li>5 May: Knee to chest to 30 s x 2 reps" in page
+    # sessions against the target, the pain chart's words, reds and stops with their dates
+    assert re.search(r"the target of 3 a week \(dashed line\) was met in <b>\d+ of 12</b> weeks", page)
+    assert "Pain on getting up (weekly check-in): 6 in the first week given, 1 in the last." in page
+    assert "Red ratings: date (rating)" in page and ", sharp)" in page
+    assert "Sessions per week" in page and "Safety" in page and "not medical advice" in page
+    # text from the history is escaped, its control characters shown
+    assert "<b>&" not in page and text(ODD_NAME) in page and "Bridge &lt;b&gt;&amp;\\x1b[31m" in page
+    assert "\x1b" not in page
+
+
+def test_exercise_lines_list_reds_and_stops_with_their_dates(tmp_path: Path, catalog: Catalog) -> None:
+    fill_weeks(tmp_path / "history.sqlite3", catalog, TODAY, weeks=2)
+    lines = {
+        line.name: line
+        for line in exercise_lines(
+            History(tmp_path / "history.sqlite3").results_since(TODAY - timedelta(days=30))
+        )
+    }
+    crunch = lines["Partial crunch"] if "Partial crunch" in lines else next(iter(lines.values()))
+    assert crunch.ratings
+    everything = [red for line in lines.values() for red in line.reds]
+    assert everything and all(re.fullmatch(r"\d+ \w{3} 2026 \([6-9](, sharp)?\)", red) for red in everything)
+    assert all(re.fullmatch(r"\d+ \w{3} 2026", stop) for line in lines.values() for stop in line.stops)
+
+
+def test_the_command_writes_one_small_file_quickly(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fill_weeks(paths.history_file(), catalog, date.today())
+    out = tmp_path / "report.html"
+    began = time.perf_counter()
+    assert main(["report", "--weeks", "12", "--out", str(out)]) == 0
+    seconds = time.perf_counter() - began
+    assert seconds < 1.0, seconds
+    assert out.stat().st_size < 500_000
+    assert f"Wrote {out}" in capsys.readouterr().out
+
+
+def test_an_empty_history_has_nothing_to_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "report.html"
+    assert main(["report", "--out", str(out)]) == 0
+    assert "Nothing to report yet" in capsys.readouterr().out and not out.exists()
+    History(paths.history_file()).close()  # a history with no session in it
+    assert main(["report", "--out", str(out)]) == 0
+    assert "Nothing to report yet" in capsys.readouterr().out and not out.exists()
+
+
+@pytest.mark.parametrize("weeks", ["0", "x", "105"])
+def test_a_wrong_number_of_weeks_is_one_line_and_status_2(
+    weeks: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["report", "--weeks", weeks])
+    assert exit_info.value.code == 2
+    assert "is not a number of weeks from 1 to 104" in capsys.readouterr().err
