@@ -13,6 +13,9 @@ from backcoach.core.text import plural, shown
 from backcoach.core.toml_read import parse, read_limited
 
 
+MAX_ENTRIES = 1000  # exercises or routines in one file: far more than anyone writes, and few enough to show
+
+
 @dataclass
 class CatalogFile:
     exercises: dict[str, Exercise]  # what was given, with this file's entries merged in
@@ -95,6 +98,10 @@ class _Reader:
                 message = f"{section} must be [[{section}]] tables, not {show(entries)}"
                 findings.append(Finding((section,), message))
                 continue
+            if len(entries) > MAX_ENTRIES:
+                message = f"{len(entries)} [[{section}]] entries; only the first {MAX_ENTRIES} are read"
+                findings.append(Finding((section, MAX_ENTRIES), message))
+                entries = entries[:MAX_ENTRIES]
             findings += self.read_section(section, fields, entries)
         return findings
 

@@ -35,7 +35,7 @@ class Field:
     help: str
     required: bool = True
     low: int = 0  # whole: the smallest value; tables: the fewest items
-    high: int = 0
+    high: int = 0  # whole: the largest value; tables: the most items; text: the most characters
     choices: tuple[str, ...] = ()
     fields: tuple[Field, ...] = ()  # tables: the keys of each item
     default: str | None = None  # a documented default for a key that may be left out
@@ -66,6 +66,8 @@ class Field:
         if self.kind == "text":
             if not isinstance(value, str):
                 return self._refuse(value)
+            if self.high and len(value) > self.high:
+                return [Finding((), f"{self.key} is {len(value)} characters long; keep it to {self.high}")]
             return [] if value.strip() else [Finding((), f"{self.key} must not be empty")]
         if self.kind == "whole":
             is_whole = isinstance(value, int) and not isinstance(value, bool)
@@ -189,11 +191,11 @@ CUE_FIELDS = (
         choices=get_args(CueMoment),
         default="form",
     ),
-    Field("text", "text", "the cue, short enough to read from the floor"),
+    Field("text", "text", "the cue, short enough to read from the floor", high=120),
 )
 EXERCISE_FIELDS = (
     Field("id", "id", "routines and settings refer to it; a built-in id changes that exercise"),
-    Field("name", "text", "shown on screen"),
+    Field("name", "text", "shown on screen", high=60),
     Field("regions", "choices", "the parts of the back it is for", choices=REGIONS),
     Field("kind", "choice", "stretch or strengthen", choices=get_args(Kind)),
     Field("position", "choice", "where the body is", choices=get_args(Position)),
@@ -205,11 +207,11 @@ EXERCISE_FIELDS = (
         '"none", "both" (all reps on one side, then the other) or "alternate"',
         choices=get_args(Sides),
     ),
-    Field("setup", "text", "how to get into position, shown while getting ready"),
+    Field("setup", "text", "how to get into position, shown while getting ready", high=400),
     Field("cues", "tables", "3 to 6 short cues", low=3, high=6, fields=CUE_FIELDS, item="cue"),
-    Field("caution", "text", "when to hold back"),
-    Field("source", "text", "where the dose comes from"),
-    Field("easier", "text", "an easier way to do it", required=False),
+    Field("caution", "text", "when to hold back", high=300),
+    Field("source", "text", "where the dose comes from", high=300),
+    Field("easier", "text", "an easier way to do it", required=False, high=300),
     Field(
         "max_hold_seconds",
         "whole",
@@ -240,7 +242,7 @@ DOSE_FIELDS = (
 )
 ROUTINE_FIELDS = (
     Field("id", "id", "`backcoach --region ID` starts it; a built-in id changes that routine"),
-    Field("name", "text", "shown on screen"),
+    Field("name", "text", "shown on screen", high=60),
     Field("exercises", "texts", "exercise ids, in order", attr="exercise_ids"),
     Field(
         "doses",

@@ -93,7 +93,7 @@ def _field(field: Field) -> dict[str, Any]:
     text = {"type": "string", "pattern": NOT_BLANK}
     by_kind: dict[str, dict[str, Any]] = {
         "id": {"type": "string", "pattern": ID_PATTERN.pattern},
-        "text": text,
+        "text": {**text, "maxLength": field.high} if field.high else text,
         "whole": {"type": "integer", "minimum": field.low, "maximum": field.high},
         "choice": {"enum": list(field.choices)},
         "choices": {"type": "array", "minItems": 1, "items": {"enum": list(field.choices)}},
