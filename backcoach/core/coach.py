@@ -175,8 +175,8 @@ class Coach:
     def toggle_pause(self) -> None:
         self.engine.toggle_pause()
 
-    def pause(self) -> None:
-        self.engine.pause()
+    def pause(self, at: float | None = None) -> None:
+        self.engine.pause(at)
 
     def resume(self) -> None:
         self.engine.resume()

@@ -103,9 +103,12 @@ class Engine:
             events += self._advance(self._deadline)
         return events
 
-    def pause(self) -> None:
+    def pause(self, at: float | None = None) -> None:
+        """Hold the countdown; at: the moment it stopped, when that was earlier than now (the process
+        was suspended, and the time it spent stopped must not count)."""
         if self.state is State.RUNNING:
-            self._paused_remaining = self.remaining()
+            moment = self.clock.now() if at is None else min(at, self.clock.now())
+            self._paused_remaining = max(0.0, self._deadline - moment)
             self.state = State.PAUSED
 
     def resume(self) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from rich.console import RenderableType
@@ -95,6 +96,8 @@ class BackcoachApp(App[None]):
         self.now = now
         # Published after settings are saved: open screens (a session, home) take the new values.
         self.settings_changed: Signal[Settings] = Signal(self, "settings-changed")
+        # Published with the moment the process was stopped from outside, once it is continued.
+        self.continued_after_stop: Signal[float] = Signal(self, "continued-after-stop")
         self.exit_outcome = Outcome.ENDED_EARLY  # how a session under way is recorded if the app closes
         self.asking_to_quit = False
         self.crash_report: Path | None = None
@@ -148,6 +151,7 @@ class BackcoachApp(App[None]):
         loop = asyncio.get_running_loop()
         for number in (signal.SIGTERM, signal.SIGHUP):
             loop.add_signal_handler(number, self.interrupted)
+        self.watch_for_suspension(loop)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         for problem in [*self.loaded.problems, *self.catalog.warnings]:
@@ -366,6 +370,27 @@ class BackcoachApp(App[None]):
             if isinstance(screen, AsksBeforeQuit) and (question := screen.quit_question()):
                 return question
         return None
+
+    def watch_for_suspension(self, loop: asyncio.AbstractEventLoop) -> None:
+        """kill -TSTP stops the process with the clock still running: note the moment it stopped, and
+        when it is continued, pause any session at that moment. The terminal driver's own handlers
+        (which restore the screen) still run."""
+        stop_handler, continue_handler = signal.getsignal(signal.SIGTSTP), signal.getsignal(signal.SIGCONT)
+        if not (callable(stop_handler) and callable(continue_handler)):
+            return  # headless: nothing can suspend it
+        stopped: list[float] = []
+
+        def on_stop(number: int, frame: FrameType | None) -> None:
+            stopped[:] = [self.clock.now()]
+            stop_handler(number, frame)
+
+        def on_continue(number: int, frame: FrameType | None) -> None:
+            continue_handler(number, frame)
+            if stopped:
+                loop.call_soon_threadsafe(self.continued_after_stop.publish, stopped.pop())
+
+        signal.signal(signal.SIGTSTP, on_stop)
+        signal.signal(signal.SIGCONT, on_continue)
 
     def interrupted(self) -> None:
         self.exit_outcome = Outcome.INTERRUPTED

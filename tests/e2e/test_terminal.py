@@ -79,7 +79,7 @@ def start(tmp_path: Path) -> Iterator[Callable[[bytes], Terminal]]:
 
     def launch(settings: bytes) -> Terminal:
         config = tmp_path / "config"
-        config.mkdir()
+        config.mkdir(exist_ok=True)  # a test may put an exercises.toml there first
         (config / "settings.toml").write_bytes(settings)
         terminal = Terminal(f"backcoach-e2e-{uuid.uuid4().hex[:8]}")
         environment = {

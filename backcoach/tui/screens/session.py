@@ -90,6 +90,7 @@ class SessionScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.app.settings_changed.subscribe(self, self.use_settings, immediate=True)
+        self.app.continued_after_stop.subscribe(self, self.stopped_at, immediate=True)
         self.handle(self.coach.start())
         self.poll()
 
@@ -112,6 +113,12 @@ class SessionScreen(Screen[None]):
         if self.coach.running:
             self.coach.pause()
             self.poll()
+
+    def stopped_at(self, moment: float) -> None:
+        """The process was suspended from outside at moment and has just been continued: the time it
+        spent stopped does not count, and the session waits, paused, for the person."""
+        self.coach.pause(at=moment)
+        self.poll()
 
     def use_settings(self, settings: Settings) -> None:
         """New settings: the exercises after this one take the new doses."""

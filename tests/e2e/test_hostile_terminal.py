@@ -1,0 +1,102 @@
+"""Hostile input in a real terminal: a suspend from outside, a name that tries to drive the terminal,
+a closed terminal while the history is locked, keys that arrive in one write."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from backcoach.core.history import History
+from tests.core.samples import exercise_entry
+from tests.e2e.test_terminal import QUICK_SETTINGS, Terminal, one_exercise_done
+from tests.e2e.test_terminal import start as start  # the fixture
+
+pytestmark = pytest.mark.slow  # real seconds in a real terminal
+
+LONG_HOLD = QUICK_SETTINGS.replace("hold_seconds = 1", "hold_seconds = 60")
+
+
+def pid_of(terminal: Terminal) -> int:
+    return int(terminal.tmux("display", "-p", "-t", "app", "#{pane_pid}").strip())
+
+
+def test_a_suspend_from_outside_finds_the_session_paused(start: Callable[[bytes], Terminal]) -> None:
+    terminal = start(LONG_HOLD.encode())
+    terminal.wait_for("Pick a routine")
+    terminal.keys("3")
+    terminal.wait_for("how is your back right now?")
+    terminal.keys("1", "Enter")
+    terminal.wait_for("HOLD")
+    time.sleep(0.5)  # a suspend during the hold, not in the middle of drawing its first frame
+    os.kill(pid_of(terminal), signal.SIGTSTP)
+    time.sleep(1.5)  # stopped: the hold must not count on
+    os.kill(pid_of(terminal), signal.SIGCONT)
+    screen = terminal.wait_for("PAUSED")
+    assert "space to resume" in screen and "HOLD" not in screen
+
+
+def test_an_escape_sequence_in_a_name_never_reaches_the_terminal(
+    start: Callable[[bytes], Terminal], tmp_path: Path
+) -> None:
+    config = tmp_path / "config"
+    config.mkdir()
+    name = "Wall \\u001b]0;PWNED\\u0007slide"  # TOML escapes: the file holds the real bytes
+    routine = (
+        '\n[[routines]]\nid = "desk"\nname = "Desk \\u001b]2;PWNED\\u0007break"\nexercises = ["wall-slide"]\n'
+    )
+    (config / "exercises.toml").write_text(exercise_entry("wall-slide", name) + routine)
+    terminal = start(QUICK_SETTINGS.encode())
+    screen = terminal.wait_for("Pick a routine")
+    assert "Desk \\x1b]2;PWNED\\x07break" in screen  # spelled out, not obeyed
+    terminal.keys("6")
+    terminal.wait_for("how is your back right now?")
+    terminal.keys("1", "Enter")
+    terminal.wait_for("How did")
+    assert "PWNED" not in terminal.tmux("display", "-p", "-t", "app", "#{pane_title}")
+
+
+def test_a_closed_terminal_with_the_history_locked_keeps_the_ratings_in_the_side_file(
+    start: Callable[[bytes], Terminal], tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    History(data / "history.sqlite3").close()
+    terminal = start(QUICK_SETTINGS.encode())
+    terminal.wait_for("Pick a routine")
+    locker = sqlite3.connect(data / "history.sqlite3", isolation_level=None)
+    locker.execute("BEGIN EXCLUSIVE")  # another program holds the history for the whole session
+    one_exercise_done(terminal)
+    terminal.tmux("kill-session", "-t", "app")  # the terminal closes: SIGHUP
+    side_file = data / "history.sqlite3.unsaved.jsonl"
+    deadline = time.monotonic() + 10
+    while not side_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    locker.execute("ROLLBACK")
+    entries = [json.loads(line) for line in side_file.read_text().splitlines()]
+    assert [entry["kind"] for entry in entries] == ["start", "result", "end"]
+    assert entries[1]["rating"] == 2 and entries[2]["status"] == "interrupted"
+
+
+@pytest.mark.parametrize(("keys", "running"), [(("q", "1"), False), (("C-p", "Enter", "Enter"), True)])
+def test_keys_in_one_write_on_home_crash_nothing(
+    start: Callable[[bytes], Terminal], tmp_path: Path, keys: tuple[str, ...], running: bool
+) -> None:
+    terminal = start(QUICK_SETTINGS.encode())
+    terminal.tmux("set-option", "-t", "app", "remain-on-exit", "on")
+    terminal.wait_for("Pick a routine")
+    terminal.keys(*keys)  # one send-keys: one write
+    deadline = time.monotonic() + (1.5 if running else 10)
+    while time.monotonic() < deadline:
+        dead = terminal.tmux("display", "-p", "-t", "app", "#{pane_dead} #{pane_dead_status}").split()
+        if dead[0] == "1":
+            break
+        time.sleep(0.1)
+    assert dead == (["0"] if running else ["1", "0"])
+    assert not (tmp_path / "data" / "crashes").exists()
