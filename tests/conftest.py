@@ -14,6 +14,7 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("BACKCOACH_CONFIG", raising=False)
     monkeypatch.delenv("BACKCOACH_DATA_DIR", raising=False)
     monkeypatch.setenv("NO_COLOR", "")
