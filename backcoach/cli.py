@@ -39,7 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", help="print where settings and history live, and the speech program and sound player found"
     )
     show = commands.add_parser("show", help="print a routine as it will run at your doses, step by step")
-    show.add_argument("routine", metavar="ROUTINE", help="lower, middle, upper, daily or your own routine's id")
+    show.add_argument(
+        "routine", metavar="ROUTINE", help="lower, middle, upper, daily or your own routine's id"
+    )
     check = commands.add_parser(
         "check", help="find every mistake in settings and exercise files (default: your own)"
     )

@@ -6,6 +6,7 @@ run it again, or edit the pictures in the TOML by hand). Run: python docs/make_d
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 W, H = 40, 20  # the normal size in pixels; compact is half of each
@@ -21,9 +22,7 @@ def lying(knee: Point = (25, 11), foot: Point = (30, 18)) -> list[tuple[str, lis
     return [("#", [BACK_SHOULDER, BACK_HIP]), ("#", [BACK_HIP, knee, foot])]
 
 
-def fours(
-    shoulder: Point = (9, 10), hip: Point = (24, 10), ink: str = "#"
-) -> list[tuple[str, list[Point]]]:
+def fours(shoulder: Point = (9, 10), hip: Point = (24, 10), ink: str = "#") -> list[tuple[str, list[Point]]]:
     return [
         (ink, [shoulder, hip]),
         ("#", [shoulder, (shoulder[0], 18)]),
@@ -55,15 +54,28 @@ POSES: dict[str, tuple[Pose, Pose]] = {
     ),
     "basic-twist": (
         (HEAD_LYING, [*lying(), ("#", [BACK_SHOULDER, (9, 12)])]),
-        (HEAD_LYING, [("#", [BACK_SHOULDER, BACK_HIP]), ("+", [BACK_HIP, (27, 15), (31, 18)]), ("#", [BACK_SHOULDER, (9, 12)])]),
+        (
+            HEAD_LYING,
+            [
+                ("#", [BACK_SHOULDER, BACK_HIP]),
+                ("+", [BACK_HIP, (27, 15), (31, 18)]),
+                ("#", [BACK_SHOULDER, (9, 12)]),
+            ],
+        ),
     ),
     "bottom-to-heels": (
         ((5.5, 9.5), [*fours(), ("#", [(9, 10), (7, 9)])]),
-        ((9.5, 14.5), [("+", [(13, 14), (26, 15)]), ("#", [(26, 15), (23, 18), (33, 18)]), ("#", [(13, 14), (3, 18)])]),
+        (
+            (9.5, 14.5),
+            [("+", [(13, 14), (26, 15)]), ("#", [(26, 15), (23, 18), (33, 18)]), ("#", [(13, 14), (3, 18)])],
+        ),
     ),
     "back-extension": (
         ((5, 16.5), [("#", [(8, 18), (34, 18)]), ("#", [(11, 17), (5, 18)])]),
-        ((7, 8.5), [("+", [(10, 11), (22, 18)]), ("#", [(22, 18), (35, 18)]), ("#", [(10, 11), (10, 18), (3, 18)])]),
+        (
+            (7, 8.5),
+            [("+", [(10, 11), (22, 18)]), ("#", [(22, 18), (35, 18)]), ("#", [(10, 11), (10, 18), (3, 18)])],
+        ),
     ),
     "bridge": (
         (HEAD_LYING, lying()),
@@ -71,7 +83,15 @@ POSES: dict[str, tuple[Pose, Pose]] = {
     ),
     "bird-dog": (
         ((5.5, 9.5), [*fours(), ("#", [(9, 10), (7, 9)])]),
-        ((5.5, 9.5), [*fours()[:2], ("#", [(24, 10), (24, 18), (32, 18)]), ("+", [(9, 10), (0, 8)]), ("+", [(24, 10), (39, 8)])]),
+        (
+            (5.5, 9.5),
+            [
+                *fours()[:2],
+                ("#", [(24, 10), (24, 18), (32, 18)]),
+                ("+", [(9, 10), (0, 8)]),
+                ("+", [(24, 10), (39, 8)]),
+            ],
+        ),
     ),
     "leg-raise": (
         (HEAD_LYING, [*lying(), ("#", [BACK_HIP, (37, 18)])]),
@@ -83,7 +103,15 @@ POSES: dict[str, tuple[Pose, Pose]] = {
     ),
     "piriformis-stretch": (
         (HEAD_LYING, [*lying(), ("#", [(25, 11), (21, 8), (25, 10)])]),
-        (HEAD_LYING, [("#", [BACK_SHOULDER, BACK_HIP]), ("+", [BACK_HIP, (20, 9), (26, 8)]), ("#", [(20, 9), (16, 6), (21, 8)]), ("#", [BACK_SHOULDER, (19, 10)])]),
+        (
+            HEAD_LYING,
+            [
+                ("#", [BACK_SHOULDER, BACK_HIP]),
+                ("+", [BACK_HIP, (20, 9), (26, 8)]),
+                ("#", [(20, 9), (16, 6), (21, 8)]),
+                ("#", [BACK_SHOULDER, (19, 10)]),
+            ],
+        ),
     ),
     "cat-cow": (
         ((5.5, 10.5), [("#", [(9, 10), (16, 12), (24, 10)]), *fours()[1:]]),
@@ -91,30 +119,95 @@ POSES: dict[str, tuple[Pose, Pose]] = {
     ),
     "seated-rotation": (
         seated(),
-        ((20.5, 0.5), [("+", [(22, 12), (22, 3)]), ("+", [(17, 5), (27, 4)]), ("#", [(22, 12), (13, 12), (13, 18), (10, 18)]), *chair()]),
+        (
+            (20.5, 0.5),
+            [
+                ("+", [(22, 12), (22, 3)]),
+                ("+", [(17, 5), (27, 4)]),
+                ("#", [(22, 12), (13, 12), (13, 18), (10, 18)]),
+                *chair(),
+            ],
+        ),
     ),
     "open-book": (
-        ((4.5, 16.5), [("#", [(8, 17), (22, 17)]), ("#", [(22, 17), (28, 12), (33, 17)]), ("#", [(8, 16), (17, 11)])]),
-        ((4.5, 16.5), [("#", [(8, 17), (22, 17)]), ("#", [(22, 17), (28, 12), (33, 17)]), ("+", [(9, 16), (2, 11)])]),
+        (
+            (4.5, 16.5),
+            [("#", [(8, 17), (22, 17)]), ("#", [(22, 17), (28, 12), (33, 17)]), ("#", [(8, 16), (17, 11)])],
+        ),
+        (
+            (4.5, 16.5),
+            [("#", [(8, 17), (22, 17)]), ("#", [(22, 17), (28, 12), (33, 17)]), ("+", [(9, 16), (2, 11)])],
+        ),
     ),
     "thoracic-extension": (
-        ((21, 0.5), [("#", [(22, 12), (22, 3)]), ("#", [(22, 5), (17, 3), (20, 1)]), ("#", [(22, 12), (13, 12), (13, 18), (10, 18)]), *chair(True)]),
-        ((30.5, 2.5), [("#", [(22, 12), (25, 7)]), ("+", [(25, 7), (29, 4)]), ("#", [(28, 5), (24, 2), (28, 1)]), ("#", [(22, 12), (13, 12), (13, 18), (10, 18)]), *chair(True)]),
+        (
+            (21, 0.5),
+            [
+                ("#", [(22, 12), (22, 3)]),
+                ("#", [(22, 5), (17, 3), (20, 1)]),
+                ("#", [(22, 12), (13, 12), (13, 18), (10, 18)]),
+                *chair(True),
+            ],
+        ),
+        (
+            (30.5, 2.5),
+            [
+                ("#", [(22, 12), (25, 7)]),
+                ("+", [(25, 7), (29, 4)]),
+                ("#", [(28, 5), (24, 2), (28, 1)]),
+                ("#", [(22, 12), (13, 12), (13, 18), (10, 18)]),
+                *chair(True),
+            ],
+        ),
     ),
     "chin-tuck": (
         ((18.5, 0.5), [("#", [(22, 12), (22, 4), (20, 2)]), *seated()[1][1:]]),
         seated(head=(21.5, 0.5)),
     ),
     "doorway-chest-stretch": (
-        ((19, 2.5), [("#", [(15, 0), (15, 19)]), ("#", [(19, 5), (19, 12), (17, 18)]), ("#", [(19, 12), (21, 18)]), ("#", [(19, 6), (16, 6), (16, 1)])]),
-        ((11.5, 3.5), [("#", [(15, 0), (15, 19)]), ("+", [(12, 6), (15, 12)]), ("#", [(15, 12), (10, 18)]), ("#", [(15, 12), (20, 18)]), ("#", [(12, 6), (16, 6), (16, 1)])]),
+        (
+            (19, 2.5),
+            [
+                ("#", [(15, 0), (15, 19)]),
+                ("#", [(19, 5), (19, 12), (17, 18)]),
+                ("#", [(19, 12), (21, 18)]),
+                ("#", [(19, 6), (16, 6), (16, 1)]),
+            ],
+        ),
+        (
+            (11.5, 3.5),
+            [
+                ("#", [(15, 0), (15, 19)]),
+                ("+", [(12, 6), (15, 12)]),
+                ("#", [(15, 12), (10, 18)]),
+                ("#", [(15, 12), (20, 18)]),
+                ("#", [(12, 6), (16, 6), (16, 1)]),
+            ],
+        ),
     ),
     "shoulder-blade-squeeze": (
-        ((19, 2.5), [("#", [(19, 5), (19, 12), (17, 18)]), ("#", [(19, 12), (21, 18)]), ("#", [(19, 6), (16, 10), (12, 9)])]),
-        ((19, 2.5), [("#", [(19, 5), (19, 12), (17, 18)]), ("#", [(19, 12), (21, 18)]), ("+", [(19, 6), (23, 10), (18, 10)])]),
+        (
+            (19, 2.5),
+            [
+                ("#", [(19, 5), (19, 12), (17, 18)]),
+                ("#", [(19, 12), (21, 18)]),
+                ("#", [(19, 6), (16, 10), (12, 9)]),
+            ],
+        ),
+        (
+            (19, 2.5),
+            [
+                ("#", [(19, 5), (19, 12), (17, 18)]),
+                ("#", [(19, 12), (21, 18)]),
+                ("+", [(19, 6), (23, 10), (18, 10)]),
+            ],
+        ),
     ),
     "posture-reset": (
-        ((17.5, 4.5), [("#", [(22, 12), (23, 8), (20, 6)]), ("#", [(22, 12), (13, 12), (13, 18), (10, 18)]), *chair()]),
+        (
+            (17.5, 4.5),
+            [("#", [(22, 12), (23, 8), (20, 6)]), ("#", [(22, 12), (13, 12), (13, 18), (10, 18)]), *chair()],
+        ),
         ((21, 0.5), [("+", [(22, 12), (22, 3)]), ("#", [(22, 12), (13, 12), (13, 18), (10, 18)]), *chair()]),
     ),
 }
@@ -123,28 +216,58 @@ POSITIONS: dict[str, Pose] = {
     "lying": (HEAD_LYING, lying()),
     "all-fours": ((5.5, 9.5), [*fours(), ("#", [(9, 10), (7, 9)])]),
     "sitting": seated(),
-    "standing": ((19, 2.5), [("#", [(19, 5), (19, 12), (17, 18)]), ("#", [(19, 12), (21, 18)]), ("#", [(19, 6), (17, 12)])]),
+    "standing": (
+        (19, 2.5),
+        [("#", [(19, 5), (19, 12), (17, 18)]), ("#", [(19, 12), (21, 18)]), ("#", [(19, 6), (17, 12)])],
+    ),
     "side-lying": POSES["open-book"][0],
-    "face-down": POSES["back-extension"][1][0:1] + ([("#", [(10, 11), (22, 18)]), ("#", [(22, 18), (35, 18)]), ("#", [(10, 11), (10, 18), (3, 18)])],),  # type: ignore[assignment]
+    "face-down": (
+        (7, 8.5),
+        [("#", [(10, 11), (22, 18)]), ("#", [(22, 18), (35, 18)]), ("#", [(10, 11), (10, 18), (3, 18)])],
+    ),
 }
 CAPTIONS = {
-    "pelvic-tilt": ("On your back, knees bent, a small gap under the low back", "Tilt the pelvis: the low back presses flat to the floor"),
+    "pelvic-tilt": (
+        "On your back, knees bent, a small gap under the low back",
+        "Tilt the pelvis: the low back presses flat to the floor",
+    ),
     "knee-to-chest": ("On your back, both knees bent", "One knee drawn to the chest, hands behind the thigh"),
-    "basic-twist": ("On your back, knees bent and together, arms out", "Both knees roll to one side; shoulders stay down"),
+    "basic-twist": (
+        "On your back, knees bent and together, arms out",
+        "Both knees roll to one side; shoulders stay down",
+    ),
     "bottom-to-heels": ("On hands and knees", "The bottom sinks back to the heels, arms reach forward"),
     "back-extension": ("Face down, flat on the floor", "Up on the elbows: the chest lifts, hips stay down"),
-    "bridge": ("On your back, knees bent, feet flat", "The hips lift into a straight line from knees to shoulders"),
+    "bridge": (
+        "On your back, knees bent, feet flat",
+        "The hips lift into a straight line from knees to shoulders",
+    ),
     "bird-dog": ("On hands and knees, back level", "One arm reaches forward, the other leg back"),
-    "leg-raise": ("On your back, one knee bent, the other leg straight on the floor", "The straight leg lifts to the height of the bent knee"),
+    "leg-raise": (
+        "On your back, one knee bent, the other leg straight on the floor",
+        "The straight leg lifts to the height of the bent knee",
+    ),
     "crunch": ("On your back, knees bent, hands under the low back", "Head and shoulders curl up a little"),
-    "piriformis-stretch": ("On your back, one ankle crossed over the other knee", "Both legs drawn towards the chest"),
+    "piriformis-stretch": (
+        "On your back, one ankle crossed over the other knee",
+        "Both legs drawn towards the chest",
+    ),
     "cat-cow": ("On hands and knees, the back dipped", "The back rounds up like a cat"),
     "seated-rotation": ("Sitting tall, arms crossed", "The upper body turns to one side"),
-    "open-book": ("On your side, knees bent, arms out in front together", "The top arm opens to the other side"),
+    "open-book": (
+        "On your side, knees bent, arms out in front together",
+        "The top arm opens to the other side",
+    ),
     "thoracic-extension": ("Sitting tall, hands behind the head", "The upper back leans back over the chair"),
     "chin-tuck": ("Sitting tall, the head forward", "The chin draws straight back"),
-    "doorway-chest-stretch": ("Forearm on the door frame, elbow at shoulder height", "A step through the doorway: a stretch across the chest"),
-    "shoulder-blade-squeeze": ("Standing tall, elbows bent", "Elbows back: the shoulder blades squeeze together"),
+    "doorway-chest-stretch": (
+        "Forearm on the door frame, elbow at shoulder height",
+        "A step through the doorway: a stretch across the chest",
+    ),
+    "shoulder-blade-squeeze": (
+        "Standing tall, elbows bent",
+        "Elbows back: the shoulder blades squeeze together",
+    ),
     "posture-reset": ("Sitting slumped", "Sitting tall: the head over the shoulders"),
 }
 POSITION_CAPTIONS = {
@@ -172,7 +295,7 @@ def draw(pose: Pose, scale: float, head_ink: str = "#") -> str:
 
     head, lines = pose
     for ink, points in lines:
-        for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+        for (x0, y0), (x1, y1) in itertools.pairwise(points):
             steps = int(max(abs(x1 - x0), abs(y1 - y0)) * 2) + 1
             for step in range(steps + 1):
                 t = step / steps

@@ -114,9 +114,7 @@ class Announcer:
         self.voice = Voice() if voice else None
 
     @classmethod
-    def found(
-        cls, sound: str, voice: bool, cache_folder: Path, ring: Callable[[int], None]
-    ) -> Announcer:
+    def found(cls, sound: str, voice: bool, cache_folder: Path, ring: Callable[[int], None]) -> Announcer:
         """With the player and the speech program found on this system."""
         player = find_player() if sound == "tones" else None
         speaker = Speaker(find_speech_program()) if voice else None

@@ -158,9 +158,17 @@ class SessionView:
     @property
     def at_a_glance(self) -> str:
         """Time and place: "12:30 left · exercise 3 of 7 · next: Bridge"."""
+        return self.glance("exercise ")
+
+    @property
+    def short_glance(self) -> str:
+        """For a small terminal: "12:30 left · 3 of 7 · next: Bridge"."""
+        return self.glance("")
+
+    def glance(self, exercise_word: str) -> str:
         left = math.ceil(self.seconds_left - 1e-9)
         following = f"next: {self.next_name}" if self.next_name else "last exercise"
-        place = f"exercise {self.exercise_number} of {self.exercise_count}"
+        place = f"{exercise_word}{self.exercise_number} of {self.exercise_count}"
         return f"{left // 60}:{left % 60:02d} left · {place} · {following}"
 
 
@@ -421,7 +429,9 @@ class Coach:
 
 
 def verdict_line(exercise: Exercise, rating: Rating, verdict: Verdict) -> str:
-    return f"{exercise.name}: rated {rating.value}, {verdict.level.value.upper()}. {' '.join(verdict.reasons)}"
+    return (
+        f"{exercise.name}: rated {rating.value}, {verdict.level.value.upper()}. {' '.join(verdict.reasons)}"
+    )
 
 
 def red_advice(exercise: Exercise, verdict: Verdict, more_than_one: str | None = None) -> tuple[str, ...]:

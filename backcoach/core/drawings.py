@@ -81,7 +81,9 @@ def read_drawings_file(path: Path, drawings: Drawings) -> None:
     findings: list[Finding] = []
     for key in document:
         if key not in SECTIONS:
-            hint = did_you_mean(key, SECTIONS) or "; a drawings file holds [exercises.ID] and [positions.NAME]"
+            hint = (
+                did_you_mean(key, SECTIONS) or "; a drawings file holds [exercises.ID] and [positions.NAME]"
+            )
             findings.append(Finding((key,), f"{toml_key(key)} is not part of a drawings file{hint}"))
     for section, fields in SECTIONS.items():
         table = document.get(section, {})

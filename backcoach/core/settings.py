@@ -82,9 +82,13 @@ RULES = (
     HOLD_RULE,
     REPS_RULE,
     Rule(
-        "cues", "sound", "sound", str, choices=SOUNDS,
-        help='"tones": a short tone for each phase (the terminal bell when no player is found), "bell", or "off"',
-    ),  # fmt: skip
+        "cues",
+        "sound",
+        "sound",
+        str,
+        choices=SOUNDS,
+        help='"tones": a short tone for each phase (the bell when no player is found), "bell" or "off"',
+    ),
     Rule("cues", "voice", "voice", bool, help="speak cues through a speech program when one is installed"),
     Rule("pain", "check_before", "check_before", bool, help="ask how your back is before starting"),
     Rule("pain", "stop_at", "stop_at", int, *STOP_AT_RANGE, help="a rating at or above this is red"),

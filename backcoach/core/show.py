@@ -34,7 +34,9 @@ def show_plan(plan: Plan) -> list[str]:
                 if number == 0:
                     lines.append(f"{lead}{text}")
                 else:  # a later cue of the same step, at its own moment
-                    lines.append(f"{'':>6}  {'':<11}  {'':<{name_width}}  {'':<5}  {'+' + clock(offset):<5}  {text}")
+                    lines.append(
+                        f"{'':>6}  {'':<11}  {'':<{name_width}}  {'':<5}  {'+' + clock(offset):<5}  {text}"
+                    )
             at += step.seconds
     lines += ["", f"total {clock(at)} ({plural(len(exercises), 'exercise')})"]
     return lines

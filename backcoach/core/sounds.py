@@ -102,6 +102,14 @@ def tone_file(sound: Sound, folder: Path) -> Path:
     return path
 
 
+def play_on_windows(path: Path) -> None:
+    """Windows has a player built in; SND_ASYNC returns at once."""
+    if sys.platform == "win32":
+        import winsound
+
+        winsound.PlaySound(str(path), winsound.SND_FILENAME | winsound.SND_ASYNC)
+
+
 class SoundPlayer:
     """mode: "tones", "bell" or "off". ring(n) rings the terminal bell n times."""
 
@@ -125,9 +133,7 @@ class SoundPlayer:
         try:
             path = tone_file(sound, self.folder)
             if self.player == "winsound":
-                import winsound  # type: ignore[import-not-found,unused-ignore]
-
-                winsound.PlaySound(str(path), winsound.SND_FILENAME | winsound.SND_ASYNC)
+                play_on_windows(path)
                 return True
             self._reap()
             self.playing.append(

@@ -76,7 +76,16 @@ def test_each_moment_has_its_own_sound_played_by_the_player_found(
     pips = ["pip"] * 3
     hold = ["hold", *pips]
     assert heard == [
-        "get-ready", *hold, "rest", *hold, "switch", *hold, "rest", *hold, "exercise-done", "session-done"
+        "get-ready",
+        *hold,
+        "rest",
+        *hold,
+        "switch",
+        *hold,
+        "rest",
+        *hold,
+        "exercise-done",
+        "session-done",
     ]
     assert rings == [] and (tmp_path / "cache" / "tones" / "hold-v1.wav").read_bytes()[:4] == b"RIFF"
     announcer.close()

@@ -252,6 +252,11 @@ def test_show_takes_the_users_doses_and_routines_and_refuses_an_unknown_one(
     )
     assert main(["--config", str(settings), "show", "desk"]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[0] == "Desk break (desk) at your doses: 1 exercise, 0:35"  # ready 10, hold 10, rest 5, hold 10
+    assert (
+        out.splitlines()[0] == "Desk break (desk) at your doses: 1 exercise, 0:35"
+    )  # ready 10, hold 10, rest 5, hold 10
     assert main(["--config", str(settings), "show", "dsk"]) == 2
-    assert capsys.readouterr().err == "backcoach: unknown routine 'dsk'; choose from lower, middle, upper, daily, desk\n"
+    assert (
+        capsys.readouterr().err
+        == "backcoach: unknown routine 'dsk'; choose from lower, middle, upper, daily, desk\n"
+    )

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import jsonschema
-import tomllib
 
 from backcoach.core.catalog import Catalog
 from backcoach.core.catalog_rules import PICTURE_SIZES
@@ -69,7 +69,9 @@ def test_a_users_drawing_replaces_one_and_a_broken_one_falls_back_with_its_line(
 ) -> None:
     path = tmp_path / "drawings.toml"
     bad_row = frame(40, 20).replace("." * 40, "." * 39 + "x", 1)
-    path.write_text(own_drawing("bridge") + own_drawing("crunch", bad_row) + own_drawing("my-own", frame(41, 20)))
+    path.write_text(
+        own_drawing("bridge") + own_drawing("crunch", bad_row) + own_drawing("my-own", frame(41, 20))
+    )
     drawings = load_drawings(path)
     shipped = load_drawings()
     assert drawings.exercises["bridge"].end.caption == "One hand up"  # replaced
@@ -98,7 +100,9 @@ def test_a_drawings_file_that_is_not_toml_is_one_problem_and_nothing_else_change
     assert drawings.exercises == load_drawings().exercises
 
 
-def test_without_a_drawing_an_exercise_gets_its_positions_still_figure(catalog: Catalog, tmp_path: Path) -> None:
+def test_without_a_drawing_an_exercise_gets_its_positions_still_figure(
+    catalog: Catalog, tmp_path: Path
+) -> None:
     from dataclasses import replace
 
     drawings = load_drawings()

@@ -51,9 +51,9 @@ def test_the_schemas_are_valid_draft_7() -> None:
 def test_every_shipped_file_validates(catalog: Catalog) -> None:
     for path in shipped_config_dir().glob("*.toml"):
         kind = file_kind(path)
-        validator = {"catalog": catalog_validator(catalog), "settings": SETTINGS}.get(kind) or drawings_validator(
-            catalog
-        )
+        validator = {"catalog": catalog_validator(catalog), "settings": SETTINGS}.get(
+            kind
+        ) or drawings_validator(catalog)
         document = tomllib.loads(path.read_text(encoding="utf-8"))
         assert list(validator.iter_errors(document)) == [], path
 

@@ -98,7 +98,7 @@ def test_going_back_to_a_default_keeps_a_line_the_user_wrote_and_drops_one_the_a
     loaded = load_settings(path, KNOWN)
     save_settings(loaded, replace(loaded.settings, get_ready_seconds=5, sound="off"))
     expected = HAND_WRITTEN.replace("get_ready_seconds = 8 ", "get_ready_seconds = 5 ")
-    assert path.read_text() == expected + "\n[cues]\nsound = \"off\"\n"
+    assert path.read_text() == expected + '\n[cues]\nsound = "off"\n'
     save_settings(loaded, replace(loaded.settings, get_ready_seconds=8, sound="tones"))
     assert path.read_text() == HAND_WRITTEN  # the [cues] table this run added goes again
 

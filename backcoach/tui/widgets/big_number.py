@@ -1,4 +1,5 @@
-"""A countdown in large block figures: ten rows tall, five, or three in a small terminal."""
+"""A countdown in large block figures: five rows of dots, each dot scale rows tall (three rows in all
+in a small terminal, where two rows of dots share a line)."""
 
 from __future__ import annotations
 
@@ -53,8 +54,14 @@ class BigNumber(Widget):
     }
     """
 
-    value: reactive[str] = reactive("", layout=True)
+    # A new layout only when the figure's width changes (10 -> 9), not at every second: a layout of
+    # the whole screen each second was most of a hold's CPU.
+    value: reactive[str] = reactive("")
     scale: reactive[int] = reactive(1, layout=True)
+
+    def watch_value(self, old: str, new: str) -> None:
+        if len(dot_rows(old)[0]) != len(dot_rows(new)[0]):
+            self.refresh(layout=True)
 
     def render(self) -> Text:
         # A Text keeps each line's leading spaces, which are part of the figures.
