@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import textwrap
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widget import Widget
 
 
@@ -16,22 +20,29 @@ class Line(Widget):
     Line {
         height: 1;
         width: 1fr;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
     }
     """
 
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
         self.text = ""
+        self._style = Style()
 
     def show(self, text: str) -> None:
         if text != self.text:
             self.text = text
             self.refresh()
 
-    def render(self) -> Text:
-        return Text(self.text, no_wrap=True, overflow="ellipsis", end="")
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._style = self.rich_style  # once a paint, not per line
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        text = self.text if y == 0 else ""
+        if len(text) > width:
+            text = text[: max(0, width - 1)].rstrip() + "…"
+        return Strip([Segment(text, self._style)]).extend_cell_length(width, self._style)
 
 
 class Progress(Widget):
