@@ -35,7 +35,13 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--region", dest="list_region", metavar="R", help="only this region")
     history = commands.add_parser("history", help="print the session log")
     history.add_argument("--csv", action="store_true", help="write CSV to standard output")
-    commands.add_parser("paths", help="print where settings and history live")
+    commands.add_parser(
+        "paths", help="print where settings and history live, and the speech program and sound player found"
+    )
+    show = commands.add_parser("show", help="print a routine as it will run at your doses, step by step")
+    show.add_argument(
+        "routine", metavar="ROUTINE", help="lower, middle, upper, daily or your own routine's id"
+    )
     check = commands.add_parser(
         "check", help="find every mistake in settings and exercise files (default: your own)"
     )
@@ -75,6 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     catalog = _load_catalog(settings_path)
     if args.command == "paths":
         return print_paths(args.config)
+    if args.command == "show":
+        return show_routine(catalog, args.routine, settings_path)
     if args.command == "exercises":
         return print_exercises(catalog, args.list_region, settings_path)
     if args.command == "history":
@@ -124,7 +132,31 @@ def print_paths(config_override: str | None) -> int:
     print(f"settings:  {settings_path}")
     print(f"exercises: {paths.user_exercises_file(settings_path)}")
     print(f"history:   {paths.history_file()}")
+    print(f"drawings:  {paths.user_drawings_file(settings_path)}")
     print(f"schemas:   {paths.schema_dir()}  (for a first line '#:schema PATH' in your files)")
+    print(f"tones:     {paths.cache_dir() / 'tones'}")
+    from backcoach.core.sounds import PLAYERS, find_player
+    from backcoach.core.speech import SPEECH_PROGRAMS, find_speech_program
+
+    player = find_player() or f"none found (any of {', '.join(PLAYERS)}; the terminal bell stands in)"
+    speech = find_speech_program() or f"none found (any of {', '.join(SPEECH_PROGRAMS)})"
+    print(f"player:    {player}")
+    print(f"speech:    {speech}")
+    return 0
+
+
+def show_routine(catalog: Catalog, routine_id: str, settings_path: Path) -> int:
+    """The session as it will run at the user's doses: each step, its cues, and the total."""
+    from backcoach.core.plan import build_plan
+    from backcoach.core.show import show_plan
+
+    routine = catalog.routines.get(routine_id)
+    if routine is None:
+        choices = ", ".join(catalog.routines)
+        print(f"backcoach: unknown routine {routine_id!r}; choose from {choices}", file=sys.stderr)
+        return 2
+    settings = load_settings(settings_path, set(catalog.exercises)).settings
+    print("\n".join(show_plan(build_plan(routine, catalog, settings))))
     return 0
 
 

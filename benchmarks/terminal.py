@@ -82,7 +82,7 @@ def backcoach_env(folder: Path, hold: int = 600) -> dict[str, str]:
     settings = folder / "settings.toml"
     settings.write_text(
         f"[timing]\nget_ready_seconds = 1\nhold_seconds = {hold}\n[pain]\ncheck_before = false\n"
-        "[cues]\nbell = false\n[safety]\nacknowledged = true\n"
+        '[cues]\nsound = "off"\n[safety]\nacknowledged = true\n'
     )
     return {
         "BACKCOACH_CONFIG": str(settings),

@@ -20,7 +20,8 @@ from backcoach.core.catalog import (
 from backcoach.core.problems import Finding, closest, did_you_mean, show
 from backcoach.core.text import shown
 
-FieldKind = Literal["id", "text", "whole", "choice", "choices", "texts", "tables", "doses"]
+FieldKind = Literal["id", "text", "whole", "choice", "choices", "texts", "tables", "doses", "picture"]
+PICTURE_INK = "#+."  # a drawing's dots: the body, the part that moves, empty
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_RULE_WORDS = 'lowercase letters and digits in words joined by "-"'
@@ -54,6 +55,7 @@ class Field:
             "tables": f"a list of {self.low} to {self.high} tables with "
             + ", ".join(field.key for field in self.fields),
             "doses": "a table of exercise ids, each { " + " and/or ".join(f.key for f in self.fields) + " }",
+            "picture": f'{self.high} rows of {self.low} dots, each "#" (the body), "+" (what moves) or "."',
         }[self.kind]
 
     def check(self, value: object) -> list[Finding]:
@@ -72,6 +74,8 @@ class Field:
         if self.kind == "whole":
             is_whole = isinstance(value, int) and not isinstance(value, bool)
             return [] if is_whole and self.low <= value <= self.high else self._refuse(value)  # type: ignore[operator]
+        if self.kind == "picture":
+            return self._check_picture(value)
         if self.kind == "choice":
             if value in self.choices:
                 return []
@@ -86,6 +90,21 @@ class Field:
 
     def _refuse(self, value: object, hint: str = "") -> list[Finding]:
         return [Finding((), f"{self.key} = {show(value)} is not allowed; use {self.allowed}{hint}")]
+
+    def _check_picture(self, value: object) -> list[Finding]:
+        """low x high dots: the width and height of the size it is drawn for."""
+        if not isinstance(value, str):
+            return self._refuse(value)
+        rows = picture_rows(value)
+        if len(rows) != self.high:
+            return [Finding((), f"{self.key} has {len(rows)} rows; use {self.allowed}")]
+        for number, row in enumerate(rows, 1):
+            if len(row) != self.low:
+                return [Finding((), f"{self.key}: row {number} has {len(row)} dots; use {self.allowed}")]
+            stray = next((char for char in row if char not in PICTURE_INK), None)
+            if stray is not None:
+                return [Finding((), f"{self.key}: row {number} has {show(stray)}; use {self.allowed}")]
+        return []
 
     def _check_item(self, index: int, item: object) -> list[Finding]:
         if self.kind == "choices" and item not in self.choices:
@@ -141,6 +160,8 @@ class Field:
             return tuple(raw)
         if self.kind == "doses":
             return {exercise_id: RoutineDose(**dose) for exercise_id, dose in raw.items()}
+        if self.kind == "picture":
+            return picture_rows(raw)
         return raw
 
 
@@ -174,6 +195,11 @@ def check_keys(
     elif missing:
         findings.append(Finding((), f"missing {kind}s {', '.join(show(field.key) for field in missing)}"))
     return findings
+
+
+def picture_rows(text: str) -> tuple[str, ...]:
+    """A picture's rows: the text's lines, without the blank first and last of a multi-line string."""
+    return tuple(line.strip() for line in text.strip("\n").split("\n"))
 
 
 def _as_id(value: str) -> str:
@@ -254,3 +280,26 @@ ROUTINE_FIELDS = (
     ),
 )
 SECTIONS = {"exercises": EXERCISE_FIELDS, "routines": ROUTINE_FIELDS}
+
+# drawings.toml: each exercise's two key frames in two sizes, and a still figure for each position.
+PICTURE_SIZES = {"normal": (40, 20), "compact": (20, 10)}  # dots wide and tall; 2 rows make a line
+
+
+def _frame_fields(frame: str, required: bool) -> tuple[Field, ...]:
+    caption = Field(frame, "text", f"what the {frame} frame shows, in words", required=required)
+    pictures = tuple(
+        Field(
+            f"{frame}_{size}",
+            "picture",
+            f"the {frame} frame, {width} x {height} dots ({size} size)",
+            required=required,
+            low=width,
+            high=height,
+        )
+        for size, (width, height) in PICTURE_SIZES.items()
+    )
+    return (caption, *pictures)
+
+
+DRAWING_FIELDS = (*_frame_fields("start", True), *_frame_fields("end", True))
+POSITION_DRAWING_FIELDS = _frame_fields("start", True)

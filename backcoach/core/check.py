@@ -13,7 +13,7 @@ from backcoach.core.problems import Problem, unparsable
 from backcoach.core.settings import parse_settings
 from backcoach.core.toml_read import parse, read_limited
 
-FileKind = Literal["settings", "catalog"]
+FileKind = Literal["settings", "catalog", "drawings"]
 
 
 @dataclass
@@ -27,13 +27,23 @@ def check_files(files: list[Path], settings_path: Path) -> Report:
     report = Report()
     shipped = load_catalog()
     if not files:
-        defaults = [settings_path, paths.user_exercises_file(settings_path)]
+        defaults = [
+            settings_path,
+            paths.user_exercises_file(settings_path),
+            paths.user_drawings_file(settings_path),
+        ]
         files = [path for path in defaults if path.exists()]
     for path in files:
         report.checked.append(path)
         if not path.is_file():
             reason = "is a folder" if path.is_dir() else "no such file"
             report.problems.append(Problem(path, None, reason))
+        elif file_kind(path) == "drawings":
+            from backcoach.core.drawings import Drawings, read_drawings_file
+
+            drawings = Drawings()
+            read_drawings_file(path, drawings)
+            report.problems += drawings.problems
         elif file_kind(path) == "catalog":
             report.problems += read_catalog_file(path, shipped.exercises, shipped.routines, shipped).problems
         else:
@@ -42,17 +52,25 @@ def check_files(files: list[Path], settings_path: Path) -> Report:
 
 
 def file_kind(path: Path) -> FileKind:
-    """By name when it says (settings.toml, exercises.toml, routines.toml), else by what it holds."""
+    """By name when it says (settings.toml, exercises.toml, routines.toml, drawings.toml), else by what
+    it holds."""
     name = path.name.lower()
     if "settings" in name:
         return "settings"
+    if "drawing" in name:
+        return "drawings"
     if any(word in name for word in ("exercise", "routine", "catalog")):
         return "catalog"
     try:
         document = parse(read_limited(path).decode("utf-8"))
     except (OSError, ValueError):
         return "settings"  # either way the reader reports what is wrong with it
-    return "catalog" if isinstance(document.get("exercises"), list) or "routines" in document else "settings"
+    if isinstance(document.get("exercises"), list) or "routines" in document:
+        return "catalog"
+    drawn = document.get("exercises", {})
+    if "positions" in document or (isinstance(drawn, dict) and any("start" in v for v in drawn.values())):
+        return "drawings"
+    return "settings"
 
 
 def settings_problems(path: Path, shipped: Catalog) -> list[Problem]:

@@ -4,6 +4,7 @@ next time's doses. The UI renders the events and the view it returns, and sends 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -11,6 +12,7 @@ from enum import Enum
 
 from backcoach.core.catalog import Catalog, Exercise, Routine
 from backcoach.core.clock import Clock
+from backcoach.core.cues import cue_at
 from backcoach.core.engine import Engine, ExerciseFinished, SessionFinished, State, Status, StepStarted
 from backcoach.core.history import HistoryLog, SessionLog
 from backcoach.core.pain import Level, Verdict, judge, second_red_advice
@@ -24,6 +26,8 @@ from backcoach.core.settings import Settings
 __all__ = [
     "Coach",
     "CoachEvent",
+    "CueBegan",
+    "FinalSeconds",
     "HistoryProblem",
     "Level",
     "Proposal",
@@ -57,6 +61,27 @@ class StepBegan:
     step: Step
     exercise: Exercise
     cue: str
+    side_changed: bool = False  # a rest or switch that leads to the other side
+    first_of_exercise: bool = False  # the exercise's own get-ready (not a later step)
+
+
+@dataclass(frozen=True)
+class CueBegan:
+    """A new cue in the middle of a hold (the hold's first cue comes with its StepBegan)."""
+
+    step: Step
+    exercise: Exercise
+    cue: str
+
+
+@dataclass(frozen=True)
+class FinalSeconds:
+    """The countdown of a hold reached 3, 2 or 1: the pips, and "three, two, one" at 3.
+    A hold that starts at 3 s or less has no pip at its start (its own sound is there)."""
+
+    seconds: int
+    step: Step
+    last_cue: str  # the cue the hold ends on, which the voice may say before the count
 
 
 @dataclass(frozen=True)
@@ -100,7 +125,8 @@ class HistoryProblem:
     message: str
 
 
-CoachEvent = StepBegan | RatingDue | VerdictGiven | SessionEnded | HistoryProblem
+CoachEvent = StepBegan | CueBegan | FinalSeconds | RatingDue | VerdictGiven | SessionEnded | HistoryProblem
+FINAL_SECONDS = 3  # the last seconds of a hold that are counted aloud and pipped
 
 
 @dataclass(frozen=True)
@@ -117,10 +143,33 @@ class SessionView:
     remaining: float
     progress: float  # 0..1 over the whole plan
     total_seconds: int
+    seconds_left: float  # in the whole session, at the planned doses
     cue: str
     verdict_line: str  # the last exercise's verdict, shown while getting ready for the next
     caution: str  # while getting ready: when to hold back, before the exercise starts
     next_name: str | None
+
+    @property
+    def frame(self) -> str:
+        """Which key frame of the exercise's drawing: "end" once a hold begins, else "start"."""
+        holding = self.step.phase is Phase.HOLD and self.state in (State.RUNNING, State.PAUSED)
+        return "end" if holding else "start"
+
+    @property
+    def at_a_glance(self) -> str:
+        """Time and place: "12:30 left · exercise 3 of 7 · next: Bridge"."""
+        return self.glance("exercise ")
+
+    @property
+    def short_glance(self) -> str:
+        """For a small terminal: "12:30 left · 3 of 7 · next: Bridge"."""
+        return self.glance("")
+
+    def glance(self, exercise_word: str) -> str:
+        left = math.ceil(self.seconds_left - 1e-9)
+        following = f"next: {self.next_name}" if self.next_name else "last exercise"
+        place = f"{exercise_word}{self.exercise_number} of {self.exercise_count}"
+        return f"{left // 60}:{left % 60:02d} left · {place} · {following}"
 
 
 class Coach:
@@ -150,6 +199,8 @@ class Coach:
         self._finished: ExerciseFinished | None = None
         self._stopped_side: str | None = None
         self._started = 0.0
+        self._cue_said = ""  # the cue last announced in this step, and the countdown figure last seen
+        self._count_seen = 0
 
     @property
     def pain_before(self) -> int | None:
@@ -169,8 +220,26 @@ class Coach:
         return events + self._translate(self.engine.start())
 
     def update(self) -> list[CoachEvent]:
-        """Move past every deadline that has passed."""
-        return self._translate(self.engine.update())
+        """Move past every deadline that has passed; say when a hold's cue changes and when its last
+        seconds begin (the screen calls this as each shown second begins)."""
+        events = self._translate(self.engine.update())
+        return events + self._moments()
+
+    def _moments(self) -> list[CoachEvent]:
+        engine = self.engine
+        if engine.state is not State.RUNNING or engine.step.phase is not Phase.HOLD:
+            return []
+        events: list[CoachEvent] = []
+        view = engine.view()
+        if view.cue != self._cue_said:
+            self._cue_said = view.cue
+            events.append(CueBegan(view.step, view.planned.exercise, view.cue))
+        count = math.ceil(view.remaining - 1e-9)
+        if 1 <= count <= FINAL_SECONDS and count < self._count_seen:
+            last_cue = cue_at(view.planned, engine.step_index, view.step.seconds)
+            events.append(FinalSeconds(count, view.step, last_cue))
+        self._count_seen = min(self._count_seen, count)
+        return events
 
     def toggle_pause(self) -> None:
         self.engine.toggle_pause()
@@ -256,6 +325,7 @@ class Coach:
             remaining=view.remaining,
             progress=view.progress,
             total_seconds=self.engine.plan.total_seconds,
+            seconds_left=max(0.0, self.engine.plan.total_seconds * (1 - view.progress)),
             cue=view.cue,
             verdict_line=self.verdict_line if getting_ready else "",
             caution=f"Caution: {view.planned.exercise.caution}" if getting_ready else "",
@@ -277,12 +347,20 @@ class Coach:
         events: list[CoachEvent] = []
         for event in engine_events:
             if isinstance(event, StepStarted):
-                events.append(StepBegan(event.step, self.engine.planned.exercise, self.engine.view().cue))
+                events.append(self._step_began(event))
             elif isinstance(event, ExerciseFinished):
                 events += self._exercise_finished(event)
             else:
                 events += self._session_finished(event.ended_early)
         return events
+
+    def _step_began(self, event: StepStarted) -> StepBegan:
+        steps = self.engine.planned.steps
+        cue = self.engine.view().cue
+        self._cue_said = cue
+        self._count_seen = math.ceil(event.step.seconds)
+        side_changed = event.index > 0 and steps[event.index - 1].side != event.step.side
+        return StepBegan(event.step, self.engine.planned.exercise, cue, side_changed, event.index == 0)
 
     def _exercise_finished(self, event: ExerciseFinished) -> list[CoachEvent]:
         name = event.planned.exercise.name

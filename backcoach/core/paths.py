@@ -48,6 +48,15 @@ def crash_dir() -> Path:
     return Path(platformdirs.user_state_dir(APP_NAME)) / "crashes"
 
 
+def cache_dir() -> Path:
+    """Where generated files live (the tones): safe to delete, made again when needed."""
+    return Path(platformdirs.user_cache_dir(APP_NAME))
+
+
+def user_drawings_file(settings: Path) -> Path:
+    return settings.parent / "drawings.toml"
+
+
 def schema_dir() -> Path:
     """The JSON Schemas shipped in the package, for editors to check settings and exercise files."""
     return Path(__file__).resolve().parent.parent / "schemas"

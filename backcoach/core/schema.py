@@ -8,12 +8,21 @@ equal to what this module generates); regenerate them with `python -m backcoach.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from backcoach.core import paths
 from backcoach.core.catalog import Catalog, load_catalog
-from backcoach.core.catalog_rules import EXERCISE_FIELDS, ID_PATTERN, ROUTINE_FIELDS, Field
+from backcoach.core.catalog_rules import (
+    DRAWING_FIELDS,
+    EXERCISE_FIELDS,
+    ID_PATTERN,
+    PICTURE_INK,
+    POSITION_DRAWING_FIELDS,
+    ROUTINE_FIELDS,
+    Field,
+)
 from backcoach.core.settings import EXERCISE_RULES, RULES, SECTIONS, Rule, default_settings
 
 SCHEMA_DIR = paths.schema_dir()
@@ -72,6 +81,36 @@ def catalog_schema(built_in: Catalog) -> dict[str, Any]:
     }
 
 
+def drawings_schema(built_in: Catalog) -> dict[str, Any]:
+    """Each drawing a table of its own fields, all required; pictures checked for their size too."""
+    from backcoach.core.catalog import Position
+
+    def entry(fields: tuple[Field, ...]) -> dict[str, Any]:
+        return {**_table(fields), "required": [field.key for field in fields if field.required]}
+
+    return {
+        "$schema": DRAFT,
+        "title": "backcoach drawings.toml",
+        "description": "Drawings of your exercises by id, and still figures by position.",
+        "type": "object",
+        "properties": {
+            "exercises": {
+                "type": "object",
+                "description": "by exercise id: a start and an end frame",
+                "propertyNames": {"pattern": ID_PATTERN.pattern},
+                "additionalProperties": entry(DRAWING_FIELDS),
+            },
+            "positions": {
+                "type": "object",
+                "description": "by position: the still figure of an exercise with no drawing",
+                "properties": {name: entry(POSITION_DRAWING_FIELDS) for name in get_args(Position)},
+                "additionalProperties": False,
+            },
+        },
+        "additionalProperties": False,
+    }
+
+
 def _entry(fields: tuple[Field, ...], built_in_ids: list[str]) -> dict[str, Any]:
     return {
         **_table(fields),
@@ -113,6 +152,10 @@ def _field(field: Field) -> dict[str, Any]:
             },
         },
     }
+    if field.kind == "picture":
+        row = f"[{re.escape(PICTURE_INK)}]{{{field.low}}}"
+        pattern = f"^\\n?[ \\t]*{row}([ \\t]*\\n[ \\t]*{row}){{{field.high - 1}}}[ \\t]*\\n?$"
+        by_kind["picture"] = {"type": "string", "pattern": pattern}
     schema = {"description": field.help, **by_kind[field.kind]}
     if field.default is not None:
         schema["default"] = field.default
@@ -124,6 +167,7 @@ def generated() -> dict[str, str]:
     schemas = {
         "settings.schema.json": settings_schema(),
         "exercises.schema.json": catalog_schema(load_catalog()),
+        "drawings.schema.json": drawings_schema(load_catalog()),
     }
     return {name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n" for name, schema in schemas.items()}
 

@@ -26,6 +26,8 @@ THEMES = (
     "solarized-dark", "solarized-light", "tokyo-night",
 )  # fmt: skip
 
+SOUNDS = ("tones", "bell", "off")
+
 # A setting's place in the file: (section, key), or ("exercises", exercise id, key) for a dose.
 KeyPath = tuple[str, ...]
 
@@ -80,7 +82,14 @@ RULES = (
     Rule("timing", "rest_seconds", "rest_seconds", int, 0, 120, help="rest between reps"),
     HOLD_RULE,
     REPS_RULE,
-    Rule("cues", "bell", "bell", bool, help="terminal bell at each phase change"),
+    Rule(
+        "cues",
+        "sound",
+        "sound",
+        str,
+        choices=SOUNDS,
+        help='"tones": a short tone for each phase (the bell when no player is found), "bell" or "off"',
+    ),
     Rule("cues", "voice", "voice", bool, help="speak cues through a speech program when one is installed"),
     Rule("pain", "check_before", "check_before", bool, help="ask how your back is before starting"),
     Rule("pain", "stop_at", "stop_at", int, *STOP_AT_RANGE, help="a rating at or above this is red"),
@@ -89,6 +98,8 @@ RULES = (
     Rule("display", "theme", "theme", str, choices=THEMES, help="a Textual theme"),
 )
 EXERCISE_RULES = (HOLD_RULE, REPS_RULE)
+# Before `sound` there was `bell = true/false`: a file that has it keeps its meaning (false: silence).
+LEGACY_BELL = Rule("cues", "bell", "sound", bool, help="replaced by sound")
 SECTIONS = tuple(dict.fromkeys(rule.section for rule in RULES))
 
 
@@ -105,7 +116,7 @@ class Settings:
     hold_seconds: int | None = None
     reps: int | None = None
     exercises: dict[str, DoseOverride] = field(default_factory=dict)
-    bell: bool = True
+    sound: str = "tones"
     voice: bool = False
     check_before: bool = True
     stop_at: int = 6
@@ -241,7 +252,13 @@ def _apply(
     for section_name in SECTIONS:
         section = _table(document, section_name, findings)
         rules = [rule for rule in RULES if rule.section == section_name]
-        _typos(section, (section_name,), [rule.key for rule in rules], findings)
+        _typos(section, (section_name,), [rule.key for rule in rules] + [LEGACY_BELL.key], findings)
+        if section_name == "cues" and LEGACY_BELL.key in section and "sound" not in section:
+            problem = LEGACY_BELL.check(section[LEGACY_BELL.key])
+            if problem:
+                findings.append(Finding(("cues", LEGACY_BELL.key), problem))
+            else:
+                values["sound"] = "tones" if section[LEGACY_BELL.key] else "off"
         for rule in rules:
             if rule.key not in section:
                 continue

@@ -31,8 +31,10 @@ from backcoach.tui.keys import help_lines
 from backcoach.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
+    from backcoach.core.announce import Announcer
+    from backcoach.core.coach import CoachEvent
+    from backcoach.core.drawings import Drawings
     from backcoach.core.history import HistoryLog
-    from backcoach.core.plan import Phase
     from backcoach.core.rating import Rating
     from backcoach.core.settings_save import Keep
     from backcoach.core.speech import Speaker
@@ -92,6 +94,8 @@ class BackcoachApp(App[None]):
         self.clock: Clock = clock or MonotonicClock()
         self.start_region = start_region
         self.speaker = speaker
+        self._announcer: Announcer | None = None
+        self._drawings: Drawings | None = None
         self.today = today
         self.now = now
         # Published after settings are saved: open screens (a session, home) take the new values.
@@ -102,6 +106,7 @@ class BackcoachApp(App[None]):
         self.asking_to_quit = False
         self.crash_report: Path | None = None
         self.leaving = False
+        self.asked_for_speech = False  # the notice that no speech program was found, said once
 
     # A crash: the traceback goes to a file, and one line says where after the screen is restored
     # (Textual's own report, with every local variable, is no help to the person exercising).
@@ -261,7 +266,7 @@ class BackcoachApp(App[None]):
         def answered(gentle: bool | None) -> None:
             self.open_session(offer.routine.id if gentle else routine_id, rating)
 
-        self.push_screen(screens.GentleOfferScreen(offer), answered)
+        self.open_screen(screens.GentleOfferScreen(offer), answered)
 
     def checkin_due(self) -> bool:
         import sqlite3
@@ -296,9 +301,9 @@ class BackcoachApp(App[None]):
             stiffness = screens.RatingScreen(
                 CHECKIN_STIFFNESS, can_cancel=True, scale=STIFFNESS_SCALE, ask_sharp=False
             )
-            self.push_screen(stiffness, lambda answer: stiffness_given(pain, answer))
+            self.open_screen(stiffness, lambda answer: stiffness_given(pain, answer))
 
-        self.push_screen(screens.RatingScreen(CHECKIN_PAIN, can_cancel=True, ask_sharp=False), pain_given)
+        self.open_screen(screens.RatingScreen(CHECKIN_PAIN, can_cancel=True, ask_sharp=False), pain_given)
 
     def open_session(self, routine_id: str, rating: Rating | None) -> None:
         from backcoach.core.coach import Coach, local_now, starting_advice
@@ -314,24 +319,55 @@ class BackcoachApp(App[None]):
             self.history_log,
             self.now or local_now,
         )
-        self.open_screen(screens.SessionScreen(coach))
+        self.open_screen(screens.SessionScreen(coach, self.drawings()))
+
+    def drawings(self) -> Drawings:
+        """The shipped drawings and the user's drawings.toml, read when the first session opens."""
+        if self._drawings is None:
+            from backcoach.core.drawings import load_drawings
+
+            self._drawings = load_drawings(paths.user_drawings_file(self.loaded.path))
+            if problems := self._drawings.problems:
+                first = problems[0]
+                more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
+                self.notify(
+                    f"{first}{more}. Those drawings were left out; `backcoach check` lists every problem.",
+                    title="A problem in your drawings",
+                    severity="warning",
+                    markup=False,
+                    timeout=15,
+                )
+        return self._drawings
 
     def on_unmount(self) -> None:
         loop = asyncio.get_running_loop()
         for number in (signal.SIGTERM, signal.SIGHUP):
             loop.remove_signal_handler(number)
+        if self._announcer is not None:
+            self._announcer.close()
         if self._history_log is not None:
             self.closing_problem = self._history_log.close()
 
-    def signal_step(self, phase: Phase, cue: str) -> None:
-        if self.settings.bell:
-            self.bell()
-        if self.settings.voice:
-            from backcoach.core.speech import Speaker, find_speech_program
+    def announce(self, events: list[CoachEvent]) -> None:
+        """A session's events as sounds and words, as the settings ask; never waits for a player."""
+        if self._announcer is None:
+            from backcoach.core.announce import Announcer
 
-            if self.speaker is None:
-                self.speaker = Speaker(find_speech_program())
-            self.speaker.say(f"{phase.value.lower()}. {cue}")
+            settings = self.settings
+            self._announcer = Announcer.found(settings.sound, settings.voice, paths.cache_dir(), self.ring)
+            if self.speaker is not None:
+                self._announcer.speaker = self.speaker
+        self._announcer.use(self.settings.sound, self.settings.voice)
+        if self._announcer.speech_missing and not self.asked_for_speech:
+            from backcoach.core.speech import missing_program_notice
+
+            self.asked_for_speech = True
+            self.notify(missing_program_notice(), title="Voice", severity="warning", markup=False, timeout=15)
+        self._announcer.announce(events)
+
+    def ring(self, times: int) -> None:
+        for _ in range(times):
+            self.bell()
 
     # Keys and commands everywhere
 

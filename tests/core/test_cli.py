@@ -80,6 +80,7 @@ def test_version_and_paths(isolated_home: Path, monkeypatch: pytest.MonkeyPatch)
     assert f"history:   {isolated_home / 'data' / 'backcoach' / 'history.sqlite3'}" in result.stdout
     schemas = Path(re.findall(r"^schemas: +(\S+)", result.stdout, re.MULTILINE)[0])
     assert sorted(path.name for path in schemas.iterdir()) == [
+        "drawings.schema.json",
         "exercises.schema.json",
         "settings.schema.json",
     ]
@@ -184,7 +185,7 @@ def test_check_tells_the_file_kind_by_name_or_content(
 def test_check_every_shipped_file_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
     files = sorted(str(path) for path in shipped_config_dir().glob("*.toml"))
     assert main(["check", *files]) == 0
-    assert capsys.readouterr().out.startswith("ok: no problems in 3 files")
+    assert capsys.readouterr().out.startswith("ok: no problems in 4 files")
 
 
 def test_a_folder_given_as_the_settings_file_is_refused_in_one_line(
@@ -199,4 +200,63 @@ def test_a_folder_given_as_the_settings_file_is_refused_in_one_line(
     result = run("check")
     assert result.returncode == 2 and result.stderr.startswith(
         f"backcoach: BACKCOACH_CONFIG {tmp_path} is a folder"
+    )
+
+
+def test_paths_names_the_sound_player_and_speech_program_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert main(["paths"]) == 0
+    out = capsys.readouterr().out
+    assert "player:    none found (any of pw-play, paplay, aplay, afplay; the terminal bell stands in)" in out
+    assert "speech:    none found (any of spd-say, espeak-ng, espeak, say)" in out
+    for name in ("aplay", "espeak"):
+        (tmp_path / name).write_text("#!/bin/sh\n")
+        (tmp_path / name).chmod(0o755)
+    assert main(["paths"]) == 0
+    out = capsys.readouterr().out
+    assert f"player:    {tmp_path / 'aplay'}" in out and f"speech:    {tmp_path / 'espeak'}" in out
+
+
+def test_show_lists_every_step_and_cue_of_a_routine_and_its_planned_length(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from backcoach.core.plan import build_plan
+    from backcoach.core.settings import Settings
+
+    catalog = load_catalog()
+    assert main(["show", "lower"]) == 0
+    out = capsys.readouterr().out
+    plan = build_plan(catalog.routines["lower"], catalog, Settings())
+    for planned in plan.exercises:
+        for cue in planned.exercise.cues:
+            assert cue.text in out, (planned.exercise.id, cue.text)
+        assert planned.exercise.setup in out
+    steps = [line for line in out.splitlines() if re.match(r"^ +\d+:\d\d  [A-Z]", line)]
+    assert len(steps) == sum(len(planned.steps) for planned in plan.exercises)
+    minutes, seconds = divmod(plan.total_seconds, 60)
+    assert out.splitlines()[-1] == f"total {minutes}:{seconds:02d} (7 exercises)"
+    assert steps[1].split()[:6] == ["0:05", "HOLD", "Pelvic", "tilt", "1/8", "Tighten"]
+    piriformis = [line for line in steps if "Piriformis" in line and "HOLD" in line]
+    assert piriformis[0].split()[4:6] == ["left", "1/2"] and piriformis[-1].split()[4:6] == ["right", "2/2"]
+
+
+def test_show_takes_the_users_doses_and_routines_and_refuses_an_unknown_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = tmp_path / "settings.toml"
+    settings.write_text("[timing]\nget_ready_seconds = 10\n[exercises.chin-tuck]\nreps = 2\n")
+    (tmp_path / "exercises.toml").write_text(
+        '[[routines]]\nid = "desk"\nname = "Desk break"\nexercises = ["chin-tuck"]\n'
+    )
+    assert main(["--config", str(settings), "show", "desk"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        out.splitlines()[0] == "Desk break (desk) at your doses: 1 exercise, 0:35"
+    )  # ready 10, hold 10, rest 5, hold 10
+    assert main(["--config", str(settings), "show", "dsk"]) == 2
+    assert (
+        capsys.readouterr().err
+        == "backcoach: unknown routine 'dsk'; choose from lower, middle, upper, daily, gentle, desk\n"
     )

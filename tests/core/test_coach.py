@@ -14,6 +14,8 @@ from backcoach.core.clock import ManualClock
 from backcoach.core.coach import (
     Coach,
     CoachEvent,
+    CueBegan,
+    FinalSeconds,
     HistoryProblem,
     RatingDue,
     SessionEnded,
@@ -230,3 +232,52 @@ def test_a_gentle_day_never_steps_a_dose_up(catalog: Catalog, tmp_path: Path) ->
     events = coach.end()
     (ended,) = only(events, SessionEnded)
     assert all(proposal.change is not Change.UP for proposal in ended.summary.proposals)
+
+
+def run_by_seconds(coach: Coach, clock: ManualClock, seconds: int) -> list[tuple[float, CoachEvent]]:
+    """Tick as the screen does, once a second, keeping when each event came."""
+    timed: list[tuple[float, CoachEvent]] = []
+    for _ in range(seconds):
+        clock.advance(1)
+        timed += [(clock.now() - 1000, event) for event in coach.update()]
+    return timed
+
+
+def test_a_hold_says_when_its_cues_change_and_when_its_last_three_seconds_begin(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    coach, clock = make_coach(catalog, tmp_path / "history.sqlite3")
+    coach.start()
+    for _ in range(3):  # pelvic tilt, knee to chest, basic twist: skipped; piriformis holds 30 s a side
+        coach.skip()
+    timed = run_by_seconds(coach, clock, 5 + 29)
+    began = [(at, e.step.phase, e.side_changed) for at, e in timed if isinstance(e, StepBegan)]
+    assert began == [(5, Phase.HOLD, False)]
+    counts = [(at, e.seconds) for at, e in timed if isinstance(e, FinalSeconds)]
+    assert counts == [(32, 3), (33, 2), (34, 1)]  # 3 s left at 32 s: the last three, each as it shows
+    cues = [e.cue for _, e in timed if isinstance(e, CueBegan)]
+    exercise = catalog.exercises["piriformis-stretch"]
+    assert cues and cues[-1] == exercise.cues_at("end")[0] and len(set(cues)) == len(cues)
+    assert coach.view().frame == "end"
+    clock.advance(1)
+    (rest,) = only(coach.update(), StepBegan)  # the rest after the last hold of this side
+    assert rest.step.phase is Phase.REST and not rest.side_changed and coach.view().frame == "start"
+
+
+def test_a_short_hold_pips_only_after_it_starts_and_the_view_gives_time_and_place(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    coach, clock = make_coach(catalog, tmp_path / "history.sqlite3")
+    coach.start()
+    view = coach.view()
+    assert view.seconds_left == view.total_seconds
+    assert view.at_a_glance.endswith("left · exercise 1 of 7 · next: Knee to chest")
+    for _ in range(5):
+        coach.skip()  # to the leg raise: 3 s holds
+    timed = run_by_seconds(coach, clock, 5 + 3)
+    assert [(at, e.seconds) for at, e in timed if isinstance(e, FinalSeconds)] == [(6, 2), (7, 1)]
+    view = coach.view()
+    leg_raise_and_crunch = sum(planned.seconds for planned in coach.engine.plan.exercises[5:])
+    assert view.seconds_left == pytest.approx(leg_raise_and_crunch - 8)
+    minutes, seconds = divmod(leg_raise_and_crunch - 8, 60)
+    assert view.at_a_glance == f"{minutes}:{seconds:02d} left · exercise 6 of 7 · next: Partial crunch"

@@ -18,7 +18,8 @@ from backcoach.core.catalog import Catalog, shipped_config_dir
 from backcoach.core.catalog_file import read_catalog_file
 from backcoach.core.catalog_rules import EXERCISE_FIELDS, ROUTINE_FIELDS, Field
 from backcoach.core.check import file_kind
-from backcoach.core.schema import SCHEMA_DIR, catalog_schema, generated, settings_schema
+from backcoach.core.drawings import Drawings, read_drawings_file
+from backcoach.core.schema import SCHEMA_DIR, catalog_schema, drawings_schema, generated, settings_schema
 from backcoach.core.settings import RULES, Rule, load_settings
 from tests.core.samples import GOOD_EXERCISE, valid_setting
 
@@ -28,6 +29,10 @@ SETTINGS = jsonschema.Draft7Validator(settings_schema())
 
 def catalog_validator(catalog: Catalog) -> jsonschema.Draft7Validator:
     return jsonschema.Draft7Validator(catalog_schema(catalog))
+
+
+def drawings_validator(catalog: Catalog) -> jsonschema.Draft7Validator:
+    return jsonschema.Draft7Validator(drawings_schema(catalog))
 
 
 def test_the_committed_schemas_are_the_generated_ones() -> None:
@@ -45,7 +50,10 @@ def test_the_schemas_are_valid_draft_7() -> None:
 
 def test_every_shipped_file_validates(catalog: Catalog) -> None:
     for path in shipped_config_dir().glob("*.toml"):
-        validator = catalog_validator(catalog) if file_kind(path) == "catalog" else SETTINGS
+        kind = file_kind(path)
+        validator = {"catalog": catalog_validator(catalog), "settings": SETTINGS}.get(
+            kind
+        ) or drawings_validator(catalog)
         document = tomllib.loads(path.read_text(encoding="utf-8"))
         assert list(validator.iter_errors(document)) == [], path
 
@@ -65,6 +73,11 @@ def test_every_toml_example_in_the_readme_validates_and_loads_clean(
     if file_kind(path) == "catalog":
         assert list(catalog_validator(catalog).iter_errors(document)) == []
         assert read_catalog_file(path, catalog.exercises, catalog.routines, catalog).problems == []
+    elif file_kind(path) == "drawings":
+        assert list(drawings_validator(catalog).iter_errors(document)) == []
+        drawings = Drawings()
+        read_drawings_file(path, drawings)
+        assert drawings.problems == []
     else:
         assert list(SETTINGS.iter_errors(document)) == []
         assert load_settings(path, set(catalog.exercises)).problems == []

@@ -134,3 +134,22 @@ def test_a_chosen_settings_file_in_a_missing_folder_is_said_at_start(tmp_path: P
     ]
     assert not (tmp_path / "nowhere").exists()  # loading creates nothing
     assert load_settings(tmp_path / "settings.toml").problems == []  # a folder that is there: nothing to say
+
+
+@pytest.mark.parametrize(
+    ("cues", "sound"),
+    [
+        ("bell = false", "off"),  # an older file's silence stays silence
+        ("bell = true", "tones"),  # and its bell means the default
+        ('sound = "bell"\nbell = false', "bell"),  # sound, when given, decides
+        ('sound = "off"', "off"),
+        ("", "tones"),
+    ],
+)
+def test_sound_replaces_the_bell_and_an_older_file_keeps_its_meaning(
+    tmp_path: Path, cues: str, sound: str
+) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text(f"[cues]\n{cues}\n")
+    loaded = load_settings(path)
+    assert loaded.settings.sound == sound and loaded.problems == []

@@ -96,10 +96,10 @@ def test_going_back_to_a_default_keeps_a_line_the_user_wrote_and_drops_one_the_a
 ) -> None:
     path = write(tmp_path, HAND_WRITTEN)
     loaded = load_settings(path, KNOWN)
-    save_settings(loaded, replace(loaded.settings, get_ready_seconds=5, bell=False))
+    save_settings(loaded, replace(loaded.settings, get_ready_seconds=5, sound="off"))
     expected = HAND_WRITTEN.replace("get_ready_seconds = 8 ", "get_ready_seconds = 5 ")
-    assert path.read_text() == expected + "\n[cues]\nbell = false\n"
-    save_settings(loaded, replace(loaded.settings, get_ready_seconds=8, bell=True))
+    assert path.read_text() == expected + '\n[cues]\nsound = "off"\n'
+    save_settings(loaded, replace(loaded.settings, get_ready_seconds=8, sound="tones"))
     assert path.read_text() == HAND_WRITTEN  # the [cues] table this run added goes again
 
 
@@ -154,7 +154,7 @@ def test_the_same_key_changed_in_both_places_asks_which_to_keep(tmp_path: Path) 
     loaded = load_settings(path, KNOWN)
     edited = HAND_WRITTEN.replace("rest_seconds=10", "rest_seconds=20")
     path.write_text(edited)
-    mine = replace(loaded.settings, rest_seconds=12, bell=False)
+    mine = replace(loaded.settings, rest_seconds=12, sound="off")
     result = save_settings(loaded, mine)
     assert not result.saved and result.conflicts == (Conflict(("timing", "rest_seconds"), 20, 12),)
     assert str(result.conflicts[0]) == "[timing] rest_seconds: the file says 20, backcoach has 12"
@@ -163,7 +163,7 @@ def test_the_same_key_changed_in_both_places_asks_which_to_keep(tmp_path: Path) 
     result = save_settings(loaded, mine, keep="file")
     assert result.saved and "for [timing] rest_seconds the file's value was kept" in result.notices[0]
     saved = tomllib.loads(path.read_text())
-    assert saved["timing"]["rest_seconds"] == 20 and saved["cues"] == {"bell": False}
+    assert saved["timing"]["rest_seconds"] == 20 and saved["cues"] == {"sound": "off"}
     assert loaded.settings.rest_seconds == 20
 
     path.write_text(edited.replace("rest_seconds=20", "rest_seconds=30"))

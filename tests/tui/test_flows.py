@@ -334,18 +334,19 @@ async def test_anything_covering_the_countdown_pauses_it(make_app: MakeApp) -> N
             assert engine.state is State.RUNNING
 
 
-@pytest.mark.parametrize(("bell", "rings"), [("true", True), ("false", False)])
-async def test_the_bell_rings_at_each_phase_change_only_when_on(
-    make_app: MakeApp, bell: str, rings: bool
+@pytest.mark.parametrize(("cues", "rings"), [('sound = "bell"', True), ("bell = false", False)])
+async def test_the_bell_rings_its_pattern_at_each_phase_change_only_when_on(
+    make_app: MakeApp, cues: str, rings: bool
 ) -> None:
-    app = make_app(f"[safety]\nacknowledged = true\n[cues]\nbell = {bell}\n")
+    app = make_app(f"[safety]\nacknowledged = true\n[cues]\n{cues}\n")
     rung: list[float] = []
     app.bell = lambda: rung.append(app.clock.now())  # type: ignore[method-assign]  # headless has no speaker
     async with app.run_test(size=(100, 30)) as pilot:
         await type_keys(pilot, "1", "1", "enter")  # GET READY starts
         await advance(pilot, 5)  # HOLD
         await advance(pilot, 5)  # REST
-    assert rung == ([1000.0, 1005.0, 1010.0] if rings else [])  # get ready, hold, rest: each as it starts
+    # get ready once, hold twice, rest once: each as it starts
+    assert rung == ([1000.0, 1005.0, 1005.0, 1010.0] if rings else [])
 
 
 async def test_home_numbers_follow_the_routines_in_the_data(tmp_path: Path, settings_path: Path) -> None:

@@ -64,10 +64,11 @@ async def test_every_setting_lands_in_the_file_and_reloads_the_same(
         await set_field(pilot, "dose-knee-to-chest-hold_seconds", "30")
         await set_field(pilot, "dose-knee-to-chest-reps", "2")
         await set_field(pilot, "dose-bridge-reps", "")
-        bell = app.screen.query_one("#field-bell", Select)
-        bell.focus()
-        await type_keys(pilot, "enter", "up", "enter")  # open the choice, pick "yes"
-        assert bell.value is True
+        sound = app.screen.query_one("#field-sound", Select)
+        assert sound.value == "off"  # the file's older `bell = false`
+        sound.focus()
+        await type_keys(pilot, "enter", "up", "enter")  # open the choice, pick the one above
+        assert sound.value == "bell"
         app.screen.query_one("#field-voice", Select).value = True
         app.screen.query_one("#field-check_before", Select).value = False
         app.screen.query_one("#field-theme", Select).value = "nord"
@@ -79,7 +80,7 @@ async def test_every_setting_lands_in_the_file_and_reloads_the_same(
     assert saved["timing"] == {
         "get_ready_seconds": 7, "rest_seconds": 3, "hold_seconds": 15, "reps": 4, "mystery": "kept",
     }  # fmt: skip
-    assert saved["cues"] == {"bell": True, "voice": True}
+    assert saved["cues"] == {"bell": False, "sound": "bell", "voice": True}  # sound, once there, decides
     assert saved["pain"] == {"check_before": False, "stop_at": 5}
     assert saved["display"] == {"theme": "nord"}
     assert saved["safety"] == {"acknowledged": True}
@@ -169,7 +170,7 @@ async def test_quit_asks_before_dropping_unsaved_settings(make_app: MakeApp) -> 
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_keys(pilot, "s", "9")
-        app.screen.query_one("#field-bell", Select).focus()  # q is not swallowed by a number field here
+        app.screen.query_one("#field-sound", Select).focus()  # q is not swallowed by a number field here
         await type_keys(pilot, "q")
         assert isinstance(app.screen, ConfirmScreen)
         assert "Quit without saving your settings changes?" in str(app.screen.question)

@@ -14,6 +14,7 @@ SnapCompare = Callable[..., bool]
 Steps = Callable[[Pilot[None]], Awaitable[None]]
 LARGE = (100, 30)
 SMALL = (40, 12)
+BIG = (200, 60)
 
 
 async def start_lower(pilot: Pilot[None]) -> None:
@@ -69,7 +70,11 @@ CASES: dict[str, tuple[Steps, tuple[int, int]]] = {
     "pain_verdict_amber_on_get_ready": (amber_on_next_get_ready, LARGE),
     "summary": (summary, LARGE),
     "home_small": (nothing, SMALL),
+    "session_get_ready_small": (start_lower, SMALL),
     "session_hold_small": (into_hold, SMALL),
+    "pain_verdict_red_small": (red_verdict, SMALL),
+    "session_get_ready_big": (start_lower, BIG),
+    "session_hold_big": (into_hold, BIG),
 }
 
 

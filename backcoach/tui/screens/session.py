@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import Footer, Static
 
 from backcoach.core.coach import (
     Coach,
@@ -20,17 +20,18 @@ from backcoach.core.coach import (
     RatingDue,
     SessionEnded,
     SessionView,
-    StepBegan,
     VerdictGiven,
 )
+from backcoach.core.drawings import Drawings
 from backcoach.core.plan import Phase
 from backcoach.core.rating import Rating
 from backcoach.core.settings import Settings
 from backcoach.core.text import plural
 from backcoach.tui import screens
 from backcoach.tui.keys import key_bar
-from backcoach.tui.widgets.big_number import BigNumber
-from backcoach.tui.widgets.drawings import drawing_for
+from backcoach.tui.widgets.big_number import BigNumber, dot_rows
+from backcoach.tui.widgets.drawings import Figure
+from backcoach.tui.widgets.lines import Line, Progress, clip
 
 if TYPE_CHECKING:
     from backcoach.tui.app import BackcoachApp
@@ -39,6 +40,8 @@ COMPACT_WIDTH = 70
 COMPACT_HEIGHT = 22
 ROOMY_WIDTH = 90  # room for the countdown at double size beside the drawing
 ROOMY_HEIGHT = 28
+BIG_WIDTH = 150  # from here the drawing doubles and the countdown takes a third of the height or more
+BIG_HEIGHT = 45
 PHASE_CLASSES = ("get-ready", "hold", "rest", "switch-side", "paused", "done")
 
 
@@ -64,11 +67,13 @@ class SessionScreen(Screen[None]):
 
     app: BackcoachApp
 
-    def __init__(self, coach: Coach) -> None:
+    def __init__(self, coach: Coach, drawings: Drawings | None = None) -> None:
         super().__init__()
         self.coach = coach
+        self.drawings = drawings or Drawings()
         self._timer: Timer | None = None
         self._shown: dict[str, str] = {}
+        self._terminal = (80, 24)
 
     def compose(self) -> ComposeResult:
         # Text from the catalog may hold [brackets]: show it as written, never as markup.
@@ -79,12 +84,14 @@ class SessionScreen(Screen[None]):
                     yield Static(id="phase", markup=False)
                     yield BigNumber(id="countdown")
                     yield Static(id="rep", markup=False)
-                yield Static(id="drawing", markup=False)
+                with Vertical(id="drawing"):
+                    yield Figure(id="figure")
+                    yield Line(id="caption")
             yield Static(id="cue", markup=False)
             yield Static(id="caution", markup=False)
             yield Static(id="verdict-line", markup=False)
-            yield ProgressBar(id="progress", show_eta=False)
-            yield Static(id="next", markup=False)
+            yield Progress(id="progress")
+            yield Line(id="next")
             yield Static(key_bar(self.BINDINGS, "  "), id="compact-keys", markup=False)
         yield Footer()
 
@@ -127,11 +134,24 @@ class SessionScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         width, height = event.size
-        compact = width < COMPACT_WIDTH or height < COMPACT_HEIGHT
-        self.set_class(compact, "compact")
-        roomy = width >= ROOMY_WIDTH and height >= ROOMY_HEIGHT
-        self.query_one(BigNumber).scale = 0 if compact else 2 if roomy else 1
+        self._terminal = (width, height)
+        self.set_class(width < COMPACT_WIDTH or height < COMPACT_HEIGHT, "compact")
+        self._shown.clear()  # texts are clipped to the width: clip them again
         self.show(self.coach.view())
+
+    def scales(self, view: SessionView) -> tuple[int, str, int]:
+        """The countdown's scale, and the drawing's size and scale, for this terminal: both grow with it."""
+        width, height = self._terminal
+        if self.has_class("compact"):
+            return 0, "compact", 1
+        big = width >= BIG_WIDTH and height >= BIG_HEIGHT
+        drawing_scale = 2 if big else 1
+        if not big:
+            return (2 if width >= ROOMY_WIDTH and height >= ROOMY_HEIGHT else 1), "normal", 1
+        # The widest face this step shows (its first second), so the size holds still through a step.
+        dots = len(dot_rows(clock_face(view.step.seconds))[0])
+        room = width - 8 - 40 * drawing_scale
+        return max(2, min(height // 10, room // (2 * dots))), "normal", drawing_scale
 
     # Time: wake when the shown second changes (which is also when a step ends), never count ticks.
 
@@ -152,10 +172,10 @@ class SessionScreen(Screen[None]):
     # What the coach says happened
 
     def handle(self, coach_events: list[CoachEvent]) -> None:
+        if coach_events:
+            self.app.announce(coach_events)
         for event in coach_events:
-            if isinstance(event, StepBegan):
-                self.app.signal_step(event.step.phase, event.cue)
-            elif isinstance(event, RatingDue):
+            if isinstance(event, RatingDue):
                 self.show(self.coach.view())
                 # After the repaint, so the screen behind the pain check reads DONE, not the last phase.
                 self.call_after_refresh(
@@ -223,17 +243,32 @@ class SessionScreen(Screen[None]):
         self._set("phase", f"{phase}  (space to resume)" if phase == "PAUSED" else phase)
         for name in PHASE_CLASSES:
             self.set_class(name == phase.lower().replace(" ", "-"), f"phase-{name}")
-        self.query_one(BigNumber).value = clock_face(view.remaining)
+        number_scale, size, drawing_scale = self.scales(view)
+        countdown = self.query_one(BigNumber)
+        countdown.scale = number_scale
+        countdown.value = clock_face(view.remaining)
         self._set("rep", rep_line(view))
-        self._set("cue", view.cue)
-        self._set("caution", view.caution)
-        self._set("drawing", drawing_for(exercise.position))
-        self._set("verdict-line", view.verdict_line)
-        self._set("next", f"Next: {view.next_name}" if view.next_name else "Last exercise")
-        bar = self.query_one(ProgressBar)
-        if bar.total != view.total_seconds:  # new doses change the plan's length
-            bar.update(total=view.total_seconds)
-        bar.update(progress=round(view.progress * view.total_seconds))
+        compact = self.has_class("compact")
+        text_width = self._terminal[0] - (2 if compact else 4)
+        self._set("cue", clip(view.cue, text_width, 1 if compact else 2))
+        self._set("caution", clip(view.caution, text_width, 1 if compact else 2))
+        self._set("verdict-line", clip(view.verdict_line, text_width, 2))
+        self.show_drawing(view, size, drawing_scale)
+        self.query_one("#progress", Progress).show(view.progress)
+        self.query_one("#next", Line).show(view.short_glance if compact else view.at_a_glance)
+
+    def show_drawing(self, view: SessionView, size: str, scale: int) -> None:
+        """The start frame while getting ready and resting, the end frame once the hold begins."""
+        drawing = self.drawings.for_exercise(view.planned.exercise)
+        if drawing is None:
+            return
+        picture = drawing.picture(view.frame, size)
+        self.query_one(Figure).show(picture, scale)
+        caption = self.query_one("#caption", Line)
+        width = len(picture[0]) * scale
+        if caption.styles.width is None or caption.styles.width.value != width:
+            caption.styles.width = width  # as wide as the picture: a long caption ends in "…"
+        caption.show(drawing.frame(view.frame).caption)
 
     def _set(self, widget_id: str, text: str) -> None:
         if self._shown.get(widget_id) == text:

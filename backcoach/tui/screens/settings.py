@@ -11,7 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Select, Static
 
-from backcoach.core.settings import EXERCISE_RULES, RULES, THEMES, DoseOverride, Rule, Settings
+from backcoach.core.settings import EXERCISE_RULES, RULES, DoseOverride, Rule, Settings
 from backcoach.core.speech import find_speech_program
 from backcoach.tui.screens.dialogs import ConfirmScreen
 
@@ -23,7 +23,7 @@ LABELS = {
     "rest_seconds": "Rest between reps (seconds)",
     "hold_seconds": "Hold for every exercise (seconds)",
     "reps": "Reps for every exercise",
-    "bell": "Bell at each phase change",
+    "sound": "Sound at each phase change",
     "voice": "Speak the cues",
     "check_before": "Ask how my back is before starting",
     "stop_at": "Stop an exercise at this rating (RED)",
@@ -111,9 +111,9 @@ class SettingsScreen(Screen[None]):
             widget = Select(choices, value=bool(value), allow_blank=False, compact=True, id=field_id(rule))
             hint = ""
         elif rule.kind is str:
-            themes = [(theme, theme) for theme in THEMES]
-            widget = Select(themes, value=value, allow_blank=False, compact=True, id=field_id(rule))
-            hint = ""
+            options = [(choice, choice) for choice in rule.choices]
+            widget = Select(options, value=value, allow_blank=False, compact=True, id=field_id(rule))
+            hint = "tones, bell (the terminal's) or off" if rule.attr == "sound" else ""
         else:
             widget = self.number_input(rule, value)
             hint = f"{rule.low}-{rule.high}" + (", or blank" if rule.optional else "")

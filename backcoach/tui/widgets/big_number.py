@@ -1,9 +1,15 @@
-"""A countdown in large block figures: ten rows tall, five, or three in a small terminal."""
+"""A countdown in large block figures: five rows of dots, each dot scale rows tall (three rows in all
+in a small terminal, where two rows of dots share a line)."""
 
 from __future__ import annotations
 
-from rich.text import Text
+from functools import lru_cache
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.geometry import Region, Size
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
 
 # Each figure is 3 dots wide and 5 tall ("#" is ink); ":" is 1 wide.
@@ -53,9 +59,47 @@ class BigNumber(Widget):
     }
     """
 
-    value: reactive[str] = reactive("", layout=True)
+    # The countdown changes every second, so it is drawn cheaply: lines as ready-made strips, and
+    # only the columns that changed (18 -> 17 repaints one figure) are refreshed. A new layout only
+    # when the width changes (10 -> 9). A whole-screen layout each second was most of a hold's CPU.
+    value: reactive[str] = reactive("")
     scale: reactive[int] = reactive(1, layout=True)
+    _style = Style()
 
-    def render(self) -> Text:
-        # A Text keeps each line's leading spaces, which are part of the figures.
-        return Text(render_big(self.value, self.scale), no_wrap=True, end="")
+    def watch_value(self, old: str, new: str) -> None:
+        before, after = lines_of(old, self.scale), lines_of(new, self.scale)
+        if not before or not after or len(before[0]) != len(after[0]) or len(before) != len(after):
+            self.refresh(layout=True)
+            return
+        changed = [
+            x for x in range(len(after[0])) if any(a[x] != b[x] for a, b in zip(before, after, strict=True))
+        ]
+        if changed:
+            self.refresh(Region(changed[0], 0, changed[-1] - changed[0] + 1, len(after)))
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        lines = lines_of(self.value, self.scale)
+        return len(lines[0]) if lines else 0
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(lines_of(self.value, self.scale))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._style = self.rich_style  # once for all the lines: working it out is most of a line's cost
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        return figure_line(self.value, self.scale, y, self.size.width, self._style)
+
+
+@lru_cache(maxsize=512)
+def figure_line(text: str, scale: int, y: int, width: int, style: Style) -> Strip:
+    lines = lines_of(text, scale)
+    if y >= len(lines):
+        return Strip.blank(width, style)
+    return Strip([Segment(lines[y], style)]).extend_cell_length(width, style)
+
+
+@lru_cache(maxsize=256)
+def lines_of(text: str, scale: int) -> tuple[str, ...]:
+    return tuple(render_big(text, scale).split("\n")) if text else ()
