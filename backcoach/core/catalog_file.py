@@ -12,7 +12,6 @@ from backcoach.core.problems import Finding, Problem, did_you_mean, show, toml_k
 from backcoach.core.text import plural, shown
 from backcoach.core.toml_read import parse, read_limited
 
-
 MAX_ENTRIES = 1000  # exercises or routines in one file: far more than anyone writes, and few enough to show
 
 
