@@ -5,15 +5,19 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from textual.widgets import Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 
+from backcoach.core.catalog import load_catalog
+from backcoach.core.clock import ManualClock
 from backcoach.core.engine import State
 from backcoach.core.settings import DoseOverride, load_settings
+from backcoach.tui.app import BackcoachApp
 from backcoach.tui.screens.dialogs import ConfirmScreen, ConflictScreen
 from backcoach.tui.screens.home import HomeScreen
 from backcoach.tui.screens.session import SessionScreen
 from backcoach.tui.screens.settings import SettingsScreen
-from tests.tui.conftest import MakeApp, advance, run_to_rating, session_screen, type_keys
+from tests.core.samples import exercise_entry
+from tests.tui.conftest import ACKNOWLEDGED, MakeApp, advance, run_to_rating, session_screen, type_keys
 
 HAND_EDITED = """# my physio's numbers
 [timing]
@@ -45,6 +49,24 @@ async def set_field(pilot, field_id: str, text: str) -> None:  # type: ignore[no
     await pilot.pause()
 
 
+async def set_dose(pilot, exercise_id: str, key: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Walk the exercise list to one exercise with the arrow keys, then type its hold or reps."""
+    screen = pilot.app.screen
+    table = screen.query_one("#doses", DataTable)
+    table.focus()
+    await pilot.pause()
+    steps = table.get_row_index(exercise_id) - table.cursor_row
+    await type_keys(pilot, *["down" if steps > 0 else "up"] * abs(steps))
+    name = pilot.app.catalog.exercises[exercise_id].name
+    assert str(screen.query_one("#dose-name", Static).content).startswith(f"Your dose for {name} (")
+    await set_field(pilot, f"dose-{key}", text)
+
+
+def dose_shown(app, exercise_id: str, key: str) -> str:  # type: ignore[no-untyped-def]
+    """An exercise's own hold or reps as its row in the list shows it."""
+    return str(app.screen.query_one("#doses", DataTable).get_cell(exercise_id, key))
+
+
 def message(app) -> str:  # type: ignore[no-untyped-def]
     return str(app.screen.query_one("#settings-message").content)
 
@@ -61,9 +83,13 @@ async def test_every_setting_lands_in_the_file_and_reloads_the_same(
             pilot, "7", "tab", "3", "tab", "1", "5", "tab", "4"
         )  # typing replaces a focused value
         await set_field(pilot, "field-stop_at", "5")
-        await set_field(pilot, "dose-knee-to-chest-hold_seconds", "30")
-        await set_field(pilot, "dose-knee-to-chest-reps", "2")
-        await set_field(pilot, "dose-bridge-reps", "")
+        assert dose_shown(app, "bridge", "reps") == "6"
+        await set_dose(pilot, "knee-to-chest", "hold_seconds", "30")
+        await set_dose(pilot, "knee-to-chest", "reps", "2")
+        await set_dose(pilot, "bridge", "reps", "")
+        assert dose_shown(app, "knee-to-chest", "hold_seconds") == "30"  # its row, at once
+        assert dose_shown(app, "knee-to-chest", "reps") == "2"
+        assert dose_shown(app, "bridge", "reps") == "-"  # the catalog's
         sound = app.screen.query_one("#field-sound", Select)
         assert sound.value == "off"  # the file's older `bell = false`
         sound.focus()
@@ -110,10 +136,17 @@ async def test_bad_values_are_refused_as_typed_and_not_saved(make_app: MakeApp, 
         await set_field(pilot, "field-get_ready_seconds", "")
         assert "[timing] get_ready_seconds needs a value" in message(app)
         await set_field(pilot, "field-get_ready_seconds", "5")
-        await set_field(pilot, "dose-crunch-reps", "51")
+        await set_dose(pilot, "crunch", "reps", "51")
         assert message(app) == "[exercises.crunch] reps = 51 is not allowed; use a whole number from 1 to 50"
-        await set_field(pilot, "dose-crunch-reps", "0")
+        assert app.focused is not None and app.focused.has_class("-invalid")
+        assert dose_shown(app, "crunch", "reps") == "51 not allowed"  # in words, not colour alone
+        await set_dose(pilot, "bridge", "hold_seconds", "10")  # another exercise: crunch's problem stays
+        assert message(app).startswith("[exercises.crunch] reps = 51")
+        assert not app.screen.query_one("#dose-reps", Input).has_class("-invalid")  # bridge's reps are fine
+        await set_dose(pilot, "crunch", "reps", "0")
         assert "[exercises.crunch] reps = 0" in message(app)
+        await type_keys(pilot, "ctrl+s")
+        assert message(app).startswith("Not saved: [exercises.crunch] reps = 0")
     assert settings_path.read_bytes() == before
 
 
@@ -246,3 +279,41 @@ async def test_a_key_changed_in_both_places_asks_and_can_keep_the_files(
         assert not app.screen.dirty
     saved = tomllib.loads(settings_path.read_text())
     assert saved["timing"] == {"rest_seconds": 20, "get_ready_seconds": 9}
+
+
+async def test_a_thousand_exercises_of_your_own_open_in_one_list_and_the_last_ones_dose_is_saved(
+    tmp_path: Path, settings_path: Path
+) -> None:
+    user_file = tmp_path / "exercises.toml"
+    user_file.write_text("".join(exercise_entry(f"mine-{n:04d}", f"[b]Mine[/b] {n}") for n in range(1000)))
+    catalog = load_catalog(user_file)
+    assert len(catalog.exercises) > 1000 and not catalog.problems
+    settings_path.parent.mkdir(parents=True, exist_ok=True)
+    settings_path.write_text(ACKNOWLEDGED)
+    loaded = load_settings(settings_path, set(catalog.exercises))
+    app = BackcoachApp(catalog, loaded, clock=ManualClock(), cursor_blink=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "s")
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        screen.query_one("#field-theme", Select).focus()
+        await type_keys(pilot, "tab")  # after the general fields: the exercise list
+        assert isinstance(app.focused, DataTable)
+        await type_keys(pilot, "ctrl+end")  # the last exercise
+        assert str(screen.query_one("#dose-name", Static).content) == (
+            "Your dose for [b]Mine[/b] 999 (catalog: 6 x 5 s)"  # a name is never markup
+        )
+        assert not screen.dirty  # moving through the list changes nothing
+        await type_keys(pilot, "tab", "1", "2", "tab", "3")  # hold, then reps
+        assert dose_shown(app, "mine-0999", "hold_seconds") == "12"
+        assert dose_shown(app, "mine-0999", "reps") == "3"
+        await type_keys(pilot, "shift+tab", "shift+tab", "up")  # back to the list, one exercise up
+        assert screen.query_one("#dose-hold_seconds", Input).value == ""  # mine-0998 has no dose of its own
+        await type_keys(pilot, "down")
+        assert screen.query_one("#dose-hold_seconds", Input).value == "12"
+        await type_keys(pilot, "enter")  # from the list to its editor
+        assert app.focused is screen.query_one("#dose-hold_seconds", Input)
+        await type_keys(pilot, "ctrl+s")
+        assert message(app) == f"Saved to {settings_path}"
+    saved = tomllib.loads(settings_path.read_text())
+    assert saved["exercises"] == {"mine-0999": {"hold_seconds": 12, "reps": 3}}

@@ -96,3 +96,12 @@ def test_settings_screen(snap_compare: SnapCompare, make_app: MakeApp) -> None:
     app = make_app("[safety]\nacknowledged = true\n[exercises.bridge]\nreps = 9\n")
     app.loaded.path = Path("/home/you/.config/backcoach/settings.toml")  # shown, never written here
     assert snap_compare(app, terminal_size=LARGE, press=["s", "5", "0", "0"])
+
+
+def test_settings_dose_list(snap_compare: SnapCompare, make_app: MakeApp) -> None:
+    """The exercise list and the editor under it: a typed hold, a refused reps said in words."""
+    app = make_app("[safety]\nacknowledged = true\n[exercises.bridge]\nreps = 9\n")
+    app.loaded.path = Path("/home/you/.config/backcoach/settings.toml")
+    to_list = ["shift+tab"] * 4  # from the first field, back round to the list
+    press = ["s", *to_list, *["down"] * 8, "tab", "7", "tab", "5", "1"]
+    assert snap_compare(app, terminal_size=LARGE, press=press)

@@ -5,13 +5,23 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Select, Static
+from textual.widgets import DataTable, Footer, Input, Select, Static
 
-from backcoach.core.settings import EXERCISE_RULES, RULES, DoseOverride, Rule, Settings
+from backcoach.core.catalog import Exercise
+from backcoach.core.settings import (
+    EXERCISE_RULES,
+    HOLD_RULE,
+    REPS_RULE,
+    RULES,
+    DoseOverride,
+    Rule,
+    Settings,
+)
 from backcoach.core.speech import find_speech_program
 from backcoach.tui.screens.dialogs import ConfirmScreen
 
@@ -41,8 +51,49 @@ SECTION_TITLES = {
 }
 
 
-def field_id(rule: Rule, exercise_id: str | None = None) -> str:
-    return f"dose-{exercise_id}-{rule.key}" if exercise_id else f"field-{rule.attr}"
+DOSE_COLUMNS = {"hold_seconds": "your hold s", "reps": "your reps"}
+DOSE_LABELS = {"hold_seconds": "Hold", "reps": "Reps"}
+DOSE_HINT = f"Hold {HOLD_RULE.low}-{HOLD_RULE.high} seconds, reps {REPS_RULE.low}-{REPS_RULE.high}, or blank"
+NAME_WIDTH = 34  # longer names are cut in the list; the editor's label shows them whole
+DOSE_WIDTH = 14  # "51 not allowed"
+
+# What is typed for each exercise's own dose, by exercise id, then by key ("hold_seconds", "reps").
+DoseTexts = dict[str, dict[str, str]]
+
+
+def field_id(rule: Rule) -> str:
+    return f"field-{rule.attr}"
+
+
+def dose_id(rule: Rule) -> str:
+    """The editor's field for the highlighted exercise's hold or reps."""
+    return f"dose-{rule.key}"
+
+
+def dose_texts(settings: Settings, exercise_ids: list[str]) -> DoseTexts:
+    texts: DoseTexts = {}
+    for exercise_id in exercise_ids:
+        own = settings.exercises.get(exercise_id, DoseOverride())
+        texts[exercise_id] = {rule.key: _text(getattr(own, rule.key)) for rule in EXERCISE_RULES}
+    return texts
+
+
+def _text(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def dose_cell(rule: Rule, text: str, exercise_id: str) -> Text:
+    """An exercise's own hold or reps in the list: "-" for the catalog's, the words when refused."""
+    if not text.strip():
+        return Text("-")
+    _, problem = parse_number(rule, text, f"exercises.{exercise_id}")
+    if problem:
+        return Text(f"{text.strip()} not allowed", style="bold")
+    return Text(text.strip())
+
+
+def catalog_dose(exercise: Exercise) -> Text:
+    return Text(f"{exercise.reps} x {exercise.hold_seconds} s")
 
 
 def parse_number(rule: Rule, text: str, section: str | None = None) -> tuple[int | None, str | None]:
@@ -73,9 +124,14 @@ class SettingsScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.saved_values: dict[str, object] = {}
+        # Each exercise's own dose as typed, kept here rather than in a pair of fields per exercise:
+        # the list shows only the rows in view, and one editor serves the highlighted exercise.
+        self.doses: DoseTexts = {}
+        self.editing: str | None = None
 
     def compose(self) -> ComposeResult:
         settings = self.app.settings
+        self.doses = dose_texts(settings, list(self.app.catalog.exercises))
         with VerticalScroll(id="settings"):
             yield Static("Settings", classes="screen-title")
             yield Static(
@@ -91,15 +147,13 @@ class SettingsScreen(Screen[None]):
                     yield Static(SECTION_TITLES[section], classes="section-title")
                 yield self.field_row(rule, settings)
             yield Static("Exercises: your own dose (blank: the catalog's)", classes="section-title")
-            yield Static("exercise                     catalog      hold s   reps", classes="dose-header")
-            for exercise in self.app.catalog.exercises.values():
-                own = settings.exercises.get(exercise.id, DoseOverride())
-                with Horizontal(classes="dose-row"):
-                    yield Static(exercise.name, classes="dose-name", markup=False)
-                    yield Static(f"{exercise.reps} x {exercise.hold_seconds} s", classes="dose-catalog")
-                    for rule in EXERCISE_RULES:
-                        value = getattr(own, rule.key)
-                        yield self.number_input(rule, value, exercise.id)
+            yield DataTable(id="doses", cursor_type="row")
+            yield Static(id="dose-name", markup=False)
+            with Horizontal(classes="field-row", id="dose-editor"):
+                for rule in EXERCISE_RULES:
+                    yield Static(DOSE_LABELS[rule.key], classes="dose-label")
+                    yield self.number_input(rule, None, dose_id(rule))
+            yield Static(DOSE_HINT, id="dose-hint", markup=False)
         yield Footer()
 
     def field_row(self, rule: Rule, settings: Settings) -> Horizontal:
@@ -115,7 +169,7 @@ class SettingsScreen(Screen[None]):
             widget = Select(options, value=value, allow_blank=False, compact=True, id=field_id(rule))
             hint = "tones, bell (the terminal's) or off" if rule.attr == "sound" else ""
         else:
-            widget = self.number_input(rule, value)
+            widget = self.number_input(rule, value, field_id(rule))
             hint = f"{rule.low}-{rule.high}" + (", or blank" if rule.optional else "")
         extra = ""
         if rule.attr == "voice" and find_speech_program() is None:
@@ -127,12 +181,15 @@ class SettingsScreen(Screen[None]):
             classes="field-row",
         )
 
-    def number_input(self, rule: Rule, value: int | None, exercise_id: str | None = None) -> Input:
+    def number_input(self, rule: Rule, value: int | None, widget_id: str) -> Input:
         field = Input(
-            "" if value is None else str(value),
+            _text(value),
             placeholder="-" if rule.optional else "",
             type="integer",
-            id=field_id(rule, exercise_id),
+            # Marked -invalid by the settings' own rules as read(); the Input's check would also mark a
+            # blank optional value, or clear a refused one when the field loses focus.
+            validate_on=[],
+            id=widget_id,
             classes="number",
             compact=True,
             select_on_focus=True,
@@ -141,25 +198,90 @@ class SettingsScreen(Screen[None]):
         return field
 
     def on_mount(self) -> None:
+        table = self.query_one("#doses", DataTable)
+        table.add_column("exercise", width=NAME_WIDTH, key="name")
+        table.add_column("catalog", key="catalog")
+        for rule in EXERCISE_RULES:
+            table.add_column(DOSE_COLUMNS[rule.key], width=DOSE_WIDTH, key=rule.key)
+        for exercise in self.app.catalog.exercises.values():
+            texts = self.doses[exercise.id]
+            table.add_row(
+                Text(exercise.name),  # a name from a file is never markup
+                catalog_dose(exercise),
+                *(dose_cell(rule, texts[rule.key], exercise.id) for rule in EXERCISE_RULES),
+                key=exercise.id,
+            )
+        self.edit(next(iter(self.doses), None))
         self.saved_values = self.values()
         self.app.settings_changed.subscribe(self, self.show_settings, immediate=True)
 
     def typed_keys(self) -> list[tuple[str, str]]:
         return [  # the form's own keys
-            ("tab / shift+tab", "next / previous field"),
+            ("tab / shift+tab", "next / previous field; the exercise list and its dose come last"),
             ("enter", "open a choice (yes/no, theme); up/down and enter to pick"),
+            ("up / down", "in the exercise list: choose an exercise (pgup/pgdn, ctrl+home/ctrl+end jump)"),
+            ("enter / tab", "in the exercise list: edit the chosen exercise's hold and reps"),
         ]
 
     def quit_question(self) -> str | None:
         return "Quit without saving your settings changes?" if self.dirty else None
 
+    # The exercise list and its editor
+
+    def edit(self, exercise_id: str | None, keep_typed: bool = True) -> None:
+        """Show one exercise's own dose in the editor; keep_typed: first keep what the editor holds."""
+        if keep_typed:
+            self.sync_editor()
+        self.editing = exercise_id
+        exercise = self.app.catalog.exercises.get(exercise_id) if exercise_id else None
+        name = self.query_one("#dose-name", Static)
+        if exercise is None:
+            name.update("No exercises in the catalog.")
+            return
+        name.update(f"Your dose for {exercise.name} (catalog: {exercise.reps} x {exercise.hold_seconds} s)")
+        for rule in EXERCISE_RULES:
+            self.query_one(f"#{dose_id(rule)}", Input).value = self.doses[exercise.id][rule.key]
+        self.mark_editor()
+
+    def sync_editor(self) -> None:
+        """What the editor holds becomes the edited exercise's dose, and its row shows it at once."""
+        if self.editing is None:
+            return
+        texts = self.doses[self.editing]
+        table = self.query_one("#doses", DataTable)
+        for rule in EXERCISE_RULES:
+            value = self.query_one(f"#{dose_id(rule)}", Input).value
+            if texts[rule.key] != value:
+                texts[rule.key] = value
+                table.update_cell(self.editing, rule.key, dose_cell(rule, value, self.editing))
+
+    def mark_editor(self) -> None:
+        if self.editing is None:
+            return
+        for rule in EXERCISE_RULES:
+            field = self.query_one(f"#{dose_id(rule)}", Input)
+            _, problem = parse_number(rule, self.doses[self.editing][rule.key], f"exercises.{self.editing}")
+            field.set_class(problem is not None, "-invalid")
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None and event.row_key.value != self.editing:
+            self.edit(event.row_key.value)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.query_one(f"#{dose_id(EXERCISE_RULES[0])}", Input).focus()
+
     # Reading the fields
 
     def values(self) -> dict[str, object]:
+        self.sync_editor()
         values: dict[str, object] = {}
-        for widget in self.query("Input, Select"):
-            if isinstance(widget, Input | Select) and widget.id:
-                values[widget.id] = widget.value
+        for rule in SCREEN_RULES:
+            widget = self.query_one(f"#{field_id(rule)}")
+            if isinstance(widget, Input | Select):
+                values[field_id(rule)] = widget.value
+        for exercise_id, texts in self.doses.items():
+            for key, text in texts.items():
+                values[f"exercises.{exercise_id}.{key}"] = text
         return values
 
     @property
@@ -181,18 +303,18 @@ class SettingsScreen(Screen[None]):
                 changes[rule.attr] = value
             elif isinstance(widget, Select):
                 changes[rule.attr] = widget.value
+        self.sync_editor()
         doses: dict[str, DoseOverride] = {}
-        for exercise_id in self.app.catalog.exercises:
+        for exercise_id, texts in self.doses.items():
             dose: dict[str, int | None] = {}
             for rule in EXERCISE_RULES:
-                field = self.query_one(f"#{field_id(rule, exercise_id)}", Input)
-                value, problem = parse_number(rule, field.value, f"exercises.{exercise_id}")
-                field.set_class(problem is not None, "-invalid")
+                value, problem = parse_number(rule, texts[rule.key], f"exercises.{exercise_id}")
                 if problem:
                     problems.append(problem)
                 dose[rule.key] = value
             if any(value is not None for value in dose.values()):
                 doses[exercise_id] = DoseOverride(**dose)
+        self.mark_editor()
         return replace(self.app.settings, exercises=doses, **changes), problems
 
     def show_settings(self, settings: Settings) -> None:
@@ -201,15 +323,18 @@ class SettingsScreen(Screen[None]):
             value = getattr(settings, rule.attr)
             widget = self.query_one(f"#{field_id(rule)}")
             if isinstance(widget, Input):
-                widget.value = "" if value is None else str(value)
+                widget.value = _text(value)
             elif isinstance(widget, Select):
                 widget.value = value
-        for exercise_id in self.app.catalog.exercises:
-            own = settings.exercises.get(exercise_id, DoseOverride())
+        self.sync_editor()
+        shown = dose_texts(settings, list(self.doses))
+        table = self.query_one("#doses", DataTable)
+        for exercise_id, texts in shown.items():
             for rule in EXERCISE_RULES:
-                value = getattr(own, rule.key)
-                field = self.query_one(f"#{field_id(rule, exercise_id)}", Input)
-                field.value = "" if value is None else str(value)
+                if texts[rule.key] != self.doses[exercise_id][rule.key]:
+                    table.update_cell(exercise_id, rule.key, dose_cell(rule, texts[rule.key], exercise_id))
+        self.doses = shown
+        self.edit(self.editing, keep_typed=False)
         self.saved_values = self.values()
 
     def on_input_changed(self, event: Input.Changed) -> None:
