@@ -6,6 +6,7 @@ import asyncio
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
     from backcoach.core.settings_save import Keep
     from backcoach.core.speech import Speaker
 
+SHUTDOWN_GRACE_SECONDS = 3.0
+
 # Modules the first screen does not need (the coach, the history, other screens) are imported when
 # first used, so that start-up stays close to a bare Textual app's (the budget in docs/design.md).
 
@@ -48,6 +51,13 @@ class AsksBeforeQuit(Protocol):
     """A screen that would lose something if the app quit now says what, as a question."""
 
     def quit_question(self) -> str | None: ...
+
+
+@runtime_checkable
+class RecordsItsEnd(Protocol):
+    """A screen whose work goes into the history says how it ended when the app goes away."""
+
+    def record_end(self, outcome: Outcome) -> None: ...
 
 
 @runtime_checkable
@@ -106,6 +116,7 @@ class BackcoachApp(App[None]):
         self.asking_to_quit = False
         self.crash_report: Path | None = None
         self.leaving = False
+        self.history_closed = False
         self.asked_for_speech = False  # the notice that no speech program was found, said once
 
     # A crash: the traceback goes to a file, and one line says where after the screen is restored
@@ -155,7 +166,7 @@ class BackcoachApp(App[None]):
         # A closed terminal (SIGHUP) or a polite kill (SIGTERM): record the session, keep the history.
         loop = asyncio.get_running_loop()
         for number in (signal.SIGTERM, signal.SIGHUP):
-            loop.add_signal_handler(number, self.interrupted)
+            loop.add_signal_handler(number, self.interrupted, number)
         self.watch_for_suspension(loop)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
@@ -345,7 +356,12 @@ class BackcoachApp(App[None]):
             loop.remove_signal_handler(number)
         if self._announcer is not None:
             self._announcer.close()
-        if self._history_log is not None:
+        self.close_history()
+
+    def close_history(self) -> None:
+        """What is still waiting goes to the history, or to the side file; once."""
+        if self._history_log is not None and not self.history_closed:
+            self.history_closed = True
             self.closing_problem = self._history_log.close()
 
     def announce(self, events: list[CoachEvent]) -> None:
@@ -421,16 +437,31 @@ class BackcoachApp(App[None]):
             stop_handler(number, frame)
 
         def on_continue(number: int, frame: FrameType | None) -> None:
-            continue_handler(number, frame)
+            # Only a continue after a stop restarts the screen: tmux sends SIGCONT with the SIGHUP of
+            # a closed window, and restarting a running driver leaves two writers on one terminal.
             if stopped:
+                continue_handler(number, frame)
                 loop.call_soon_threadsafe(self.continued_after_stop.publish, stopped.pop())
 
         signal.signal(signal.SIGTSTP, on_stop)
         signal.signal(signal.SIGCONT, on_continue)
 
-    def interrupted(self) -> None:
+    def interrupted(self, number: int) -> None:
+        """SIGTERM or SIGHUP: the history is made safe first, while nothing else runs. Then a polite kill
+        restores the terminal on the way out; a closed terminal cannot be written to (Textual's writer
+        would wait for it for ever), so the process ends there and then."""
         self.exit_outcome = Outcome.INTERRUPTED
-        self.exit()
+        for screen in self.screen_stack:
+            if isinstance(screen, RecordsItsEnd):
+                screen.record_end(Outcome.INTERRUPTED)
+        self.close_history()
+        if number == signal.SIGHUP:
+            os._exit(128 + number)
+        self.exit(return_code=128 + number)
+        # Should the terminal stop taking output while the screen is restored, do not hang on it.
+        watchdog = threading.Timer(SHUTDOWN_GRACE_SECONDS, os._exit, (128 + number,))
+        watchdog.daemon = True
+        watchdog.start()
 
     def action_request_quit(self) -> None:
         """Quit at once, unless that would cut a session short or drop unsaved settings: then ask."""

@@ -70,7 +70,7 @@ def check_problems(loaded: Loaded, path: Path) -> None:
 
 
 @pytest.mark.slow  # a long property run
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(documents)
 def test_the_loader_never_raises_and_every_refusal_names_the_key(
     tmp_path: Path, document: dict[str, Any]

@@ -98,5 +98,7 @@ def test_keys_in_one_write_on_home_crash_nothing(
         if dead[0] == "1":
             break
         time.sleep(0.1)
-    assert dead == (["0"] if running else ["1", "0"])
+    # Quit asked first (no session yet, so at once) and the app left; the palette keeps it running.
+    # tmux does not always learn the exit status, so a crash is looked for in the crash folder.
+    assert dead[0] == ("0" if running else "1") and dead[1:] in ([], ["0"])
     assert not (tmp_path / "data" / "crashes").exists()

@@ -48,6 +48,16 @@ class Terminal:
     def keys(self, *keys: str) -> None:
         self.tmux("send-keys", "-t", "app", *keys)
 
+    def wait_for_all(self, *texts: str, timeout: float = 20.0) -> str:
+        """Read the screen until every one of texts shows: a screen caught half drawn is read again."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if all(text in " ".join(screen.split()) for text in texts):
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"not all of {texts} appeared; the screen shows:\n{self.screen()}")
+
     def wait_for(self, *texts: str, gone: bool = False, timeout: float = 20.0) -> str:
         """Read the screen until one of texts shows (or, with gone, none does); the app sets the pace."""
         deadline = time.monotonic() + timeout
@@ -241,10 +251,12 @@ def test_a_rise_of_two_since_the_start_is_amber_on_the_next_get_ready(
     terminal.keys("2", "Enter")
     terminal.wait_for("How did")
     terminal.keys("4", "Enter")
-    screen = terminal.wait_for("AMBER")
-    assert "GET READY" in screen and "Doorway chest stretch" in screen
-    assert "Upper back extension: rated 4, AMBER." in screen
-    assert "Up 2 since you started (2 to 4)" in " ".join(screen.split())
+    screen = terminal.wait_for_all(
+        "GET READY",
+        "Doorway chest stretch",
+        "Upper back extension: rated 4, AMBER.",
+        "Up 2 since you started (2 to 4)",
+    )
     assert "RED" not in screen
 
 

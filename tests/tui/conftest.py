@@ -21,6 +21,9 @@ from backcoach.tui.screens.session import SessionScreen
 
 ACKNOWLEDGED = "[safety]\nacknowledged = true\n[cues]\nbell = false\n"
 
+# One short hold an exercise, no pauses: for tests about what happens around the exercises.
+QUICK = ACKNOWLEDGED + "[timing]\nget_ready_seconds = 0\nrest_seconds = 0\nhold_seconds = 1\nreps = 1\n"
+
 MakeApp = Callable[..., BackcoachApp]
 
 

@@ -57,7 +57,11 @@ async def summary(pilot: Pilot[None]) -> None:
 
 
 async def nothing(pilot: Pilot[None]) -> None:
+    # Home's week line is drawn after the first paint (and read in a thread when there is a history).
     await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
 
 
 CASES: dict[str, tuple[Steps, tuple[int, int]]] = {

@@ -25,6 +25,7 @@ from backcoach.core.coach import (
 from backcoach.core.drawings import Drawings
 from backcoach.core.plan import Phase
 from backcoach.core.rating import Rating
+from backcoach.core.session import Outcome
 from backcoach.core.settings import Settings
 from backcoach.core.text import plural
 from backcoach.tui import screens
@@ -102,9 +103,12 @@ class SessionScreen(Screen[None]):
         self.poll()
 
     def on_unmount(self) -> None:
-        # Every way out of the app passes here (quit, ctrl+q, ctrl+c, the palette, a signal):
+        # Every way out of the app passes here (quit, ctrl+q, ctrl+c, the palette, SIGTERM):
         # the history records how the session ended.
-        self.coach.close(self.app.exit_outcome)
+        self.record_end(self.app.exit_outcome)
+
+    def record_end(self, outcome: Outcome) -> None:
+        self.coach.close(outcome)
 
     def help_notes(self) -> str:
         """The exercise under way: how to do it, when to hold back, and where its dose comes from."""
