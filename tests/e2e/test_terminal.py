@@ -239,6 +239,10 @@ def test_a_killed_or_hung_up_session_is_interrupted(
     while "interrupted" not in (table := history_table(tmp_path)) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert table.rstrip().endswith("interrupted") and "in progress" not in table
+    deadline = time.monotonic() + 5
+    while Path(f"/proc/{pane_pid}").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not Path(f"/proc/{pane_pid}").exists(), "the app outlived its terminal"
 
 
 def test_a_rise_of_two_since_the_start_is_amber_on_the_next_get_ready(
