@@ -157,7 +157,7 @@ def test_killed_mid_save_the_file_is_always_the_old_or_the_new(tmp_path: Path) -
 
 
 @pytest.mark.slow  # a long property run
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(documents, st.sampled_from(RULES), st.data())
 def test_saving_over_any_file_keeps_what_it_does_not_change_or_says_why_not(
     tmp_path: Path, document: dict[str, Any], rule: Rule, data: st.DataObject

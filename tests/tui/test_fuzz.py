@@ -5,6 +5,7 @@ Seeded, so a failure can be replayed: the assertion message names the seed and t
 
 from __future__ import annotations
 
+import os
 import random
 
 import pytest
@@ -21,7 +22,7 @@ KEYS: list[str] = [
     "delete", "up", "down", "left", "right", "pageup", "pagedown", "home", "end", "question_mark",
     "ctrl+p", "ctrl+s", "ctrl+c", "ctrl+q", "minus", "full_stop",
 ]  # fmt: skip
-KEYS_PER_SEED = 900
+KEYS_PER_SEED = int(os.environ.get("BACKCOACH_FUZZ_KEYS", "700"))  # more for a longer hunt
 SEEDS = (1,)
 QUITTING = {"q", "ctrl+q", "ctrl+c"}  # each quit starts a new app: rarer, so the keys reach deep screens
 
