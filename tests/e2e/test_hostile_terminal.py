@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import signal
 import sqlite3
 import time
@@ -102,3 +103,32 @@ def test_keys_in_one_write_on_home_crash_nothing(
     # tmux does not always learn the exit status, so a crash is looked for in the crash folder.
     assert dead[0] == ("0" if running else "1") and dead[1:] in ([], ["0"])
     assert not (tmp_path / "data" / "crashes").exists()
+
+
+def test_a_random_burst_of_keys_in_one_write_crashes_nothing(
+    start: Callable[[bytes], Terminal], tmp_path: Path
+) -> None:
+    """Seeded: a failure names its seed. Quitting keys are left out, so the keys reach every screen."""
+    seed = 7
+    chance = random.Random(seed)
+    keys = [
+        *"0123456789ynxeshjkim",
+        "Space",
+        "Enter",
+        "Escape",
+        "Tab",
+        "BSpace",
+        "Up",
+        "Down",
+        "Left",
+        "Right",
+        "?",
+    ]
+    terminal = start(QUICK_SETTINGS.encode())
+    terminal.wait_for("Pick a routine")
+    for _ in range(3):
+        terminal.keys(*[chance.choice(keys) for _ in range(150)])  # one send-keys: one write
+        time.sleep(0.5)
+    time.sleep(1)
+    alive = terminal.tmux("display", "-p", "-t", "app", "#{pane_dead}").strip() == "0"
+    assert alive and not (tmp_path / "data" / "crashes").exists(), f"seed {seed}: {terminal.screen()}"
