@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,11 +26,10 @@ async def test_markup_in_a_settings_value_is_shown_as_written(make_app: MakeApp)
 
 async def test_names_with_brackets_in_the_summary_and_history(make_app: MakeApp, tmp_path: Path) -> None:
     app = make_app()
-    renamed = {**app.catalog.exercises}
-    renamed["thoracic-extension"] = renamed["thoracic-extension"].__class__(
-        **{**renamed["thoracic-extension"].__dict__, "name": "Wall [/] slide [easy]"}
-    )
-    app.catalog.exercises.update(renamed)
+    # A copy of the shared catalog with one name changed: other tests keep the real one.
+    exercises = dict(app.catalog.exercises)
+    exercises["thoracic-extension"] = replace(exercises["thoracic-extension"], name="Wall [/] slide [easy]")
+    app.catalog = replace(app.catalog, exercises=exercises)
     async with app.run_test(size=(100, 30)) as pilot:
         await type_keys(pilot, "3", "1", "enter")
         await run_to_rating(pilot)
