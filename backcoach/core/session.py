@@ -4,20 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import Enum
 
 from backcoach.core.engine import Status
+from backcoach.core.outcome import Outcome
 from backcoach.core.pain import Verdict
 from backcoach.core.plan import Dose
 from backcoach.core.rating import Rating
 
-
-class Outcome(Enum):
-    """How a session ended: never left "in progress" once its process is gone."""
-
-    COMPLETED = "completed"
-    ENDED_EARLY = "ended early"  # the person chose to stop, or quit the app
-    INTERRUPTED = "interrupted"  # a signal, a closed terminal, a kill
+__all__ = ["ExerciseResult", "Outcome", "SessionRecord"]
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from textual.signal import Signal
 from backcoach.core import paths
 from backcoach.core.catalog import Catalog
 from backcoach.core.clock import Clock, MonotonicClock
-from backcoach.core.session import Outcome
+from backcoach.core.outcome import Outcome
 from backcoach.core.settings import Loaded, Settings, load_settings
 from backcoach.core.text import shown
 from backcoach.tui import screens
