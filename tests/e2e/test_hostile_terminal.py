@@ -125,10 +125,13 @@ def test_a_random_burst_of_keys_in_one_write_crashes_nothing(
         "?",
     ]
     terminal = start(QUICK_SETTINGS.encode())
+    terminal.tmux("set-option", "-t", "app", "remain-on-exit", "on")
     terminal.wait_for("Pick a routine")
     for _ in range(3):
         terminal.keys(*[chance.choice(keys) for _ in range(150)])  # one send-keys: one write
         time.sleep(0.5)
     time.sleep(1)
     alive = terminal.tmux("display", "-p", "-t", "app", "#{pane_dead}").strip() == "0"
-    assert alive and not (tmp_path / "data" / "crashes").exists(), f"seed {seed}: {terminal.screen()}"
+    crashes = sorted((tmp_path / "data" / "crashes").glob("*"))
+    report = crashes[0].read_text() if crashes else ""
+    assert alive and not crashes, f"seed {seed}: {report or terminal.screen()}"

@@ -135,10 +135,16 @@ class RatingScreen(Dialog[Rating | None]):
         else:
             self.show_message("Rate how it felt first: type 0-10, then enter")
 
+    # A key can reach this screen's bindings in the moment after it is pushed and before it is drawn
+    # (keys sent in one write to a busy app): the rating changes, and on_mount shows it.
+
     def show_message(self, text: str) -> None:
-        self.query_one("#rating-message", Static).update(text)
+        if self.is_mounted:
+            self.query_one("#rating-message", Static).update(text)
 
     def refresh_rating(self) -> None:
+        if not self.is_mounted:
+            return
         value = self.value
         self.query_one(BigNumber).value = "-" if value is None else str(value)
         marks = " ".join(f"[{n}]" if n == value else str(n) for n in range(11))

@@ -237,6 +237,8 @@ class SessionScreen(Screen[None]):
     # Drawing the view: each widget is touched only when its text changes
 
     def show(self, view: SessionView) -> None:
+        if not self.is_mounted:  # a key that arrived with the one that opened this screen
+            return
         exercise = view.planned.exercise
         number = f"{view.exercise_number}/{view.exercise_count}"
         if self.has_class("compact"):

@@ -70,7 +70,7 @@ class SummaryScreen(Screen[None]):
         yield Footer()
 
     def show_proposals(self) -> None:
-        if not (self.changes or self.holds):
+        if not (self.changes or self.holds) or not self.is_mounted:  # on_mount shows them
             return
         lines = []
         for index, (proposal, decision) in enumerate(zip(self.changes, self.decisions, strict=True)):
