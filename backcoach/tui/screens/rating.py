@@ -65,6 +65,7 @@ class RatingScreen(Dialog[Rating | None]):
             yield Static(f"0-10 type · {key_bar(shown)}{cancel}", classes="keys", markup=False)
 
     def on_mount(self) -> None:
+        self.ready = True
         self.query_one("#sharp").display = self.ask_sharp
         self.refresh_rating()
 
@@ -137,13 +138,14 @@ class RatingScreen(Dialog[Rating | None]):
 
     # A key can reach this screen's bindings in the moment after it is pushed and before it is drawn
     # (keys sent in one write to a busy app): the rating changes, and on_mount shows it.
+    ready = False
 
     def show_message(self, text: str) -> None:
-        if self.is_mounted:
+        if self.ready:
             self.query_one("#rating-message", Static).update(text)
 
     def refresh_rating(self) -> None:
-        if not self.is_mounted:
+        if not self.ready:
             return
         value = self.value
         self.query_one(BigNumber).value = "-" if value is None else str(value)

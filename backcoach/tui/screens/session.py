@@ -67,6 +67,7 @@ class SessionScreen(Screen[None]):
     ]
 
     app: BackcoachApp
+    ready = False  # composed: the widgets show() updates exist
 
     def __init__(self, coach: Coach, drawings: Drawings | None = None) -> None:
         super().__init__()
@@ -97,6 +98,7 @@ class SessionScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.ready = True
         self.app.settings_changed.subscribe(self, self.use_settings, immediate=True)
         self.app.continued_after_stop.subscribe(self, self.stopped_at, immediate=True)
         self.handle(self.coach.start())
@@ -237,7 +239,7 @@ class SessionScreen(Screen[None]):
     # Drawing the view: each widget is touched only when its text changes
 
     def show(self, view: SessionView) -> None:
-        if not self.is_mounted:  # a key that arrived with the one that opened this screen
+        if not self.ready:  # a key that arrived with the one that opened this screen: on_mount draws
             return
         exercise = view.planned.exercise
         number = f"{view.exercise_number}/{view.exercise_count}"

@@ -33,6 +33,7 @@ class SummaryScreen(Screen[None]):
     ]
 
     app: BackcoachApp
+    ready = False  # composed: the proposals line exists
 
     def __init__(self, summary: Summary) -> None:
         super().__init__()
@@ -43,6 +44,7 @@ class SummaryScreen(Screen[None]):
         self.cursor = 0  # moved by the person only
 
     def on_mount(self) -> None:
+        self.ready = True
         # Each exercise's own dose before any answer here, so a change of mind can put it back.
         self.doses_before = [self.app.settings.exercises.get(p.exercise.id) for p in self.changes]
         self.show_proposals()
@@ -70,7 +72,7 @@ class SummaryScreen(Screen[None]):
         yield Footer()
 
     def show_proposals(self) -> None:
-        if not (self.changes or self.holds) or not self.is_mounted:  # on_mount shows them
+        if not (self.changes or self.holds) or not self.ready:  # on_mount shows them
             return
         lines = []
         for index, (proposal, decision) in enumerate(zip(self.changes, self.decisions, strict=True)):
