@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from backcoach.core.pain import Level
+from backcoach.core.processes import process_alive
 from backcoach.core.session import ExerciseResult, SessionRecord
 
 CSV_HEADER = (
@@ -442,27 +443,6 @@ def result_row(result: ExerciseResult, recorded_at: datetime) -> dict[str, Any]:
         "status": result.status.value,
         "recorded_at": recorded_at.isoformat(timespec="seconds"),
     }
-
-
-def process_alive(pid: int | None) -> bool:
-    if pid is None:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # it exists, owned by someone else
-    return not zombie(pid)
-
-
-def zombie(pid: int) -> bool:
-    """Killed but not yet reaped by its parent (Linux shows it in /proc): gone all the same."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rpartition(")")[2].split()[:1] == ["Z"]
 
 
 def describe(path: Path, error: BaseException) -> str:

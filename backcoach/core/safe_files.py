@@ -16,6 +16,7 @@ from datetime import datetime
 from itertools import count
 from pathlib import Path
 
+from backcoach.core.processes import process_exists
 from backcoach.core.toml_read import read_limited
 
 STALE_AFTER_SECONDS = 60  # no save takes this long: a temporary file this old was left by a crash
@@ -66,13 +67,7 @@ def _writer_alive(rest_of_name: str) -> bool:
     pid_text = rest_of_name.split("-", 1)[0]
     if os.name != "posix" or not pid_text.isdigit():
         return True
-    try:
-        os.kill(int(pid_text), 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # another user's process, or not ours to ask: leave its file alone
-    return True
+    return process_exists(int(pid_text))  # another user's process counts: leave its file alone
 
 
 def keep_aside(path: Path, expected: bytes | None) -> Path | None:
