@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -70,6 +71,19 @@ async def advance(pilot: Pilot[None], seconds: float) -> None:
     assert isinstance(app, BackcoachApp) and isinstance(app.clock, ManualClock)
     app.clock.advance(seconds)
     session_screen(app).poll()
+    await pilot.pause()
+
+
+def key_event(key: str) -> events.Key:
+    """The Key event a terminal delivers for a key name."""
+    return events.Key(key, key if len(key) == 1 else {"space": " ", "minus": "-", "full_stop": "."}.get(key))
+
+
+async def burst(pilot: Pilot[None], *keys: str) -> None:
+    """Keys arriving in one read, as a busy terminal or a fast typist delivers them."""
+    for key in keys:
+        pilot.app.post_message(key_event(key))
+    await pilot.pause()
     await pilot.pause()
 
 

@@ -6,8 +6,6 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from textual import events
-from textual.pilot import Pilot
 from textual.widgets import Static
 
 from backcoach.core import paths
@@ -24,7 +22,16 @@ from backcoach.tui.screens.rating import RatingScreen, VerdictScreen
 from backcoach.tui.screens.safety import SafetyScreen
 from backcoach.tui.screens.session import SessionScreen
 from backcoach.tui.screens.summary import SummaryScreen
-from tests.tui.conftest import QUICK, MakeApp, advance, run_to_rating, session_screen, text_of, type_keys
+from tests.tui.conftest import (
+    QUICK,
+    MakeApp,
+    advance,
+    burst,
+    run_to_rating,
+    session_screen,
+    text_of,
+    type_keys,
+)
 
 
 async def test_first_run_through_a_session_and_back_home(make_app: MakeApp, settings_path: Path) -> None:
@@ -339,13 +346,6 @@ async def test_home_numbers_follow_the_routines_in_the_data(tmp_path: Path, sett
         )
         await type_keys(pilot, "escape", "6")
         assert "Desk break: how is your back right now?" in text_of(app, ".dialog-title")
-
-
-async def burst(pilot: Pilot[None], *keys: str) -> None:
-    """Keys arriving in one read, as a busy terminal or a fast typist delivers them."""
-    for key in keys:
-        pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
-    await pilot.pause()
 
 
 async def test_rating_keys_in_one_burst_keep_their_order(make_app: MakeApp) -> None:

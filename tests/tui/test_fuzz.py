@@ -9,11 +9,10 @@ import os
 import random
 
 import pytest
-from textual import events
 
 from backcoach.core.clock import ManualClock
 from backcoach.tui.screens.session import SessionScreen
-from tests.tui.conftest import MakeApp
+from tests.tui.conftest import MakeApp, key_event
 
 pytestmark = pytest.mark.slow  # a long property run
 
@@ -30,10 +29,6 @@ QUITTING = {"q", "ctrl+q", "ctrl+c"}  # each quit starts a new app: rarer, so th
 def pick(chance: random.Random) -> str:
     key = chance.choice(KEYS)
     return chance.choice(KEYS) if key in QUITTING and chance.random() < 0.7 else key
-
-
-def character(key: str) -> str | None:
-    return key if len(key) == 1 else {"space": " ", "minus": "-", "full_stop": "."}.get(key)
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -53,7 +48,7 @@ async def test_random_keys_never_crash_the_app(make_app: MakeApp, seed: int) -> 
                     burst = [pick(chance) for _ in range(chance.choice([2, 4, 8, 16, 32]))]
                     sent += burst
                     for key in burst:
-                        app.post_message(events.Key(key, character(key)))
+                        app.post_message(key_event(key))
                     clock.advance(chance.choice([0, 0, 0.5, 3, 30]))
                     for screen in app.screen_stack:  # the session notices the time, as its timer would
                         if isinstance(screen, SessionScreen):

@@ -6,13 +6,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from textual import events
-from textual.pilot import Pilot
 
 from backcoach.core import paths
 from backcoach.tui.app import exit_status
 from backcoach.tui.screens.home import HomeScreen
-from tests.tui.conftest import MakeApp, run_to_rating, text_of, type_keys
+from tests.tui.conftest import MakeApp, burst, run_to_rating, text_of, type_keys
 
 
 async def test_markup_in_a_settings_value_is_shown_as_written(make_app: MakeApp) -> None:
@@ -55,13 +53,6 @@ async def test_a_crash_exits_non_zero_and_says_where_the_report_is(
     (report,) = paths.crash_dir().glob("crash-*.txt")
     assert "RuntimeError: a bug" in report.read_text() and "in a_bug" in report.read_text()
     assert capsys.readouterr().err.strip() == f"backcoach stopped on an error; the full report is in {report}"
-
-
-async def burst(pilot: Pilot[None], *keys: str) -> None:
-    for key in keys:
-        pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
-    await pilot.pause()
-    await pilot.pause()
 
 
 @pytest.mark.parametrize(
