@@ -62,7 +62,6 @@ class StepBegan:
     exercise: Exercise
     cue: str
     side_changed: bool = False  # a rest or switch that leads to the other side
-    first_of_exercise: bool = False  # the exercise's own get-ready (not a later step)
 
 
 @dataclass(frozen=True)
@@ -360,7 +359,7 @@ class Coach:
         self._cue_said = cue
         self._count_seen = math.ceil(event.step.seconds)
         side_changed = event.index > 0 and steps[event.index - 1].side != event.step.side
-        return StepBegan(event.step, self.engine.planned.exercise, cue, side_changed, event.index == 0)
+        return StepBegan(event.step, self.engine.planned.exercise, cue, side_changed)
 
     def _exercise_finished(self, event: ExerciseFinished) -> list[CoachEvent]:
         name = event.planned.exercise.name
