@@ -234,11 +234,14 @@ class BackcoachApp(App[None]):
         for exercise in changed:
             dose = after.dose_for(exercise)
             dose_pair = (dose.hold_seconds, dose.reps)
-            problem = self.history_log.dose_changed(
-                self.local_now(), exercise.id, exercise.name, dose_pair, note
+            self.history_problem(
+                self.history_log.dose_changed(self.local_now(), exercise.id, exercise.name, dose_pair, note)
             )
-            if problem:
-                self.notify(problem, title="History", severity="warning", timeout=15)
+
+    def history_problem(self, problem: str | None) -> None:
+        """What a history write that did not go through says (once: the log reports a problem once)."""
+        if problem:
+            self.notify(problem, title="History", severity="warning", timeout=15)
 
     def local_now(self) -> datetime:
         return self.now() if self.now is not None else datetime.now().astimezone()
@@ -300,9 +303,7 @@ class BackcoachApp(App[None]):
 
         def stiffness_given(pain: Rating, stiffness: Rating | None) -> None:
             if stiffness is not None:
-                problem = self.history_log.check_in(self.local_now(), pain.value, stiffness.value)
-                if problem:
-                    self.notify(problem, title="History", severity="warning", timeout=15)
+                self.history_problem(self.history_log.check_in(self.local_now(), pain.value, stiffness.value))
             go_on()
 
         def pain_given(pain: Rating | None) -> None:
@@ -317,7 +318,7 @@ class BackcoachApp(App[None]):
         self.open_screen(screens.RatingScreen(CHECKIN_PAIN, can_cancel=True, ask_sharp=False), pain_given)
 
     def open_session(self, routine_id: str, rating: Rating | None) -> None:
-        from backcoach.core.coach import Coach, local_now, starting_advice
+        from backcoach.core.coach import Coach, starting_advice
 
         if rating is not None and (advice := starting_advice(rating)):
             self.notify(advice, severity="warning", timeout=10)
@@ -328,7 +329,7 @@ class BackcoachApp(App[None]):
             self.clock,
             None if rating is None else rating.value,
             self.history_log,
-            self.now or local_now,
+            self.local_now,
         )
         self.open_screen(screens.SessionScreen(coach, self.drawings()))
 
