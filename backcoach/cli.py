@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import NoReturn
 
 from backcoach import __version__
-from backcoach.core import paths
-from backcoach.core.catalog import Catalog, CatalogError, load_catalog
-from backcoach.core.settings import Settings, load_settings
-from backcoach.core.text import clipped, plural, shown
+from backcoach.core.catalog.load import CatalogError, load_catalog
+from backcoach.core.domain.exercise import Catalog
+from backcoach.core.kit import paths
+from backcoach.core.kit.text import clipped, plural, shown
+from backcoach.core.settings.model import Settings, load_settings
 
 
 class _Parser(argparse.ArgumentParser):
@@ -109,7 +110,7 @@ def _load_catalog(settings_path: Path) -> Catalog:
 
 def check(files: list[Path], settings_path: Path) -> int:
     """Every problem as FILE:LINE: message on standard output; status 1 when there is any."""
-    from backcoach.core.check import check_files
+    from backcoach.core.tools.check import check_files
 
     try:
         report = check_files(files, settings_path)
@@ -135,8 +136,8 @@ def print_paths(config_override: str | None) -> int:
     print(f"drawings:  {paths.user_drawings_file(settings_path)}")
     print(f"schemas:   {paths.schema_dir()}  (for a first line '#:schema PATH' in your files)")
     print(f"tones:     {paths.cache_dir() / 'tones'}")
-    from backcoach.core.sounds import PLAYERS, find_player
-    from backcoach.core.speech import SPEECH_PROGRAMS, find_speech_program
+    from backcoach.core.announce.sounds import PLAYERS, find_player
+    from backcoach.core.announce.speech import SPEECH_PROGRAMS, find_speech_program
 
     player = find_player() or f"none found (any of {', '.join(PLAYERS)}; the terminal bell stands in)"
     speech = find_speech_program() or f"none found (any of {', '.join(SPEECH_PROGRAMS)})"
@@ -147,8 +148,8 @@ def print_paths(config_override: str | None) -> int:
 
 def show_routine(catalog: Catalog, routine_id: str, settings_path: Path) -> int:
     """The session as it will run at the user's doses: each step, its cues, and the total."""
-    from backcoach.core.plan import build_plan
-    from backcoach.core.show import show_plan
+    from backcoach.core.session.plan import build_plan
+    from backcoach.core.tools.show import show_plan
 
     routine = catalog.routines.get(routine_id)
     if routine is None:
@@ -183,8 +184,8 @@ def write_report(catalog: Catalog, settings_path: Path, weeks: int, out: Path | 
     """One HTML page of the last weeks: routines and doses, sessions, pain week by week, each exercise."""
     from datetime import date
 
-    from backcoach.core.history import History, HistoryError
-    from backcoach.core.report import NOTHING_YET, default_name, report_html
+    from backcoach.core.history.store import History, HistoryError
+    from backcoach.core.report.page import NOTHING_YET, default_name, report_html
 
     path = paths.history_file()
     if not path.exists():
@@ -212,7 +213,7 @@ def write_report(catalog: Catalog, settings_path: Path, weeks: int, out: Path | 
 
 def print_history(path: Path, as_csv: bool) -> int:
     """The session log as a table, or every exercise result as CSV for a spreadsheet or a clinician."""
-    from backcoach.core.history import CSV_HEADER, History, HistoryError
+    from backcoach.core.history.store import CSV_HEADER, History, HistoryError
 
     if not path.exists():
         if as_csv:

@@ -17,14 +17,14 @@ from pathlib import Path
 
 from textual.screen import Screen
 
-from backcoach.core.catalog import load_catalog
-from backcoach.core.clock import ManualClock
-from backcoach.core.engine import Status
-from backcoach.core.history import History
-from backcoach.core.pain import judge
-from backcoach.core.rating import Rating
-from backcoach.core.session import ExerciseResult
-from backcoach.core.settings import Settings, load_settings
+from backcoach.core.catalog.load import load_catalog
+from backcoach.core.domain.rating import Rating
+from backcoach.core.domain.results import ExerciseResult
+from backcoach.core.domain.status import Status
+from backcoach.core.history.store import History
+from backcoach.core.kit.clock import ManualClock
+from backcoach.core.session.pain import judge
+from backcoach.core.settings.model import Settings, load_settings
 from backcoach.tui.app import BackcoachApp
 from backcoach.tui.screens.dialogs import HelpScreen
 from backcoach.tui.screens.history import HistoryScreen

@@ -12,9 +12,9 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from backcoach.core.catalog import load_catalog
-from backcoach.core.engine import Engine
-from backcoach.core.settings import load_settings
+from backcoach.core.catalog.load import load_catalog
+from backcoach.core.session.engine import Engine
+from backcoach.core.settings.model import load_settings
 from backcoach.tui.app import BackcoachApp
 from backcoach.tui.screens.rating import RatingScreen
 from backcoach.tui.screens.summary import SummaryScreen

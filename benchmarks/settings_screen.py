@@ -14,9 +14,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from backcoach.core.catalog import Catalog, load_catalog
-from backcoach.core.clock import ManualClock
-from backcoach.core.settings import load_settings
+from backcoach.core.catalog.load import load_catalog
+from backcoach.core.domain.exercise import Catalog
+from backcoach.core.kit.clock import ManualClock
+from backcoach.core.settings.model import load_settings
 from backcoach.tui.app import BackcoachApp
 from backcoach.tui.screens.settings import SettingsScreen
 from tests.core.samples import exercise_entry

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from backcoach.core.drawings import load_drawings
+from backcoach.core.catalog.drawings import load_drawings
 
 EXERCISE = "leg-raise"
 DOT = 8  # pixels per dot: the dots are square, as half blocks in a terminal draw them

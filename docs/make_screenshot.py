@@ -9,9 +9,9 @@ import asyncio
 import tempfile
 from pathlib import Path
 
-from backcoach.core.catalog import load_catalog
-from backcoach.core.clock import ManualClock
-from backcoach.core.settings import load_settings
+from backcoach.core.catalog.load import load_catalog
+from backcoach.core.kit.clock import ManualClock
+from backcoach.core.settings.model import load_settings
 from backcoach.tui.app import BackcoachApp
 from backcoach.tui.screens.session import SessionScreen
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from backcoach.core.catalog import Catalog, load_catalog
+from backcoach.core.catalog.load import load_catalog
+from backcoach.core.domain.exercise import Catalog
 
 
 @pytest.fixture(autouse=True)

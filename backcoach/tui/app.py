@@ -21,24 +21,24 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 
-from backcoach.core import paths
-from backcoach.core.catalog import Catalog
-from backcoach.core.clock import Clock, MonotonicClock
-from backcoach.core.outcome import Outcome
-from backcoach.core.settings import Loaded, Settings, load_settings
-from backcoach.core.text import shown
+from backcoach.core.domain.exercise import Catalog
+from backcoach.core.domain.outcome import Outcome
+from backcoach.core.kit import paths
+from backcoach.core.kit.clock import Clock, MonotonicClock
+from backcoach.core.kit.text import shown
+from backcoach.core.settings.model import Loaded, Settings, load_settings
 from backcoach.tui import screens
 from backcoach.tui.keys import help_lines
 from backcoach.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
-    from backcoach.core.announce import Announcer
-    from backcoach.core.coach import CoachEvent
-    from backcoach.core.drawings import Drawings
-    from backcoach.core.history import HistoryLog
-    from backcoach.core.rating import Rating
-    from backcoach.core.settings_save import Keep
-    from backcoach.core.speech import Speaker
+    from backcoach.core.announce.announce import Announcer
+    from backcoach.core.announce.speech import Speaker
+    from backcoach.core.catalog.drawings import Drawings
+    from backcoach.core.domain.rating import Rating
+    from backcoach.core.history.store import HistoryLog
+    from backcoach.core.session.coach import CoachEvent
+    from backcoach.core.settings.save import Keep
 
 SHUTDOWN_GRACE_SECONDS = 3.0
 
@@ -154,7 +154,7 @@ class BackcoachApp(App[None]):
     def history_log(self) -> HistoryLog:
         """Opened at the first write or read, never at start-up."""
         if self._history_log is None:
-            from backcoach.core.history import HistoryLog
+            from backcoach.core.history.store import HistoryLog
 
             self._history_log = HistoryLog(self.history_path)
         return self._history_log
@@ -189,7 +189,7 @@ class BackcoachApp(App[None]):
 
     def save(self, settings: Settings, keep: Keep | None = None) -> bool:
         """Save; when a key was also changed by hand in the file, ask which to keep and save again."""
-        from backcoach.core.settings_save import save_settings
+        from backcoach.core.settings.save import save_settings
 
         try:
             result = save_settings(self.loaded, settings, keep)
@@ -270,7 +270,7 @@ class BackcoachApp(App[None]):
 
     def offer_gentle_or_open(self, routine_id: str, rating: Rating) -> None:
         """A flare-up (a starting rating at stop_at or above) is offered the gentle routine instead."""
-        from backcoach.core.flare import gentle_offer
+        from backcoach.core.session.flare import gentle_offer
 
         offer = gentle_offer(rating.value, self.catalog.routines[routine_id], self.catalog, self.settings)
         if offer is None:
@@ -285,8 +285,8 @@ class BackcoachApp(App[None]):
     def checkin_due(self) -> bool:
         import sqlite3
 
-        from backcoach.core.history import HistoryError
-        from backcoach.core.weekly import checkin_due_in
+        from backcoach.core.history.store import HistoryError
+        from backcoach.core.progress.weekly import checkin_due_in
 
         try:
             return checkin_due_in(self.history_log.open(), self.today())
@@ -295,7 +295,7 @@ class BackcoachApp(App[None]):
 
     def check_in(self, then: Callable[[], None] | None = None) -> None:
         """The weekly check-in: morning pain, then morning stiffness; escape skips it this time."""
-        from backcoach.core.weekly import CHECKIN_PAIN, CHECKIN_STIFFNESS, STIFFNESS_SCALE
+        from backcoach.core.progress.weekly import CHECKIN_PAIN, CHECKIN_STIFFNESS, STIFFNESS_SCALE
 
         def go_on() -> None:
             if then is not None:
@@ -318,7 +318,7 @@ class BackcoachApp(App[None]):
         self.open_screen(screens.RatingScreen(CHECKIN_PAIN, can_cancel=True, ask_sharp=False), pain_given)
 
     def open_session(self, routine_id: str, rating: Rating | None) -> None:
-        from backcoach.core.coach import Coach, starting_advice
+        from backcoach.core.session.coach import Coach, starting_advice
 
         if rating is not None and (advice := starting_advice(rating)):
             self.notify(advice, severity="warning", timeout=10)
@@ -336,7 +336,7 @@ class BackcoachApp(App[None]):
     def drawings(self) -> Drawings:
         """The shipped drawings and the user's drawings.toml, read when the first session opens."""
         if self._drawings is None:
-            from backcoach.core.drawings import load_drawings
+            from backcoach.core.catalog.drawings import load_drawings
 
             self._drawings = load_drawings(paths.user_drawings_file(self.loaded.path))
             if problems := self._drawings.problems:
@@ -368,7 +368,7 @@ class BackcoachApp(App[None]):
     def announce(self, events: list[CoachEvent]) -> None:
         """A session's events as sounds and words, as the settings ask; never waits for a player."""
         if self._announcer is None:
-            from backcoach.core.announce import Announcer
+            from backcoach.core.announce.announce import Announcer
 
             settings = self.settings
             self._announcer = Announcer.found(settings.sound, settings.voice, paths.cache_dir(), self.ring)
@@ -376,7 +376,7 @@ class BackcoachApp(App[None]):
                 self._announcer.speaker = self.speaker
         self._announcer.use(self.settings.sound, self.settings.voice)
         if self._announcer.speech_missing and not self.asked_for_speech:
-            from backcoach.core.speech import missing_program_notice
+            from backcoach.core.announce.speech import missing_program_notice
 
             self.asked_for_speech = True
             self.notify(missing_program_notice(), title="Voice", severity="warning", markup=False, timeout=15)
@@ -494,7 +494,7 @@ class BackcoachApp(App[None]):
             self.open_screen(screens.SettingsScreen())  # a session underneath pauses itself
 
     def action_open_history(self) -> None:
-        from backcoach.core.history import HistoryError
+        from backcoach.core.history.store import HistoryError
 
         if isinstance(self.screen, screens.HistoryScreen):
             return

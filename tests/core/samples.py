@@ -6,7 +6,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from backcoach.core.settings import Rule
+from backcoach.core.settings.model import Rule
 
 # An exercise of the user's own. It starts with a blank line: [[exercises]] is line 2, id line 3,
 # name 4, regions 5, kind 6, position 7, hold_seconds 8, reps 9, sides 10, setup 11, cues 12,

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from backcoach.core.announce import Announcer
-from backcoach.core.catalog import Catalog, Routine
-from backcoach.core.clock import ManualClock
-from backcoach.core.coach import Coach, CoachEvent
-from backcoach.core.rating import Rating
-from backcoach.core.settings import Settings
-from backcoach.core.sounds import find_player
-from backcoach.core.speech import find_speech_program
+from backcoach.core.announce.announce import Announcer
+from backcoach.core.announce.sounds import find_player
+from backcoach.core.announce.speech import find_speech_program
+from backcoach.core.domain.exercise import Catalog, Routine
+from backcoach.core.domain.rating import Rating
+from backcoach.core.kit.clock import ManualClock
+from backcoach.core.session.coach import Coach, CoachEvent
+from backcoach.core.settings.model import Settings
 
 
 def stand_in(folder: Path, name: str, body: str) -> Path:

@@ -5,9 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from backcoach.core.catalog import REGIONS, Catalog, CatalogError, load_catalog, shipped_config_dir
-from backcoach.core.plan import build_plan
-from backcoach.core.settings import Settings
+from backcoach.core.catalog.load import CatalogError, load_catalog
+from backcoach.core.domain.exercise import REGIONS, Catalog
+from backcoach.core.kit.paths import shipped_config_dir
+from backcoach.core.session.plan import build_plan
+from backcoach.core.settings.model import Settings
 from tests.core.samples import GOOD_EXERCISE, exercise_entry
 
 BRIEF = {

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from backcoach.cli import main
-from backcoach.core.catalog import load_catalog, shipped_config_dir
+from backcoach.core.catalog.load import load_catalog
+from backcoach.core.kit.paths import shipped_config_dir
 from tests.core.samples import exercise_entry
 
 
@@ -222,8 +223,8 @@ def test_paths_names_the_sound_player_and_speech_program_found(
 def test_show_lists_every_step_and_cue_of_a_routine_and_its_planned_length(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from backcoach.core.plan import build_plan
-    from backcoach.core.settings import Settings
+    from backcoach.core.session.plan import build_plan
+    from backcoach.core.settings.model import Settings
 
     catalog = load_catalog()
     assert main(["show", "lower"]) == 0

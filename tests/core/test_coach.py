@@ -9,9 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from backcoach.core.catalog import Catalog
-from backcoach.core.clock import ManualClock
-from backcoach.core.coach import (
+from backcoach.core.domain.dose import Dose
+from backcoach.core.domain.exercise import Catalog
+from backcoach.core.domain.phase import Phase
+from backcoach.core.domain.rating import Rating
+from backcoach.core.domain.status import Status
+from backcoach.core.domain.verdict import Level
+from backcoach.core.history.store import History, HistoryLog
+from backcoach.core.kit.clock import ManualClock
+from backcoach.core.progress.progression import Change
+from backcoach.core.session.coach import (
     Coach,
     CoachEvent,
     CueBegan,
@@ -22,13 +29,8 @@ from backcoach.core.coach import (
     StepBegan,
     VerdictGiven,
 )
-from backcoach.core.engine import State, Status
-from backcoach.core.history import History, HistoryLog
-from backcoach.core.pain import Level
-from backcoach.core.plan import Dose, Phase
-from backcoach.core.progression import Change
-from backcoach.core.rating import Rating
-from backcoach.core.settings import Settings
+from backcoach.core.session.engine import State
+from backcoach.core.settings.model import Settings
 from tests.core.test_history import add_session
 
 STARTED = datetime(2026, 11, 23, 8, 30, tzinfo=timezone(timedelta(hours=1)))

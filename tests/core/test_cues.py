@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from backcoach.core.catalog import Catalog, Exercise, Routine
-from backcoach.core.clock import ManualClock
-from backcoach.core.cues import SWITCH_CUE
-from backcoach.core.engine import Engine, State
-from backcoach.core.plan import Dose, Phase, Plan, PlannedExercise, exercise_steps
+from backcoach.core.domain.dose import Dose
+from backcoach.core.domain.exercise import Catalog, Exercise, Routine
+from backcoach.core.domain.phase import Phase
+from backcoach.core.kit.clock import ManualClock
+from backcoach.core.session.cues import SWITCH_CUE
+from backcoach.core.session.engine import Engine, State
+from backcoach.core.session.plan import Plan, PlannedExercise, exercise_steps
 
 TICK = 0.05
 

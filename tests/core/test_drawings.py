@@ -7,11 +7,11 @@ from pathlib import Path
 
 import jsonschema
 
-from backcoach.core.catalog import Catalog
-from backcoach.core.catalog_rules import PICTURE_SIZES
-from backcoach.core.check import check_files
-from backcoach.core.drawings import cells, load_drawings, plain_text
-from backcoach.core.schema import drawings_schema
+from backcoach.core.catalog.drawings import cells, load_drawings, plain_text
+from backcoach.core.catalog.rules import PICTURE_SIZES
+from backcoach.core.domain.exercise import Catalog
+from backcoach.core.tools.check import check_files
+from backcoach.core.tools.schema import drawings_schema
 
 SIZES = PICTURE_SIZES.items()
 

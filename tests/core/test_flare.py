@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from backcoach.core.catalog import Catalog
-from backcoach.core.flare import gentle_offer
-from backcoach.core.settings import Settings
+from backcoach.core.domain.exercise import Catalog
+from backcoach.core.session.flare import gentle_offer
+from backcoach.core.settings.model import Settings
 
 
 def test_a_starting_rating_at_stop_at_offers_the_gentle_day(catalog: Catalog) -> None:

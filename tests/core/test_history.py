@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from backcoach.core.engine import Status
-from backcoach.core.history import MIGRATIONS, History, HistoryError, HistoryLog, SessionLog, result_row
-from backcoach.core.pain import Level, judge
-from backcoach.core.plan import Dose
-from backcoach.core.rating import Rating
-from backcoach.core.session import ExerciseResult, SessionRecord
+from backcoach.core.domain.dose import Dose
+from backcoach.core.domain.rating import Rating
+from backcoach.core.domain.results import ExerciseResult, SessionRecord
+from backcoach.core.domain.status import Status
+from backcoach.core.domain.verdict import Level
+from backcoach.core.history.store import MIGRATIONS, History, HistoryError, HistoryLog, SessionLog, result_row
+from backcoach.core.session.pain import judge
 
 OFFSET = timezone(timedelta(hours=1))
 

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from backcoach.cli import main
-from backcoach.core import paths
-from backcoach.core.engine import Status
-from backcoach.core.history import CSV_HEADER, History
-from backcoach.core.pain import judge
-from backcoach.core.plan import Dose
-from backcoach.core.rating import Rating
-from backcoach.core.session import ExerciseResult
+from backcoach.core.domain.dose import Dose
+from backcoach.core.domain.rating import Rating
+from backcoach.core.domain.results import ExerciseResult
+from backcoach.core.domain.status import Status
+from backcoach.core.history.store import CSV_HEADER, History
+from backcoach.core.kit import paths
+from backcoach.core.session.pain import judge
 
 STARTED = datetime(2026, 11, 20, 7, 45, 10, tzinfo=timezone(timedelta(hours=-5)))
 RESULTS = [

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from backcoach.cli import main
-from backcoach.core.catalog import load_catalog
-from backcoach.core.settings import Settings, load_settings
-from backcoach.core.settings_save import save_settings
+from backcoach.core.catalog.load import load_catalog
+from backcoach.core.settings.model import Settings, load_settings
+from backcoach.core.settings.save import save_settings
 from tests.core.samples import exercise_entry
 
 DEEP_ARRAY = "value = " + "[" * 1000 + "]" * 1000 + "\n"  # valid TOML, 1,000 lists deep

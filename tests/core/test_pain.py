@@ -4,8 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backcoach.core.pain import Level, judge, second_red_advice
-from backcoach.core.rating import parse_rating
+from backcoach.core.domain.rating import parse_rating
+from backcoach.core.domain.verdict import Level
+from backcoach.core.session.pain import judge, second_red_advice
 
 
 def expected_level(rating: int, before: int | None, sharp: bool, stop_at: int) -> Level:

@@ -4,11 +4,13 @@ import random
 
 import pytest
 
-from backcoach.core.catalog import Catalog, Routine
-from backcoach.core.clock import ManualClock
-from backcoach.core.engine import Engine, ExerciseFinished, SessionFinished, State, Status, StepStarted
-from backcoach.core.plan import Phase, build_plan, exercise_steps
-from backcoach.core.settings import Settings
+from backcoach.core.domain.exercise import Catalog, Routine
+from backcoach.core.domain.phase import Phase
+from backcoach.core.domain.status import Status
+from backcoach.core.kit.clock import ManualClock
+from backcoach.core.session.engine import Engine, ExerciseFinished, SessionFinished, State, StepStarted
+from backcoach.core.session.plan import build_plan, exercise_steps
+from backcoach.core.settings.model import Settings
 
 QUICK = Settings(get_ready_seconds=3, rest_seconds=2)
 
@@ -20,7 +22,7 @@ def engine_for(catalog: Catalog, routine_id: str = "lower", wait: bool = True) -
 
 
 def shape(catalog: Catalog, exercise_id: str, hold: int, reps: int) -> list[tuple[str, int, int, str | None]]:
-    from backcoach.core.plan import Dose
+    from backcoach.core.domain.dose import Dose
 
     steps = exercise_steps(catalog.exercises[exercise_id], Dose(hold, reps), 3, 2)
     return [(step.phase.value, step.seconds, step.rep, step.side) for step in steps]
@@ -53,7 +55,7 @@ def test_alternate_sides_swap_every_hold(catalog: Catalog) -> None:
 
 
 def test_no_sides_and_zero_rest_leaves_out_empty_steps(catalog: Catalog) -> None:
-    from backcoach.core.plan import Dose
+    from backcoach.core.domain.dose import Dose
 
     steps = exercise_steps(catalog.exercises["pelvic-tilt"], Dose(5, 3), 0, 0)
     assert [(step.phase, step.rep, step.side) for step in steps] == [

@@ -4,10 +4,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backcoach.core.catalog import Catalog, Exercise, load_catalog
-from backcoach.core.pain import Level
-from backcoach.core.plan import Dose
-from backcoach.core.progression import Change, propose
+from backcoach.core.catalog.load import load_catalog
+from backcoach.core.domain.dose import Dose
+from backcoach.core.domain.exercise import Catalog, Exercise
+from backcoach.core.domain.verdict import Level
+from backcoach.core.progress.progression import Change, propose
 
 GREEN2 = [(0, Level.GREEN), (1, Level.GREEN)]
 

@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 
 from backcoach.cli import main
-from backcoach.core import paths
-from backcoach.core.catalog import Catalog
-from backcoach.core.engine import Status
-from backcoach.core.history import History
-from backcoach.core.pain import judge
-from backcoach.core.plan import Dose
-from backcoach.core.rating import Rating
-from backcoach.core.report import exercise_lines, report_html, text
-from backcoach.core.session import ExerciseResult
-from backcoach.core.settings import Settings
+from backcoach.core.domain.dose import Dose
+from backcoach.core.domain.exercise import Catalog
+from backcoach.core.domain.rating import Rating
+from backcoach.core.domain.results import ExerciseResult
+from backcoach.core.domain.status import Status
+from backcoach.core.history.store import History
+from backcoach.core.kit import paths
+from backcoach.core.report.page import exercise_lines, report_html, text
+from backcoach.core.session.pain import judge
+from backcoach.core.settings.model import Settings
 from tests.core.test_history import OFFSET
 
 ODD_NAME = "Bridge <b>&\x1b[31m"  # a name from a user's file: markup and a control character

@@ -14,13 +14,20 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backcoach.core.catalog import Catalog, shipped_config_dir
-from backcoach.core.catalog_file import read_catalog_file
-from backcoach.core.catalog_rules import EXERCISE_FIELDS, ROUTINE_FIELDS, Field
-from backcoach.core.check import file_kind
-from backcoach.core.drawings import Drawings, read_drawings_file
-from backcoach.core.schema import SCHEMA_DIR, catalog_schema, drawings_schema, generated, settings_schema
-from backcoach.core.settings import RULES, Rule, load_settings
+from backcoach.core.catalog.drawings import Drawings, read_drawings_file
+from backcoach.core.catalog.file import read_catalog_file
+from backcoach.core.catalog.rules import EXERCISE_FIELDS, ROUTINE_FIELDS, Field
+from backcoach.core.domain.exercise import Catalog
+from backcoach.core.kit.paths import shipped_config_dir
+from backcoach.core.settings.model import RULES, Rule, load_settings
+from backcoach.core.tools.check import file_kind
+from backcoach.core.tools.schema import (
+    SCHEMA_DIR,
+    catalog_schema,
+    drawings_schema,
+    generated,
+    settings_schema,
+)
 from tests.core.samples import GOOD_EXERCISE, valid_setting
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -38,7 +45,7 @@ def drawings_validator(catalog: Catalog) -> jsonschema.Draft7Validator:
 def test_the_committed_schemas_are_the_generated_ones() -> None:
     for name, text in generated().items():
         assert (SCHEMA_DIR / name).read_text(encoding="utf-8") == text, (
-            f"run: python -m backcoach.core.schema ({name})"
+            f"run: python -m backcoach.core.tools.schema ({name})"
         )
     assert sorted(path.name for path in SCHEMA_DIR.iterdir()) == sorted(generated())
 

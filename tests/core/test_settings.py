@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from backcoach.core.catalog import Catalog
-from backcoach.core.settings import DoseOverride, Settings, default_settings, load_settings
+from backcoach.core.domain.exercise import Catalog
+from backcoach.core.settings.model import DoseOverride, Settings, default_settings, load_settings
 
 
 def write(tmp_path: Path, text: str) -> Path:

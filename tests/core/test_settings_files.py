@@ -16,8 +16,8 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backcoach.core.settings import RULES, Loaded, Rule, Settings, load_settings
-from backcoach.core.settings_save import save_settings
+from backcoach.core.settings.model import RULES, Loaded, Rule, Settings, load_settings
+from backcoach.core.settings.save import save_settings
 from tests.core.samples import changed, valid_setting
 
 KNOWN = {"pelvic-tilt", "bridge", "crunch"}

@@ -13,10 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backcoach.core import safe_files
-from backcoach.core.settings import RULES, Rule, Settings, load_settings
-from backcoach.core.settings_edit import NEW_FILE_HEADER
-from backcoach.core.settings_save import Conflict, save_settings
+from backcoach.core.kit import safe_files
+from backcoach.core.settings.edit import NEW_FILE_HEADER
+from backcoach.core.settings.model import RULES, Rule, Settings, load_settings
+from backcoach.core.settings.save import Conflict, save_settings
 from tests.core.samples import changed, valid_setting
 
 KNOWN = {"pelvic-tilt", "bridge", "crunch", "knee-to-chest"}

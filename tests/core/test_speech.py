@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from backcoach.core.speech import Speaker, find_speech_program
+from backcoach.core.announce.speech import Speaker, find_speech_program
 
 
 def test_a_cue_is_handed_to_the_speech_program(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,8 +4,14 @@ from datetime import date, timedelta
 
 import pytest
 
-from backcoach.core.history import Week
-from backcoach.core.trends import hints, morning_pain_rising, no_improvement, rising_warning, trend_words
+from backcoach.core.history.store import Week
+from backcoach.core.progress.trends import (
+    hints,
+    morning_pain_rising,
+    no_improvement,
+    rising_warning,
+    trend_words,
+)
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from backcoach.core.history import History
-from backcoach.core.weekly import WeekStatus, checkin_due, read_week_status, week_number
+from backcoach.core.history.store import History
+from backcoach.core.progress.weekly import WeekStatus, checkin_due, read_week_status, week_number
 from tests.core.test_history import OFFSET, add_session
 
 THURSDAY = date(2026, 11, 26)

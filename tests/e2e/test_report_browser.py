@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from backcoach.core.catalog import Catalog
-from backcoach.core.svg_chart import PLOT_FILL
+from backcoach.core.domain.exercise import Catalog
+from backcoach.core.report.svg_chart import PLOT_FILL
 from tests.core.test_report import fill_weeks
 
 pytestmark = pytest.mark.slow  # a real browser

@@ -13,9 +13,9 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from backcoach.core.catalog import Catalog
-from backcoach.core.clock import ManualClock
-from backcoach.core.settings import load_settings
+from backcoach.core.domain.exercise import Catalog
+from backcoach.core.kit.clock import ManualClock
+from backcoach.core.settings.model import load_settings
 from backcoach.tui.app import BackcoachApp
 from backcoach.tui.screens.rating import RatingScreen, VerdictScreen
 from backcoach.tui.screens.session import SessionScreen

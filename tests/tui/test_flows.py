@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from backcoach.core import paths
-from backcoach.core.catalog import load_catalog
-from backcoach.core.clock import ManualClock
-from backcoach.core.engine import State, Status
-from backcoach.core.history import History
-from backcoach.core.pain import Level
-from backcoach.core.settings import load_settings
+from backcoach.core.catalog.load import load_catalog
+from backcoach.core.domain.status import Status
+from backcoach.core.domain.verdict import Level
+from backcoach.core.history.store import History
+from backcoach.core.kit import paths
+from backcoach.core.kit.clock import ManualClock
+from backcoach.core.session.engine import State
+from backcoach.core.settings.model import load_settings
 from backcoach.tui.app import BackcoachApp
 from backcoach.tui.screens.dialogs import ConfirmScreen, HelpScreen
 from backcoach.tui.screens.home import HomeScreen

@@ -10,7 +10,7 @@ import random
 
 import pytest
 
-from backcoach.core.clock import ManualClock
+from backcoach.core.kit.clock import ManualClock
 from backcoach.tui.screens.session import SessionScreen
 from tests.tui.conftest import MakeApp, key_event
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from backcoach.core import paths
-from backcoach.core.history import History
+from backcoach.core.history.store import History
+from backcoach.core.kit import paths
 from backcoach.tui.screens.history import HistoryScreen
 from backcoach.tui.screens.home import HomeScreen
 from backcoach.tui.screens.summary import SummaryScreen

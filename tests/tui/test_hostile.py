@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from backcoach.core import paths
+from backcoach.core.kit import paths
 from backcoach.tui.app import exit_status
 from backcoach.tui.screens.home import HomeScreen
 from tests.tui.conftest import MakeApp, burst, run_to_rating, text_of, type_keys

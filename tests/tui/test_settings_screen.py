@@ -7,10 +7,10 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, Select, Static
 
-from backcoach.core.catalog import load_catalog
-from backcoach.core.clock import ManualClock
-from backcoach.core.engine import State
-from backcoach.core.settings import DoseOverride, load_settings
+from backcoach.core.catalog.load import load_catalog
+from backcoach.core.kit.clock import ManualClock
+from backcoach.core.session.engine import State
+from backcoach.core.settings.model import DoseOverride, load_settings
 from backcoach.tui.app import BackcoachApp
 from backcoach.tui.screens.dialogs import ConfirmScreen, ConflictScreen
 from backcoach.tui.screens.home import HomeScreen

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from backcoach.core import paths
-from backcoach.core.catalog import Catalog
-from backcoach.core.clock import ManualClock
-from backcoach.core.history import History
-from backcoach.core.settings import load_settings
-from backcoach.core.weekly import CHECKIN_PAIN, CHECKIN_STIFFNESS, STIFFNESS_SCALE
+from backcoach.core.domain.exercise import Catalog
+from backcoach.core.history.store import History
+from backcoach.core.kit import paths
+from backcoach.core.kit.clock import ManualClock
+from backcoach.core.progress.weekly import CHECKIN_PAIN, CHECKIN_STIFFNESS, STIFFNESS_SCALE
+from backcoach.core.settings.model import load_settings
 from backcoach.tui.app import BackcoachApp
 from backcoach.tui.screens.flare import GentleOfferScreen
 from backcoach.tui.screens.home import HomeScreen

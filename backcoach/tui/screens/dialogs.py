@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from backcoach.core.settings_save import Keep
+from backcoach.core.settings.save import Keep
 from backcoach.tui.keys import key_bar
 
 AnswerT = TypeVar("AnswerT")

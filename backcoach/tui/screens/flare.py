@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from backcoach.core.flare import GentleOffer
+from backcoach.core.session.flare import GentleOffer
 from backcoach.tui.screens.dialogs import Dialog
 
 

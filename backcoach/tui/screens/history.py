@@ -12,9 +12,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from backcoach.core.history import History, Week
-from backcoach.core.text import plural, shown
-from backcoach.core.trends import figure, hints, trend_words
+from backcoach.core.history.store import History, Week
+from backcoach.core.kit.text import plural, shown
+from backcoach.core.progress.trends import figure, hints, trend_words
 
 WEEKS_SHOWN = 12
 BAR_WIDTH = 30

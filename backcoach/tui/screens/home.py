@@ -15,8 +15,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
-from backcoach.core.plan import build_plan, minutes
-from backcoach.core.weekly import WeekStatus, empty_status, read_week_status
+from backcoach.core.progress.weekly import WeekStatus, empty_status, read_week_status
+from backcoach.core.session.plan import build_plan, minutes
 from backcoach.tui.keys import key_bar
 
 if TYPE_CHECKING:

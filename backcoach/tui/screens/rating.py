@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from backcoach.core.rating import SCALE, Rating, parse_rating
+from backcoach.core.domain.rating import SCALE, Rating, parse_rating
 from backcoach.tui.keys import key_bar
 from backcoach.tui.screens.dialogs import Dialog
 from backcoach.tui.widgets.big_number import BigNumber

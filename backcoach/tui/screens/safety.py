@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from backcoach.core.red_flags import EMERGENCY, URGENT
+from backcoach.core.domain.red_flags import EMERGENCY, URGENT
 
 
 class SafetyScreen(Screen[bool]):

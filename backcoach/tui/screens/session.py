@@ -13,7 +13,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
-from backcoach.core.coach import (
+from backcoach.core.catalog.drawings import Drawings
+from backcoach.core.domain.outcome import Outcome
+from backcoach.core.domain.phase import Phase
+from backcoach.core.domain.rating import Rating
+from backcoach.core.kit.text import plural
+from backcoach.core.session.coach import (
     Coach,
     CoachEvent,
     HistoryProblem,
@@ -22,12 +27,7 @@ from backcoach.core.coach import (
     SessionView,
     VerdictGiven,
 )
-from backcoach.core.drawings import Drawings
-from backcoach.core.plan import Phase
-from backcoach.core.rating import Rating
-from backcoach.core.session import Outcome
-from backcoach.core.settings import Settings
-from backcoach.core.text import plural
+from backcoach.core.settings.model import Settings
 from backcoach.tui import screens
 from backcoach.tui.keys import key_bar
 from backcoach.tui.widgets.big_number import BigNumber, dot_rows

@@ -12,8 +12,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Select, Static
 
-from backcoach.core.catalog import Exercise
-from backcoach.core.settings import (
+from backcoach.core.announce.speech import find_speech_program
+from backcoach.core.domain.exercise import Exercise
+from backcoach.core.settings.model import (
     EXERCISE_RULES,
     HOLD_RULE,
     REPS_RULE,
@@ -22,7 +23,6 @@ from backcoach.core.settings import (
     Rule,
     Settings,
 )
-from backcoach.core.speech import find_speech_program
 from backcoach.tui.screens.dialogs import ConfirmScreen
 
 if TYPE_CHECKING:

@@ -12,9 +12,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from backcoach.core.coach import Level, Summary
-from backcoach.core.engine import Status
-from backcoach.core.settings import DoseOverride
+from backcoach.core.domain.status import Status
+from backcoach.core.session.coach import Level, Summary
+from backcoach.core.settings.model import DoseOverride
 
 if TYPE_CHECKING:
     from backcoach.tui.app import BackcoachApp

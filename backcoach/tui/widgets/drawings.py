@@ -12,7 +12,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
-from backcoach.core.drawings import Picture, cells
+from backcoach.core.catalog.drawings import Picture, cells
 
 BLOCKS = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}
 

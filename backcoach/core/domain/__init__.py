@@ -1,0 +1,1 @@
+"""The types everything shares: exercises and routines, doses, phases, ratings, verdicts, outcomes."""

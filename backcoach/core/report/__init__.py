@@ -1,0 +1,1 @@
+"""The HTML report for a physiotherapist and its SVG charts."""

@@ -1,0 +1,288 @@
+"""`backcoach report`: one self-contained HTML page to hand to a physiotherapist.
+
+Everything is inline (styles, SVG charts), nothing loads from the network, and it prints on one or two
+A4 pages. Every text that comes from a file or the history (routine and exercise names, notes) is
+HTML-escaped, and control characters in it are shown escaped (\\x1b), never passed through.
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from backcoach import __version__
+from backcoach.core.domain.dose import Dose
+from backcoach.core.domain.exercise import Catalog
+from backcoach.core.domain.red_flags import EMERGENCY, URGENT
+from backcoach.core.history.store import DoseChange, History, ResultRow, Week
+from backcoach.core.kit.text import plural
+from backcoach.core.progress.trends import figure, no_improvement, rising_warning, trend_words
+from backcoach.core.report.svg_chart import Series, bar_chart, legend_key, line_chart
+from backcoach.core.session.plan import build_plan
+from backcoach.core.settings.model import Settings
+
+NOTHING_YET = "Nothing to report yet: the history has no sessions with an exercise done."
+STARTING = Series("Pain before the session", (), "", "circle")
+MORNING = Series("Pain on getting up (weekly check-in)", (), "6 4", "square")
+STIFFNESS = Series("Morning stiffness (weekly check-in)", (), "2 3", "triangle")
+
+
+def text(value: object) -> str:
+    """Safe inside HTML: control characters shown as escapes, then &, <, >, quotes escaped."""
+    shown = "".join(
+        (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+        if unicodedata.category(c) == "Cc"
+        else c
+        for c in str(value)
+    )
+    return html.escape(shown, quote=True)
+
+
+def day(on: date) -> str:
+    return f"{on.day} {on:%b %Y}"
+
+
+@dataclass
+class ExerciseLine:
+    name: str
+    ratings: list[int] = field(default_factory=list)
+    reds: list[str] = field(default_factory=list)  # "3 Mar 2026: 7, sharp"
+    stops: list[str] = field(default_factory=list)  # the days "this hurts" stopped it
+
+
+@dataclass(frozen=True)
+class ReportData:
+    today: date
+    weeks: list[Week]  # from the first week with anything in it
+    target: int
+    routines: list[tuple[str, str, int]]
+    results: list[ResultRow]
+    changes: list[DoseChange]
+
+    def day(self, on: date) -> str:
+        """'20 Mar' in a report within one year; '20 Mar 2026' when it spans two."""
+        return day(on) if self.weeks[0].start.year != self.today.year else f"{on.day} {on:%b}"
+
+
+def gather(history: History, today: date, weeks: int, target: int) -> ReportData | None:
+    """What the report shows of the last `weeks` weeks; None when no session counts in them."""
+    every_week = history.weeks(today, weeks)
+    first = every_week[0].start
+    used = [week for week in every_week if week.sessions or week.morning_pain is not None]
+    if not any(week.sessions for week in every_week):
+        return None
+    shown = every_week[every_week.index(used[0]) :]
+    return ReportData(
+        today,
+        shown,
+        target,
+        history.routines_since(first),
+        history.results_since(first),
+        history.dose_changes_since(first),
+    )
+
+
+def render(data: ReportData, catalog: Catalog, settings: Settings) -> str:
+    start, end = data.weeks[0].start, data.today
+    title = f"Back exercise report, {day(start)} to {day(end)}"
+    sections = [
+        f"<header><h1>{text(title)}</h1><p>{len(data.weeks)} weeks · made by backcoach {__version__}"
+        f" on {day(data.today)} · every number is the person's own rating on the 0-10 scale"
+        " (0 no pain, 10 worst imaginable)</p></header>",
+        _routines(data, catalog, settings),
+        _sessions(data),
+        _pain(data),
+        _exercises(data),
+        _safety(settings),
+    ]
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{text(title)}</title><style>{STYLE}</style></head><body>"
+        + "\n".join(sections)
+        + "</body></html>\n"
+    )
+
+
+def _dose_words(dose: Dose, sides: str) -> str:
+    each = {"both": " a side", "alternate": " a side, alternating"}.get(sides, "")
+    return f"{dose.hold_seconds} s x {dose.reps}{each}"
+
+
+def _routines(data: ReportData, catalog: Catalog, settings: Settings) -> str:
+    """Each routine done in these weeks with its exercises at today's doses, then each accepted change."""
+    parts = ["<section><h2>Routines and current doses</h2>"]
+    for routine_id, name, sessions in data.routines:
+        routine = catalog.routines.get(routine_id)
+        if routine is None:
+            doses = "no longer in the catalog"
+        else:
+            doses = "; ".join(
+                f"{planned.exercise.name} {_dose_words(planned.dose, planned.exercise.sides)}"
+                for planned in build_plan(routine, catalog, settings).exercises
+            )
+        parts.append(f"<p><b>{text(name)}</b> ({plural(sessions, 'session')}): {text(doses)}.</p>")
+    if data.changes:
+        changes = "".join(
+            f"<li>{data.day(change.day)}: {text(change.name)} to {change.hold_seconds} s x"
+            f" {plural(change.reps, 'rep')} ({text(change.note)})</li>"
+            for change in data.changes
+        )
+        parts.append(f"<p>Dose changes in these weeks:</p><ul class=changes>{changes}</ul>")
+    else:
+        parts.append("<p>No dose changes in these weeks.</p>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _week_labels(weeks: list[Week]) -> list[str]:
+    return [f"{week.start.day} {week.start:%b}" for week in weeks]
+
+
+def _sessions(data: ReportData) -> str:
+    counts = [week.sessions for week in data.weeks]
+    met = sum(count >= data.target for count in counts)
+    total = sum(counts)
+    label = f"Sessions each week against the target of {data.target}"
+    chart = bar_chart(label, counts, _week_labels(data.weeks), data.target)
+    words = (
+        f"<p><b>{plural(total, 'session')}</b> in {plural(len(counts), 'week')}; the target of"
+        f" {data.target} a week (dashed line) was met in <b>{met} of {len(counts)}</b> weeks.</p>"
+        f"<p>Week by week: {', '.join(str(count) for count in counts)}.</p>"
+        "<p class=muted>Most programmes that help are 10 to 15 minutes, 3 or more times a week, for 6 to 12"
+        " weeks.</p>"
+    )
+    return f"<section><h2>Sessions per week</h2><div class=figure>{chart}<div class=words>{words}</div></div></section>"
+
+
+def _change_words(name: str, values: list[float | None]) -> str:
+    given = [value for value in values if value is not None]
+    if not given:
+        return f"{name}: not given in these weeks."
+    if len(given) == 1:
+        return f"{name}: {figure(given[0])}, one week only."
+    return f"{name}: {figure(given[0])} in the first week given, {figure(given[-1])} in the last."
+
+
+def _pain(data: ReportData) -> str:
+    starting = [week.average_before for week in data.weeks]
+    morning = [week.morning_pain for week in data.weeks]
+    stiffness = [week.stiffness for week in data.weeks]
+    series = [
+        Series(STARTING.name, starting, STARTING.dash, STARTING.marker),
+        Series(MORNING.name, morning, MORNING.dash, MORNING.marker),
+        Series(STIFFNESS.name, stiffness, STIFFNESS.dash, STIFFNESS.marker),
+    ]
+    chart = line_chart(
+        "Pain and stiffness week by week, 0-10, weekly averages", series, _week_labels(data.weeks)
+    )
+    items = "".join(
+        f"<li>{legend_key(one)} {text(_change_words(one.name, list(one.values)))}</li>" for one in series
+    )
+    notes = []
+    if warning := rising_warning(data.weeks):
+        notes.append(f"<p class=alert>{text(warning)}</p>")
+    if no_improvement(data.weeks):
+        notes.append(
+            "<p class=alert>No improvement over the last 2 weeks of regular exercise: a clinician should"
+            " review it.</p>"
+        )
+    words = f"<ul class=legend>{items}</ul>{''.join(notes)}"
+    return (
+        "<section><h2>Pain week by week</h2><p class=muted>Weekly averages; lower is better. Morning pain"
+        " should not rise from week to week.</p>"
+        f"<div class=figure>{chart}<div class=words>{words}</div></div></section>"
+    )
+
+
+def exercise_lines(results: Iterable[ResultRow], day: Callable[[date], str] = day) -> list[ExerciseLine]:
+    lines: dict[str, ExerciseLine] = {}
+    for row in results:
+        line = lines.setdefault(row.exercise, ExerciseLine(row.name))
+        line.name = row.name  # the latest name it had
+        if row.rating is not None:
+            line.ratings.append(row.rating)
+        if row.verdict == "red":
+            line.reds.append(f"{day(row.day)} ({row.rating}{', sharp' if row.sharp else ''})")
+        if row.status == "stopped":
+            line.stops.append(day(row.day))
+    return sorted(lines.values(), key=lambda line: line.name.casefold())
+
+
+def listed(items: list[str]) -> str:
+    return text("; ".join(items)) if items else "<span class=muted>none</span>"
+
+
+def _exercises(data: ReportData) -> str:
+    rows = []
+    for line in exercise_lines(data.results, data.day):
+        ratings = line.ratings
+        average = figure(sum(ratings) / len(ratings)) if ratings else "-"
+        rows.append(
+            f"<tr><td>{text(line.name)}</td><td>{len(ratings)}</td><td>{average}</td>"
+            f"<td>{' '.join(map(str, ratings[-8:])) or '-'}</td><td>{text(trend_words(tuple(ratings[-6:])))}</td>"
+            f"<td>{listed(line.reds)}</td><td>{listed(line.stops)}</td></tr>"
+        )
+    return (
+        "<section><h2>Each exercise: ratings after it</h2>"
+        "<table><thead><tr><th>Exercise</th><th>Rated</th><th>Average</th><th>Last ratings</th><th>Trend</th>"
+        "<th>Red ratings: date (rating)</th><th>Stopped: “this hurts”</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></section>"
+    )
+
+
+def _safety(settings: Settings) -> str:
+    emergency = "; ".join(EMERGENCY)
+    urgent = "; ".join(URGENT)
+    return (
+        "<section class=safety><h2>Safety</h2>"
+        "<p><b>backcoach is not medical advice.</b> It coaches exercises a physiotherapist or doctor has"
+        " suggested. After each exercise the person rates their pain: a rating of"
+        f" {settings.stop_at} or more, or sharp, shooting or spreading pain, is red (stop that exercise);"
+        " 4-5, or a rise of 2 since the start, is amber (carry on gently). On a flare-up the app offers a"
+        " gentle routine: cut back, keep moving.</p>"
+        f"<p><b>Emergency, get help at once:</b> {text(emergency)}.</p>"
+        f"<p><b>See a doctor soon, before exercising:</b> {text(urgent)}.</p>"
+        "<p>No improvement after 2 weeks of regular exercise, or morning pain rising week after week:"
+        " see a GP or physiotherapist.</p></section>"
+    )
+
+
+def report_html(
+    history: History, catalog: Catalog, settings: Settings, today: date, weeks: int
+) -> str | None:
+    """The page, or None when there is nothing to report in those weeks."""
+    data = gather(history, today, weeks, settings.target_sessions)
+    return None if data is None else render(data, catalog, settings)
+
+
+def default_name(today: date) -> str:
+    return f"backcoach-report-{today.isoformat()}.html"
+
+
+STYLE = """
+@page { size: A4; margin: 12mm; }
+* { box-sizing: border-box; }
+body { font: 10pt/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #111; background: #fff;
+       max-width: 190mm; margin: 0 auto; padding: 6mm 0; }
+h1 { font-size: 15pt; margin: 0 0 2pt; }
+h2 { font-size: 12pt; margin: 10pt 0 4pt; border-bottom: 1px solid #999; }
+h3 { font-size: 10.5pt; margin: 6pt 0 2pt; }
+header p, .muted { color: #555; }
+p { margin: 2pt 0; }
+table { border-collapse: collapse; width: 100%; font-size: 9pt; }
+th, td { border-bottom: 1px solid #ccc; padding: 2pt 4pt; text-align: left; vertical-align: top; }
+th { background: #eee; }
+.figure { display: flex; gap: 10pt; align-items: flex-start; break-inside: avoid; }
+.figure svg.chart { flex: 0 0 auto; width: 118mm; height: auto; }
+.words { flex: 1 1 auto; }
+.legend { list-style: none; padding: 0; margin: 0; }
+.legend li { margin-bottom: 3pt; }
+.changes { margin: 0; padding-left: 14pt; }
+.alert { font-weight: bold; border-left: 3pt solid #000; padding-left: 5pt; }
+section { break-inside: avoid-page; }
+.safety { font-size: 9pt; }
+"""

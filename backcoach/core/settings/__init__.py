@@ -1,0 +1,1 @@
+"""The settings: their declarations, loading, editing in place and saving."""

@@ -1,0 +1,313 @@
+"""Settings: typed and validated, loaded with tomllib (saving is settings_save's job).
+
+A bad value is refused with a message naming the file, line, key, value and what is allowed, and the
+rest of the file still applies. A file that does not parse leaves the app on defaults.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from backcoach.core.domain.dose import Dose
+from backcoach.core.domain.exercise import MAX_HOLD_SECONDS, MAX_REPS, Exercise
+from backcoach.core.domain.verdict import STOP_AT_RANGE
+from backcoach.core.kit import paths
+from backcoach.core.kit.paths import shipped_config_dir
+from backcoach.core.kit.problems import Finding, did_you_mean, show, toml_key, unparsable
+from backcoach.core.kit.toml_read import parse, read_limited
+
+THEMES = (
+    "textual-dark", "textual-light", "ansi-dark", "ansi-light", "atom-one-dark", "atom-one-light",
+    "catppuccin-frappe", "catppuccin-latte", "catppuccin-macchiato", "catppuccin-mocha", "dracula",
+    "flexoki", "gruvbox", "monokai", "nord", "rose-pine", "rose-pine-dawn", "rose-pine-moon",
+    "solarized-dark", "solarized-light", "tokyo-night",
+)  # fmt: skip
+
+SOUNDS = ("tones", "bell", "off")
+
+# A setting's place in the file: (section, key), or ("exercises", exercise id, key) for a dose.
+KeyPath = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One setting: where it lives in the file, its type and what values are allowed."""
+
+    section: str
+    key: str
+    attr: str
+    kind: type
+    low: int = 0
+    high: int = 0
+    choices: tuple[str, ...] = ()
+    optional: bool = False
+    help: str = ""
+
+    @property
+    def allowed(self) -> str:
+        if self.kind is bool:
+            return "true or false"
+        if self.kind is int:
+            return f"a whole number from {self.low} to {self.high}"
+        return "one of " + ", ".join(self.choices)
+
+    def check(self, value: object, section: str | None = None) -> str | None:
+        """None when value is allowed, else what is wrong with it, naming the key."""
+        is_int = isinstance(value, int) and not isinstance(value, bool)
+        if self.kind is int and is_int and self.low <= value <= self.high:  # type: ignore[operator]
+            return None
+        if self.kind is bool and isinstance(value, bool):
+            return None
+        if self.kind is str and isinstance(value, str) and value in self.choices:
+            return None
+        hint = did_you_mean(value, self.choices) if isinstance(value, str) and self.choices else ""
+        return (
+            f"[{section or self.section}] {self.key} = {show(value)} is not allowed; use {self.allowed}{hint}"
+        )
+
+
+HOLD_RULE = Rule(
+    "timing", "hold_seconds", "hold_seconds", int, 1, MAX_HOLD_SECONDS, optional=True,
+    help="when set, every exercise holds this long (else the catalog's dose)",
+)  # fmt: skip
+REPS_RULE = Rule(
+    "timing", "reps", "reps", int, 1, MAX_REPS, optional=True,
+    help="when set, every exercise does this many reps (else the catalog's dose)",
+)  # fmt: skip
+RULES = (
+    Rule("timing", "get_ready_seconds", "get_ready_seconds", int, 0, 120, help="time to get into position"),
+    Rule("timing", "rest_seconds", "rest_seconds", int, 0, 120, help="rest between reps"),
+    HOLD_RULE,
+    REPS_RULE,
+    Rule(
+        "cues",
+        "sound",
+        "sound",
+        str,
+        choices=SOUNDS,
+        help='"tones": a short tone for each phase (the bell when no player is found), "bell" or "off"',
+    ),
+    Rule("cues", "voice", "voice", bool, help="speak cues through a speech program when one is installed"),
+    Rule("pain", "check_before", "check_before", bool, help="ask how your back is before starting"),
+    Rule("pain", "stop_at", "stop_at", int, *STOP_AT_RANGE, help="a rating at or above this is red"),
+    Rule("week", "target_sessions", "target_sessions", int, 1, 7, help="sessions a week to aim for"),
+    Rule("safety", "acknowledged", "safety_acknowledged", bool, help="set when you pass the safety screen"),
+    Rule("display", "theme", "theme", str, choices=THEMES, help="a Textual theme"),
+)
+EXERCISE_RULES = (HOLD_RULE, REPS_RULE)
+# Before `sound` there was `bell = true/false`: a file that has it keeps its meaning (false: silence).
+LEGACY_BELL = Rule("cues", "bell", "sound", bool, help="replaced by sound")
+SECTIONS = tuple(dict.fromkeys(rule.section for rule in RULES))
+
+
+@dataclass(frozen=True)
+class DoseOverride:
+    hold_seconds: int | None = None
+    reps: int | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    get_ready_seconds: int = 5
+    rest_seconds: int = 5
+    hold_seconds: int | None = None
+    reps: int | None = None
+    exercises: dict[str, DoseOverride] = field(default_factory=dict)
+    sound: str = "tones"
+    voice: bool = False
+    check_before: bool = True
+    stop_at: int = 6
+    target_sessions: int = 3  # the typical programme: 3 or more a week (docs/clinical.md)
+    safety_acknowledged: bool = False
+    theme: str = "textual-dark"
+
+    def dose_for(self, exercise: Exercise) -> Dose:
+        """[exercises.ID] beats [timing], which beats the catalog's dose."""
+        own = self.exercises.get(exercise.id, DoseOverride())
+        hold = own.hold_seconds or self.hold_seconds or exercise.hold_seconds
+        reps = own.reps or self.reps or exercise.reps
+        return Dose(hold, reps)
+
+    def with_dose(self, exercise_id: str, hold_seconds: int | None, reps: int | None) -> Settings:
+        exercises = dict(self.exercises)
+        if hold_seconds is None and reps is None:
+            exercises.pop(exercise_id, None)
+        else:
+            exercises[exercise_id] = DoseOverride(hold_seconds, reps)
+        return replace(self, exercises=exercises)
+
+
+def flatten(settings: Settings) -> dict[KeyPath, object]:
+    """Every setting by its place in the file; None where a key is unset."""
+    values: dict[KeyPath, object] = {(rule.section, rule.key): getattr(settings, rule.attr) for rule in RULES}
+    for exercise_id, dose in settings.exercises.items():
+        for rule in EXERCISE_RULES:
+            values["exercises", exercise_id, rule.key] = getattr(dose, rule.key)
+    return values
+
+
+def changes_between(before: Settings, after: Settings) -> dict[KeyPath, object]:
+    """The keys whose value differs, with the value in `after` (None: unset)."""
+    old, new = flatten(before), flatten(after)
+    return {key: new.get(key) for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
+
+
+def with_changes(settings: Settings, changes: dict[KeyPath, object]) -> Settings:
+    values = {**flatten(settings), **changes}
+    exercises: dict[str, dict[str, Any]] = {}
+    for key, value in values.items():
+        if key[0] == "exercises" and value is not None:
+            exercises.setdefault(key[1], {})[key[2]] = value
+    attrs: dict[str, Any] = {rule.attr: values[rule.section, rule.key] for rule in RULES}
+    doses = {exercise_id: DoseOverride(**dose) for exercise_id, dose in exercises.items()}
+    return replace(settings, exercises=doses, **attrs)
+
+
+def key_name(key: KeyPath) -> str:
+    """A key as a person finds it in the file: '[timing] rest_seconds', '[exercises.bridge] reps'."""
+    *tables, name = key
+    return f"[{'.'.join(toml_key(table) for table in tables)}] {toml_key(name)}"
+
+
+@dataclass
+class Loaded:
+    """Settings as the app uses them, and what is known of the file they came from."""
+
+    settings: Settings
+    path: Path
+    problems: list[str] = field(default_factory=list)
+    broken: bool = False  # the file did not parse: move it aside before the first save
+    on_disk: bytes | None = None  # the file as last read or written; None when there was none
+    file_settings: Settings | None = None  # what on_disk says; None: the defaults
+    known_exercises: frozenset[str] | None = None
+    added: set[KeyPath] = field(default_factory=set)  # keys this run wrote into the file
+    document: object = None  # the tomlkit document last written, edited again while the file is unchanged
+
+
+@dataclass(frozen=True)
+class FileSettings:
+    settings: Settings
+    text: str
+    findings: list[Finding]
+
+
+@functools.cache
+def default_settings() -> Settings:
+    path = shipped_config_dir() / "settings.default.toml"
+    with path.open("rb") as file:
+        document = tomllib.load(file)
+    return _apply(document, Settings(), [], known_exercises=None)
+
+
+def parse_settings(data: bytes, known_exercises: frozenset[str] | None) -> FileSettings:
+    """Raises UnicodeDecodeError or tomllib.TOMLDecodeError (both ValueErrors) for an unusable file."""
+    text = data.decode("utf-8")
+    findings: list[Finding] = []
+    settings = _apply(parse(text), default_settings(), findings, known_exercises)
+    return FileSettings(settings, text, findings)
+
+
+def load_settings(path: Path, known_exercises: set[str] | frozenset[str] | None = None) -> Loaded:
+    """Never raises: a missing file gives defaults; a broken one gives defaults and a problem."""
+    known = None if known_exercises is None else frozenset(known_exercises)
+    defaults = default_settings()
+    try:
+        data = read_limited(path)
+    except FileNotFoundError:
+        return Loaded(defaults, path, _missing_folder(path), known_exercises=known)
+    except OSError as error:
+        problem = f"{path}: cannot be read ({error.strerror or error}); using default settings"
+        return Loaded(defaults, path, [problem], broken=True, known_exercises=known)
+    try:
+        parsed = parse_settings(data, known)
+    except ValueError as error:
+        problem = f"{unparsable(path, data, error)}; using default settings and leaving the file as it is"
+        return Loaded(defaults, path, [problem], broken=True, on_disk=data, known_exercises=known)
+    problems = []
+    if parsed.findings:
+        from backcoach.core.kit.toml_lines import locate
+
+        problems = [str(problem) for problem in locate(path, parsed.text, parsed.findings)]
+    return Loaded(parsed.settings, path, problems, False, data, parsed.settings, known)
+
+
+def _missing_folder(path: Path) -> list[str]:
+    """A file named on purpose (--config, BACKCOACH_CONFIG) in a folder that is not there is worth a word."""
+    folder = path.parent
+    if folder.exists() or folder == paths.default_settings_file().parent:
+        return []
+    return [f"{path}: the folder {folder} does not exist; it will be created when settings are first saved"]
+
+
+def _apply(
+    document: dict[str, Any],
+    base: Settings,
+    findings: list[Finding],
+    known_exercises: frozenset[str] | None,
+) -> Settings:
+    values: dict[str, Any] = {}
+    for section_name in SECTIONS:
+        section = _table(document, section_name, findings)
+        rules = [rule for rule in RULES if rule.section == section_name]
+        _typos(section, (section_name,), [rule.key for rule in rules] + [LEGACY_BELL.key], findings)
+        if section_name == "cues" and LEGACY_BELL.key in section and "sound" not in section:
+            problem = LEGACY_BELL.check(section[LEGACY_BELL.key])
+            if problem:
+                findings.append(Finding(("cues", LEGACY_BELL.key), problem))
+            else:
+                values["sound"] = "tones" if section[LEGACY_BELL.key] else "off"
+        for rule in rules:
+            if rule.key not in section:
+                continue
+            problem = rule.check(section[rule.key])
+            if problem:
+                findings.append(Finding((rule.section, rule.key), problem))
+            else:
+                values[rule.attr] = section[rule.key]
+    exercises = dict(base.exercises)
+    for exercise_id, table in _table(document, "exercises", findings).items():
+        name = f"exercises.{toml_key(exercise_id)}"
+        where = ("exercises", exercise_id)
+        if known_exercises is not None and exercise_id not in known_exercises:
+            hint = did_you_mean(exercise_id, known_exercises)
+            message = f"[{name}] names no exercise in the catalog{hint}; it is kept in the file but not used"
+            findings.append(Finding(where, message))
+            continue
+        if not isinstance(table, dict):
+            findings.append(Finding(where, f"{name} must be a table with hold_seconds and reps"))
+            continue
+        _typos(table, where, [rule.key for rule in EXERCISE_RULES], findings)
+        dose: dict[str, int] = {}
+        for rule in EXERCISE_RULES:
+            if rule.key in table:
+                problem = rule.check(table[rule.key], name)
+                if problem:
+                    findings.append(Finding((*where, rule.key), problem))
+                else:
+                    dose[rule.key] = table[rule.key]
+        if dose:
+            exercises[exercise_id] = DoseOverride(**dose)
+    return replace(base, exercises=exercises, **values)
+
+
+def _table(document: dict[str, Any], name: str, findings: list[Finding]) -> dict[str, Any]:
+    table = document.get(name, {})
+    if isinstance(table, dict):
+        return table
+    findings.append(Finding((name,), f"{name} must be a [{name}] table, not {show(table)}; ignored"))
+    return {}
+
+
+def _typos(table: dict[str, Any], where: tuple[str, ...], known: list[str], findings: list[Finding]) -> None:
+    """A key close to a known one is most likely a typo; other unknown keys are kept without a word."""
+    for key in table:
+        if key in known:
+            continue
+        hint = did_you_mean(key, known)
+        if hint:
+            name = f"[{'.'.join(toml_key(part) for part in where)}] {toml_key(key)}"
+            findings.append(Finding((*where, key), f"{name} is not a setting{hint}; it is kept but not used"))

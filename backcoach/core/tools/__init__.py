@@ -1,0 +1,1 @@
+"""Command-line tools over the core: check, the JSON Schemas, show."""

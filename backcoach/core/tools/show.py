@@ -1,0 +1,43 @@
+"""`backcoach show ROUTINE`: the session as it will run at your doses, step by step, with the total.
+
+Each step's start time, phase, exercise, side and rep, and every cue shown in it at the moment it
+appears (core/cues.py's schedule, the same one the session screen follows).
+"""
+
+from __future__ import annotations
+
+from backcoach.core.domain.phase import Phase
+from backcoach.core.kit.text import plural
+from backcoach.core.session.cues import schedule
+from backcoach.core.session.plan import Plan
+
+
+def clock(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def show_plan(plan: Plan) -> list[str]:
+    exercises = plan.exercises
+    name_width = max(len(planned.exercise.name) for planned in exercises)
+    title = f"{plan.routine.name} ({plan.routine.id}) at your doses: {plural(len(exercises), 'exercise')}"
+    lines = [f"{title}, {clock(plan.total_seconds)}", ""]
+    lines.append(f"{'start':>6}  {'phase':<11}  {'exercise':<{name_width}}  {'side':<5}  {'rep':<5}  cue")
+    at = 0
+    for planned in exercises:
+        for step, segments in zip(planned.steps, schedule(planned), strict=True):
+            rep = f"{step.rep}/{step.reps}" if step.phase is not Phase.GET_READY else ""
+            lead = (
+                f"{clock(at):>6}  {step.phase.value:<11}  {planned.exercise.name:<{name_width}}  "
+                f"{step.side or '':<5}  {rep:<5}  "
+            )
+            for number, (offset, text) in enumerate(segments):
+                if number == 0:
+                    lines.append(f"{lead}{text}")
+                else:  # a later cue of the same step, at its own moment
+                    lines.append(
+                        f"{'':>6}  {'':<11}  {'':<{name_width}}  {'':<5}  {'+' + clock(offset):<5}  {text}"
+                    )
+            at += step.seconds
+    lines += ["", f"total {clock(at)} ({plural(len(exercises), 'exercise')})"]
+    return lines
