@@ -184,7 +184,7 @@ def write_report(catalog: Catalog, settings_path: Path, weeks: int, out: Path | 
     """One HTML page of the last weeks: routines and doses, sessions, pain week by week, each exercise."""
     from datetime import date
 
-    from backcoach.core.history.store import History, HistoryError
+    from backcoach.core.history.database import History, HistoryError
     from backcoach.core.report.page import NOTHING_YET, default_name, report_html
 
     path = paths.history_file()
@@ -213,7 +213,8 @@ def write_report(catalog: Catalog, settings_path: Path, weeks: int, out: Path | 
 
 def print_history(path: Path, as_csv: bool) -> int:
     """The session log as a table, or every exercise result as CSV for a spreadsheet or a clinician."""
-    from backcoach.core.history.store import CSV_HEADER, History, HistoryError
+    from backcoach.core.history.database import History, HistoryError
+    from backcoach.core.history.schema import CSV_HEADER
 
     if not path.exists():
         if as_csv:

@@ -21,7 +21,7 @@ from backcoach.core.catalog.load import load_catalog
 from backcoach.core.domain.rating import Rating
 from backcoach.core.domain.results import ExerciseResult
 from backcoach.core.domain.status import Status
-from backcoach.core.history.store import History
+from backcoach.core.history.database import History
 from backcoach.core.kit.clock import ManualClock
 from backcoach.core.session.pain import judge
 from backcoach.core.settings.model import Settings, load_settings

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from backcoach.core.announce.speech import Speaker
     from backcoach.core.catalog.drawings import Drawings
     from backcoach.core.domain.rating import Rating
-    from backcoach.core.history.store import HistoryLog
+    from backcoach.core.history.writes import HistoryLog
     from backcoach.core.session.coach import CoachEvent
     from backcoach.core.settings.save import Keep
 
@@ -154,7 +154,7 @@ class BackcoachApp(App[None]):
     def history_log(self) -> HistoryLog:
         """Opened at the first write or read, never at start-up."""
         if self._history_log is None:
-            from backcoach.core.history.store import HistoryLog
+            from backcoach.core.history.writes import HistoryLog
 
             self._history_log = HistoryLog(self.history_path)
         return self._history_log
@@ -285,7 +285,7 @@ class BackcoachApp(App[None]):
     def checkin_due(self) -> bool:
         import sqlite3
 
-        from backcoach.core.history.store import HistoryError
+        from backcoach.core.history.database import HistoryError
         from backcoach.core.progress.weekly import checkin_due_in
 
         try:
@@ -494,7 +494,7 @@ class BackcoachApp(App[None]):
             self.open_screen(screens.SettingsScreen())  # a session underneath pauses itself
 
     def action_open_history(self) -> None:
-        from backcoach.core.history.store import HistoryError
+        from backcoach.core.history.database import HistoryError
 
         if isinstance(self.screen, screens.HistoryScreen):
             return

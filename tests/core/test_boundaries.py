@@ -17,7 +17,11 @@ def imports_textual(code: str) -> bool:
 
 def test_no_core_module_imports_textual() -> None:
     modules = [info.name for info in pkgutil.walk_packages(backcoach.core.__path__, "backcoach.core.")]
-    assert {"backcoach.core.session.engine", "backcoach.core.catalog.load", "backcoach.core.settings.model"} <= set(modules)
+    assert {
+        "backcoach.core.session.engine",
+        "backcoach.core.catalog.load",
+        "backcoach.core.settings.model",
+    } <= set(modules)
     assert not imports_textual("\n".join(f"import {name}" for name in modules))
 
 

@@ -15,7 +15,8 @@ from backcoach.core.domain.phase import Phase
 from backcoach.core.domain.rating import Rating
 from backcoach.core.domain.status import Status
 from backcoach.core.domain.verdict import Level
-from backcoach.core.history.store import History, HistoryLog
+from backcoach.core.history.database import History
+from backcoach.core.history.writes import HistoryLog
 from backcoach.core.kit.clock import ManualClock
 from backcoach.core.progress.progression import Change
 from backcoach.core.session.coach import (

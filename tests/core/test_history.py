@@ -14,7 +14,10 @@ from backcoach.core.domain.rating import Rating
 from backcoach.core.domain.results import ExerciseResult, SessionRecord
 from backcoach.core.domain.status import Status
 from backcoach.core.domain.verdict import Level
-from backcoach.core.history.store import MIGRATIONS, History, HistoryError, HistoryLog, SessionLog, result_row
+from backcoach.core.history.database import History, HistoryError, result_row
+from backcoach.core.history.schema import MIGRATIONS
+from backcoach.core.history.session_log import SessionLog
+from backcoach.core.history.writes import HistoryLog
 from backcoach.core.session.pain import judge
 
 OFFSET = timezone(timedelta(hours=1))

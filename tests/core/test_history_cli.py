@@ -14,7 +14,8 @@ from backcoach.core.domain.dose import Dose
 from backcoach.core.domain.rating import Rating
 from backcoach.core.domain.results import ExerciseResult
 from backcoach.core.domain.status import Status
-from backcoach.core.history.store import CSV_HEADER, History
+from backcoach.core.history.database import History
+from backcoach.core.history.schema import CSV_HEADER
 from backcoach.core.kit import paths
 from backcoach.core.session.pain import judge
 

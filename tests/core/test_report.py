@@ -15,7 +15,7 @@ from backcoach.core.domain.exercise import Catalog
 from backcoach.core.domain.rating import Rating
 from backcoach.core.domain.results import ExerciseResult
 from backcoach.core.domain.status import Status
-from backcoach.core.history.store import History
+from backcoach.core.history.database import History
 from backcoach.core.kit import paths
 from backcoach.core.report.page import exercise_lines, report_html, text
 from backcoach.core.session.pain import judge

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from backcoach.core.history.store import Week
+from backcoach.core.history.database import Week
 from backcoach.core.progress.trends import (
     hints,
     morning_pain_rising,

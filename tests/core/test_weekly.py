@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from backcoach.core.history.store import History
+from backcoach.core.history.database import History
 from backcoach.core.progress.weekly import WeekStatus, checkin_due, read_week_status, week_number
 from tests.core.test_history import OFFSET, add_session
 

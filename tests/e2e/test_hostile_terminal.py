@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from backcoach.core.history.store import History
+from backcoach.core.history.database import History
 from tests.core.samples import exercise_entry
 from tests.e2e.test_terminal import QUICK_SETTINGS, Terminal, one_exercise_done
 from tests.e2e.test_terminal import start as start  # the fixture

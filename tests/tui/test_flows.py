@@ -11,7 +11,7 @@ from textual.widgets import Static
 from backcoach.core.catalog.load import load_catalog
 from backcoach.core.domain.status import Status
 from backcoach.core.domain.verdict import Level
-from backcoach.core.history.store import History
+from backcoach.core.history.database import History
 from backcoach.core.kit import paths
 from backcoach.core.kit.clock import ManualClock
 from backcoach.core.session.engine import State

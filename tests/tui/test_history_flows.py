@@ -9,7 +9,7 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from backcoach.core.history.store import History
+from backcoach.core.history.database import History
 from backcoach.core.kit import paths
 from backcoach.tui.screens.history import HistoryScreen
 from backcoach.tui.screens.home import HomeScreen

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from backcoach.core.domain.exercise import Catalog
-from backcoach.core.history.store import History
+from backcoach.core.history.database import History
 from backcoach.core.kit import paths
 from backcoach.core.kit.clock import ManualClock
 from backcoach.core.progress.weekly import CHECKIN_PAIN, CHECKIN_STIFFNESS, STIFFNESS_SCALE

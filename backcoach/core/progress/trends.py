@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from backcoach.core.history.store import Week
+from backcoach.core.history.database import Week
 
 REGULAR_SESSIONS_A_WEEK = 3  # the typical programme: 3 or more sessions a week (docs/clinical.md)
 

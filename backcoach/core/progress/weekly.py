@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from backcoach.core.kit.text import plural
 
 if TYPE_CHECKING:
-    from backcoach.core.history.store import History
+    from backcoach.core.history.database import History
 
 # The home screen imports this module at start-up: the history (and sqlite3) only when first read.
 
@@ -89,7 +89,7 @@ def read_week_status(path: Path, today: date, target: int) -> WeekStatus | None:
     not created); None when the history cannot be read now (the app reports that where it writes)."""
     import sqlite3
 
-    from backcoach.core.history.store import History, HistoryError
+    from backcoach.core.history.database import History, HistoryError
 
     if not path.exists():
         return empty_status(today, target)

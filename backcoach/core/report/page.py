@@ -17,7 +17,7 @@ from backcoach import __version__
 from backcoach.core.domain.dose import Dose
 from backcoach.core.domain.exercise import Catalog
 from backcoach.core.domain.red_flags import EMERGENCY, URGENT
-from backcoach.core.history.store import DoseChange, History, ResultRow, Week
+from backcoach.core.history.database import DoseChange, History, ResultRow, Week
 from backcoach.core.kit.text import plural
 from backcoach.core.progress.trends import figure, no_improvement, rising_warning, trend_words
 from backcoach.core.report.svg_chart import Series, bar_chart, legend_key, line_chart

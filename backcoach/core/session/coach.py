@@ -17,7 +17,8 @@ from backcoach.core.domain.rating import Rating
 from backcoach.core.domain.results import ExerciseResult, SessionRecord
 from backcoach.core.domain.status import Status
 from backcoach.core.domain.verdict import Level, Verdict
-from backcoach.core.history.store import HistoryLog, SessionLog
+from backcoach.core.history.session_log import SessionLog
+from backcoach.core.history.writes import HistoryLog
 from backcoach.core.kit.clock import Clock
 from backcoach.core.progress.progression import Change, Proposal, propose
 from backcoach.core.session.cues import cue_at

@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from backcoach.core.history.store import History, Week
+from backcoach.core.history.database import History, Week
 from backcoach.core.kit.text import plural, shown
 from backcoach.core.progress.trends import figure, hints, trend_words
 

@@ -1,0 +1,84 @@
+"""The history's schema, changed only through MIGRATIONS (keyed by SQLite's user_version), and the SQL
+that decides which sessions count."""
+
+from __future__ import annotations
+
+CSV_HEADER = (
+    "started_at",
+    "region",
+    "exercise",
+    "side",
+    "hold_seconds",
+    "reps",
+    "pain_before",
+    "pain_after",
+    "status",
+)
+
+MIGRATIONS = (
+    # 1: sessions and their exercise results
+    """
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,      -- ISO 8601 with offset
+        day TEXT NOT NULL,             -- local date, for weeks and streaks
+        region TEXT NOT NULL,
+        routine_name TEXT NOT NULL,
+        pain_before INTEGER,
+        status TEXT NOT NULL DEFAULT 'in progress'
+    );
+    CREATE INDEX sessions_day ON sessions(day);
+    CREATE TABLE results (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        exercise TEXT NOT NULL,
+        name TEXT NOT NULL,
+        side TEXT NOT NULL DEFAULT '',
+        hold_seconds INTEGER NOT NULL,
+        reps INTEGER NOT NULL,
+        rating INTEGER,
+        sharp INTEGER NOT NULL DEFAULT 0,
+        verdict TEXT,
+        status TEXT NOT NULL,
+        recorded_at TEXT NOT NULL
+    );
+    CREATE INDEX results_session ON results(session_id);
+    CREATE INDEX results_exercise ON results(exercise, session_id);
+    """,
+    # 2: the process running a session, so a session left "in progress" by a killed one can be told apart
+    """
+    ALTER TABLE sessions ADD COLUMN pid INTEGER;
+    """,
+    # 3: the weekly check-in (morning pain and stiffness), and each change of an exercise's own dose
+    """
+    CREATE TABLE checkins (
+        id INTEGER PRIMARY KEY,
+        recorded_at TEXT NOT NULL,     -- ISO 8601 with offset
+        day TEXT NOT NULL,             -- local date, for weeks
+        morning_pain INTEGER NOT NULL, -- 0-10: pain on getting up this morning
+        stiffness INTEGER NOT NULL     -- 0-10: morning stiffness
+    );
+    CREATE INDEX checkins_day ON checkins(day);
+    CREATE TABLE dose_changes (
+        id INTEGER PRIMARY KEY,
+        recorded_at TEXT NOT NULL,
+        day TEXT NOT NULL,
+        exercise TEXT NOT NULL,
+        name TEXT NOT NULL,
+        hold_seconds INTEGER NOT NULL, -- the dose from then on
+        reps INTEGER NOT NULL,
+        note TEXT NOT NULL DEFAULT ''  -- how it changed: accepted on the summary, or in settings
+    );
+    """,
+)
+# Writes that belong to no session: they wait and are replayed like the session's own.
+STANDALONE_KINDS = ("checkin", "dose")
+ENTRY_KINDS = ("start", "result", "end", *STANDALONE_KINDS)
+
+# A session counts (in totals, weeks, streaks, the table and the CSV) once one exercise was done:
+# completed or stopped part-way; a session of skips only, or quit before the first, does not.
+DONE = "EXISTS (SELECT 1 FROM results AS d WHERE d.session_id = sessions.id AND d.status != 'skipped')"
+
+
+# The Monday of a session's local day, in SQL: weekday 0 is Sunday there.
+MONDAY_OF_DAY = "date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')"
