@@ -8,10 +8,14 @@ the fields it gives (catalog_file does the reading, catalog_rules holds what an 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from backcoach.core.catalog.cache import SHIPPED_FILES, cache_key, read_cached, write_cached
 from backcoach.core.domain.exercise import Catalog, Exercise, Routine
-from backcoach.core.kit.paths import shipped_config_dir
-from backcoach.core.kit.problems import Problem
+from backcoach.core.kit.paths import cache_dir, shipped_config_dir
+
+if TYPE_CHECKING:
+    from backcoach.core.kit.problems import Problem
 
 
 class CatalogError(Exception):
@@ -20,21 +24,37 @@ class CatalogError(Exception):
 
 def load_catalog(user_file: Path | None = None, config_dir: Path | None = None) -> Catalog:
     """The shipped catalog (its problems raise CatalogError) with the user's file merged in by id."""
+    built_in = shipped_catalog(config_dir or shipped_config_dir())
+    if user_file is None or not user_file.exists():
+        return built_in
     from backcoach.core.catalog.file import read_catalog_file, summary
 
-    config_dir = config_dir or shipped_config_dir()
+    mine = read_catalog_file(user_file, built_in.exercises, built_in.routines, built_in)
+    warnings = (summary(user_file, mine),) if mine.problems else ()
+    return Catalog(mine.exercises, mine.routines, warnings, tuple(mine.problems))
+
+
+def shipped_catalog(config_dir: Path) -> Catalog:
+    """The shipped files, from the cache folder's ready copy when there is a current one."""
+    key = cache_key(config_dir)
+    if key is not None and (ready := read_cached(cache_dir(), key)) is not None:
+        return ready
+    catalog = read_shipped(config_dir)
+    if key is not None:
+        write_cached(cache_dir(), key, catalog)
+    return catalog
+
+
+def read_shipped(config_dir: Path) -> Catalog:
+    from backcoach.core.catalog.file import read_catalog_file
+
     exercises: dict[str, Exercise] = {}
     routines: dict[str, Routine] = {}
     problems: list[Problem] = []
-    for name in ("exercises.toml", "routines.toml"):
+    for name in SHIPPED_FILES:
         shipped = read_catalog_file(config_dir / name, exercises, routines, built_in=None)
         exercises, routines = shipped.exercises, shipped.routines
         problems += shipped.problems
     if problems:
         raise CatalogError("\n".join(str(problem) for problem in problems))
-    if user_file is None or not user_file.exists():
-        return Catalog(exercises, routines)
-    built_in = Catalog(exercises, routines)
-    mine = read_catalog_file(user_file, exercises, routines, built_in)
-    warnings = (summary(user_file, mine),) if mine.problems else ()
-    return Catalog(mine.exercises, mine.routines, warnings, tuple(mine.problems))
+    return Catalog(exercises, routines)
