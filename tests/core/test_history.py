@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from backcoach.core.domain.dose import Dose
+from backcoach.core.domain.outcome import Outcome
 from backcoach.core.domain.rating import Rating
 from backcoach.core.domain.results import ExerciseResult, SessionRecord
 from backcoach.core.domain.status import Status
@@ -140,7 +141,7 @@ def test_what_waits_at_close_goes_to_a_side_file_and_into_the_history_later(tmp_
     assert first.start() is None  # written: the session has its database id
     locker.execute("BEGIN EXCLUSIVE")  # now another program holds the file for the rest of the run
     first.add(result("bridge", 2))
-    first.end("completed")
+    first.end(Outcome.COMPLETED)
     second = SessionLog(
         log, SessionRecord("upper", "Upper back", datetime(2026, 11, 26, 18, tzinfo=OFFSET), None)
     )
@@ -313,5 +314,5 @@ def test_the_report_reads_results_routines_and_the_first_day(tmp_path: Path) -> 
     assert [(row.day, row.exercise, row.rating) for row in rows] == [
         (date(2026, 11, 27), "pelvic-tilt", None)
     ]
-    assert [row.verdict for row in history.results_since(date(2026, 11, 1))] == ["green", "red", None]
+    assert [row.verdict for row in history.results_since(date(2026, 11, 1))] == [Level.GREEN, Level.RED, None]
     assert history.routines_since(date(2026, 11, 1)) == [("lower", "Lower back", 2)]

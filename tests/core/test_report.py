@@ -15,6 +15,7 @@ from backcoach.core.domain.exercise import Catalog
 from backcoach.core.domain.rating import Rating
 from backcoach.core.domain.results import ExerciseResult
 from backcoach.core.domain.status import Status
+from backcoach.core.domain.verdict import ACCEPTABLE_MAX, GREEN_MAX, RISE_LIMIT
 from backcoach.core.history.database import History
 from backcoach.core.kit import paths
 from backcoach.core.report.page import exercise_lines, report_html, text
@@ -149,3 +150,13 @@ def test_a_wrong_number_of_weeks_is_one_line_and_status_2(
         main(["report", "--weeks", weeks])
     assert exit_info.value.code == 2
     assert "is not a number of weeks from 1 to 104" in capsys.readouterr().err
+
+
+def test_the_safety_section_states_the_thresholds_the_pain_check_uses(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    fill_weeks(tmp_path / "history.sqlite3", catalog, TODAY, weeks=1)
+    page = report_html(History(tmp_path / "history.sqlite3"), catalog, Settings(stop_at=7), TODAY, 1)
+    assert page is not None
+    assert "a rating of 7 or more, or sharp, shooting or spreading pain, is red" in page
+    assert f" {GREEN_MAX + 1}-{ACCEPTABLE_MAX}, or a rise of {RISE_LIMIT} since the start, is amber" in page

@@ -12,9 +12,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from backcoach.core.domain.outcome import Outcome
 from backcoach.core.domain.results import ExerciseResult
+from backcoach.core.domain.status import Status
 from backcoach.core.domain.verdict import Level
-from backcoach.core.history.schema import DONE, MIGRATIONS, MONDAY_OF_DAY
+from backcoach.core.history.schema import DONE, IN_PROGRESS, MIGRATIONS, MONDAY_OF_DAY
 from backcoach.core.kit.processes import process_alive
 
 
@@ -55,8 +57,8 @@ class ResultRow:
     name: str
     rating: int | None
     sharp: bool
-    verdict: str | None
-    status: str
+    verdict: Level | None
+    status: Status
 
 
 @dataclass(frozen=True)
@@ -102,9 +104,11 @@ class History:
     def _mark_interrupted(self) -> None:
         """A session still "in progress" whose process is gone was cut off: a kill, a crash, power."""
         try:
-            rows = self.db.execute("SELECT id, pid FROM sessions WHERE status = 'in progress'").fetchall()
-            gone = [(session_id,) for session_id, pid in rows if not process_alive(pid)]
-            self.db.executemany("UPDATE sessions SET status = 'interrupted' WHERE id = ?", gone)
+            rows = self.db.execute("SELECT id, pid FROM sessions WHERE status = ?", (IN_PROGRESS,)).fetchall()
+            gone = [
+                (Outcome.INTERRUPTED.value, session_id) for session_id, pid in rows if not process_alive(pid)
+            ]
+            self.db.executemany("UPDATE sessions SET status = ? WHERE id = ?", gone)
         except sqlite3.Error:
             pass  # a read-only or busy file: the next open tries again
 
@@ -177,13 +181,12 @@ class History:
         rows = self.db.execute(
             f"""
             SELECT s.id, s.started_at, s.region, s.routine_name, s.pain_before, s.status,
-                   sum(r.status = 'completed'), sum(r.status = 'skipped'), sum(r.status = 'stopped'),
-                   avg(r.rating)
+                   sum(r.status = ?), sum(r.status = ?), sum(r.status = ?), avg(r.rating)
             FROM (SELECT * FROM sessions WHERE {DONE} ORDER BY started_at DESC, id DESC LIMIT ?) AS s
             LEFT JOIN results AS r ON r.session_id = s.id
             GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC
             """,
-            (limit,),
+            (Status.COMPLETED.value, Status.SKIPPED.value, Status.STOPPED.value, limit),
         ).fetchall()
         return [
             SessionRow(
@@ -248,7 +251,15 @@ class History:
             (day.isoformat(),),
         )
         return [
-            ResultRow(date.fromisoformat(on), exercise, name, rating, bool(sharp), verdict, status)
+            ResultRow(
+                date.fromisoformat(on),
+                exercise,
+                name,
+                rating,
+                bool(sharp),
+                None if verdict is None else Level(verdict),
+                Status(status),
+            )
             for on, exercise, name, rating, sharp, verdict, status in rows
         ]
 
@@ -354,10 +365,13 @@ def result_row(result: ExerciseResult, recorded_at: datetime) -> dict[str, Any]:
 
 
 def describe(path: Path, error: BaseException) -> str:
-    """A plain sentence about what went wrong with the history file."""
+    """A plain sentence about what went wrong with the history file, told apart by SQLite's result code
+    (its primary code: the low byte), never by the wording of its message."""
     text = str(error)
-    if "locked" in text:
+    code = getattr(error, "sqlite_errorcode", None)
+    primary = None if code is None else code & 0xFF
+    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         return f"{path} is locked by another program; your ratings wait in memory until it is free"
-    if "not a database" in text or "malformed" in text:
+    if primary in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
         return f"{path} is damaged ({text}); it is left as it is and your ratings wait in memory"
     return f"{path} cannot be used ({text}); your ratings wait in memory"

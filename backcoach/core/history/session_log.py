@@ -6,6 +6,7 @@ import os
 import uuid
 from datetime import datetime
 
+from backcoach.core.domain.outcome import Outcome
 from backcoach.core.domain.results import ExerciseResult, SessionRecord
 from backcoach.core.history.database import result_row
 from backcoach.core.history.writes import HistoryLog
@@ -37,5 +38,5 @@ class SessionLog:
         row = result_row(result, recorded_at or datetime.now().astimezone())
         return self.log.write({"kind": "result", "session": self.key, **row})
 
-    def end(self, status: str) -> str | None:
-        return self.log.write({"kind": "end", "session": self.key, "status": status})
+    def end(self, outcome: Outcome) -> str | None:
+        return self.log.write({"kind": "end", "session": self.key, "status": outcome.value})
