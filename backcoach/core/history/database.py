@@ -8,14 +8,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 from backcoach.core.domain.outcome import Outcome
-from backcoach.core.domain.results import ExerciseResult
 from backcoach.core.domain.status import Status
 from backcoach.core.domain.verdict import Level
+from backcoach.core.history.entries import DoseEntry, ResultEntry, stamp
 from backcoach.core.history.schema import DONE, IN_PROGRESS, MIGRATIONS, MONDAY_OF_DAY
 from backcoach.core.kit.processes import process_alive
 
@@ -114,18 +113,6 @@ class History:
 
     # Writing: each call is its own committed transaction
 
-    def start_session(
-        self,
-        started_at: datetime,
-        region: str,
-        routine_name: str,
-        pain_before: int | None,
-        pid: int | None = None,
-    ) -> int:
-        return self.insert_session(
-            started_at.isoformat(timespec="seconds"), region, routine_name, pain_before, pid
-        )
-
     def insert_session(
         self, started_at: str, region: str, routine_name: str, pain_before: int | None, pid: int | None
     ) -> int:
@@ -138,18 +125,29 @@ class History:
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
-    def add_result(self, session_id: int, result: ExerciseResult, recorded_at: datetime) -> None:
-        self.insert_result(session_id, result_row(result, recorded_at))
-
-    def insert_result(self, session_id: int, row: dict[str, Any]) -> None:
+    def insert_result(self, session_id: int, entry: ResultEntry) -> None:
         self.db.execute(
             "INSERT INTO results (session_id, exercise, name, side, hold_seconds, reps, rating, sharp, verdict,"
             " status, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (session_id, *(row[column] for column in RESULT_COLUMNS)),
+            (
+                session_id,
+                entry.exercise,
+                entry.name,
+                entry.side,
+                entry.dose.hold_seconds,
+                entry.dose.reps,
+                entry.rating,
+                int(entry.sharp),
+                None if entry.verdict is None else entry.verdict.value,
+                entry.status.value,
+                stamp(entry.recorded_at),
+            ),
         )
 
-    def end_session(self, session_id: int, status: str) -> None:
-        self.db.execute("UPDATE sessions SET status = ? WHERE id = ?", (status, session_id))
+    def end_session(self, session_id: int, outcome: Outcome) -> bool:
+        """False when the history has no such session."""
+        cursor = self.db.execute("UPDATE sessions SET status = ? WHERE id = ?", (outcome.value, session_id))
+        return cursor.rowcount > 0
 
     def insert_checkin(self, recorded_at: str, morning_pain: int, stiffness: int) -> None:
         self.db.execute(
@@ -157,18 +155,19 @@ class History:
             (recorded_at, recorded_at[:10], morning_pain, stiffness),
         )
 
-    def insert_dose_change(self, entry: dict[str, Any]) -> None:
+    def insert_dose_change(self, entry: DoseEntry) -> None:
+        recorded_at = stamp(entry.recorded_at)
         self.db.execute(
             "INSERT INTO dose_changes (recorded_at, day, exercise, name, hold_seconds, reps, note)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
-                entry["recorded_at"],
-                entry["recorded_at"][:10],
-                entry["exercise"],
-                entry["name"],
-                entry["hold_seconds"],
-                entry["reps"],
-                entry.get("note", ""),
+                recorded_at,
+                recorded_at[:10],
+                entry.exercise,
+                entry.name,
+                entry.dose.hold_seconds,
+                entry.dose.reps,
+                entry.note,
             ),
         )
 
@@ -340,28 +339,6 @@ class History:
             ORDER BY s.started_at, s.id, r.id
             """
         )
-
-
-RESULT_COLUMNS = (
-    "exercise", "name", "side", "hold_seconds", "reps", "rating", "sharp", "verdict", "status", "recorded_at",
-)  # fmt: skip
-
-
-def result_row(result: ExerciseResult, recorded_at: datetime) -> dict[str, Any]:
-    """A result as plain values, ready for the database or a line of JSON."""
-    rating = result.rating
-    return {
-        "exercise": result.exercise_id,
-        "name": result.name,
-        "side": result.side or "",
-        "hold_seconds": result.dose.hold_seconds,
-        "reps": result.dose.reps,
-        "rating": None if rating is None else rating.value,
-        "sharp": int(rating is not None and rating.sharp),
-        "verdict": None if result.verdict is None else result.verdict.level.value,
-        "status": result.status.value,
-        "recorded_at": recorded_at.isoformat(timespec="seconds"),
-    }
 
 
 def describe(path: Path, error: BaseException) -> str:

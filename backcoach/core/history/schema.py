@@ -73,9 +73,6 @@ MIGRATIONS = (
     );
     """,
 )
-# Writes that belong to no session: they wait and are replayed like the session's own.
-STANDALONE_KINDS = ("checkin", "dose")
-ENTRY_KINDS = ("start", "result", "end", *STANDALONE_KINDS)
 
 # A session counts (in totals, weeks, streaks, the table and the CSV) once one exercise was done:
 # completed or stopped part-way; a session of skips only, or quit before the first, does not.
