@@ -68,12 +68,12 @@ class HistoryLog:
             except (UnusableEntry, sqlite3.IntegrityError) as error:
                 # The data can never be written (its session is not in the history, or the database
                 # refuses it): keep it aside and go on, rather than blocking every later write. A mistake
-                # in this code (a KeyError, a TypeError, SQL the database cannot run) is not caught.
+                # in this code (a KeyError, a TypeError) is not caught, so it is never taken for bad data.
                 kept_aside = self._quarantine(to_json(self.pending.pop(0)), error)
                 said = said or kept_aside
                 continue
             except sqlite3.ProgrammingError:
-                raise
+                raise  # our SQL given the wrong values: a bug, not a file that cannot be written now
             except (HistoryError, sqlite3.Error, OSError) as error:
                 self._drop()
                 first_time = self.problem is None
