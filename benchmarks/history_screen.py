@@ -18,10 +18,12 @@ from pathlib import Path
 from textual.screen import Screen
 
 from backcoach.core.catalog.load import load_catalog
+from backcoach.core.domain.outcome import Outcome
 from backcoach.core.domain.rating import Rating
 from backcoach.core.domain.results import ExerciseResult
 from backcoach.core.domain.status import Status
 from backcoach.core.history.database import History
+from backcoach.core.history.entries import ResultEntry, stamp
 from backcoach.core.kit.clock import ManualClock
 from backcoach.core.session.pain import judge
 from backcoach.core.settings.model import Settings, load_settings
@@ -47,7 +49,7 @@ def fill(path: Path) -> int:
     for offset in range(days):
         day = start + timedelta(days=offset)
         started = datetime(day.year, day.month, day.day, 8, tzinfo=UTC)
-        session = history.start_session(started, routine.id, routine.name, offset % 7)
+        session = history.insert_session(stamp(started), routine.id, routine.name, offset % 7, None)
         for number, exercise in enumerate(catalog.routine_exercises(routine)):
             rating = (offset + number) % 6
             result = ExerciseResult(
@@ -58,8 +60,8 @@ def fill(path: Path) -> int:
                 Rating(rating),
                 judge(rating),
             )
-            history.add_result(session, result, started)
-        history.end_session(session, "completed")
+            history.insert_result(session, ResultEntry.of("", result, started))
+        history.end_session(session, Outcome.COMPLETED)
     history.db.execute("COMMIT")
     history.close()
     return days

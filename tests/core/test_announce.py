@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from backcoach.core.announce.announce import Announcer
+from backcoach.core.announce.announce import Announcer, Voice
 from backcoach.core.announce.sounds import find_player
 from backcoach.core.announce.speech import find_speech_program
 from backcoach.core.domain.exercise import Catalog, Routine
 from backcoach.core.domain.rating import Rating
 from backcoach.core.kit.clock import ManualClock
-from backcoach.core.session.coach import Coach, CoachEvent
+from backcoach.core.session.coach import Coach, CoachEvent, RatingDue
 from backcoach.core.settings.model import Settings
 
 
@@ -160,3 +160,15 @@ def test_the_voice_coaches_one_exercise_in_order(catalog: Catalog, programs: Pat
     assert len(set(middle)) == 2
     coach.rate(Rating(1))  # the only exercise: the session ends, with its own phrase
     announcer.close()
+
+
+def test_the_voice_says_stopped_from_the_event_never_from_the_question(catalog: Catalog) -> None:
+    coach, clock = one_exercise(catalog, "bridge", Settings())
+    coach.start()
+    step(coach, clock, 1)
+    (due,) = [event for event in coach.hurts() if isinstance(event, RatingDue)]
+    assert Voice().phrase([due]) == "Stopped: how much does it hurt?"
+    # Reworded questions change nothing the voice says: it reads the event's field.
+    for stopped, said in ((True, "Stopped: how much does it hurt?"), (False, "Done: how did that feel?")):
+        for question in ("How much does it hurt?", "Rate it.", due.question):
+            assert Voice().phrase([RatingDue(due.exercise, question, stopped)]) == said

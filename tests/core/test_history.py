@@ -10,17 +10,22 @@ from pathlib import Path
 import pytest
 
 from backcoach.core.domain.dose import Dose
+from backcoach.core.domain.outcome import Outcome
 from backcoach.core.domain.rating import Rating
 from backcoach.core.domain.results import ExerciseResult, SessionRecord
 from backcoach.core.domain.status import Status
 from backcoach.core.domain.verdict import Level
-from backcoach.core.history.database import History, HistoryError, result_row
+from backcoach.core.history.database import History, HistoryError
+from backcoach.core.history.entries import ResultEntry
+from backcoach.core.history.entry_json import to_json
 from backcoach.core.history.schema import MIGRATIONS
 from backcoach.core.history.session_log import SessionLog
 from backcoach.core.history.writes import HistoryLog
 from backcoach.core.session.pain import judge
+from tests.history_helpers import add_result, start_session
 
 OFFSET = timezone(timedelta(hours=1))
+RECORDED = datetime(2026, 11, 26, 9, 30, tzinfo=OFFSET)
 
 
 def result(
@@ -33,10 +38,10 @@ def result(
 
 def add_session(history: History, day: date, before: int | None, ratings: dict[str, int | None]) -> int:
     started = datetime(day.year, day.month, day.day, 8, 30, tzinfo=OFFSET)
-    session = history.start_session(started, "lower", "Lower back", before)
+    session = start_session(history, started, "lower", "Lower back", before)
     for exercise, rating in ratings.items():
-        history.add_result(session, result(exercise, rating), started)
-    history.end_session(session, "completed")
+        add_result(history, session, result(exercise, rating), started)
+    history.end_session(session, Outcome.COMPLETED)
     return session
 
 
@@ -85,11 +90,11 @@ def test_a_locked_database_keeps_results_waiting_and_writes_them_later(tmp_path:
     session = SessionLog(log, record)
     problem = session.start()
     assert problem is not None and f"{path} is locked by another program" in problem
-    assert session.add(result("bridge", 2)) is None  # said once, not again
+    assert session.add(result("bridge", 2), RECORDED) is None  # said once, not again
     assert len(log.pending) == 2
     locker.execute("COMMIT")
     locker.close()
-    assert session.add(result("crunch", 1)) is None
+    assert session.add(result("crunch", 1), RECORDED) is None
     assert log.pending == [] and log.problem is None
     rows = list(History(path).csv_rows())
     assert [row[2] for row in rows] == ["bridge", "crunch"]
@@ -139,13 +144,13 @@ def test_what_waits_at_close_goes_to_a_side_file_and_into_the_history_later(tmp_
     first = SessionLog(log, record)
     assert first.start() is None  # written: the session has its database id
     locker.execute("BEGIN EXCLUSIVE")  # now another program holds the file for the rest of the run
-    first.add(result("bridge", 2))
-    first.end("completed")
+    first.add(result("bridge", 2), RECORDED)
+    first.end(Outcome.COMPLETED)
     second = SessionLog(
         log, SessionRecord("upper", "Upper back", datetime(2026, 11, 26, 18, tzinfo=OFFSET), None)
     )
     second.start()
-    second.add(result("chin-tuck", 1))
+    second.add(result("chin-tuck", 1), RECORDED)
     message = log.close()
     assert message is not None and f"4 entries are kept in {log.side_file}" in message
     assert len(log.side_file.read_text().splitlines()) == 4
@@ -174,14 +179,14 @@ def test_only_sessions_with_an_exercise_done_are_counted(tmp_path: Path) -> None
     history = History(tmp_path / "history.sqlite3")
     today = date(2026, 11, 26)
     counted = add_session(history, today, 3, {"pelvic-tilt": 2})
-    quit_at_once = history.start_session(
-        datetime(2026, 11, 26, 9, 0, tzinfo=OFFSET), "lower", "Lower back", 3
+    quit_at_once = start_session(
+        history, datetime(2026, 11, 26, 9, 0, tzinfo=OFFSET), "lower", "Lower back", 3
     )
-    history.end_session(quit_at_once, "ended early")
+    history.end_session(quit_at_once, Outcome.ENDED_EARLY)
     yesterday = datetime(2026, 11, 25, 9, 0, tzinfo=OFFSET)
-    skipped_all = history.start_session(yesterday, "upper", "Upper back", 2)
-    history.add_result(skipped_all, result("chin-tuck", None, Status.SKIPPED), yesterday)
-    history.end_session(skipped_all, "ended early")
+    skipped_all = start_session(history, yesterday, "upper", "Upper back", 2)
+    add_result(history, skipped_all, result("chin-tuck", None, Status.SKIPPED), yesterday)
+    history.end_session(skipped_all, Outcome.ENDED_EARLY)
 
     assert history.session_count() == 1
     assert [row.id for row in history.recent_sessions()] == [counted]
@@ -196,10 +201,10 @@ def test_a_session_left_in_progress_by_a_process_that_is_gone_becomes_interrupte
     finished.wait()
     history = History(path)
     started = datetime(2026, 11, 26, 9, 0, tzinfo=OFFSET)
-    killed = history.start_session(started, "lower", "Lower back", 3, pid=finished.pid)
-    running = history.start_session(started, "upper", "Upper back", 3, pid=os.getpid())
+    killed = start_session(history, started, "lower", "Lower back", 3, pid=finished.pid)
+    running = start_session(history, started, "upper", "Upper back", 3, pid=os.getpid())
     for session in (killed, running):
-        history.add_result(session, result("bridge", 2), started)
+        add_result(history, session, result("bridge", 2), started)
     history.close()
 
     statuses = {row.id: row.status for row in History(path).recent_sessions()}
@@ -228,16 +233,11 @@ def test_a_side_file_entry_for_a_session_the_history_lacks_is_kept_aside_not_ret
     path = tmp_path / "history.sqlite3"
     History(path).close()
     log = HistoryLog(path)
-    orphan = {
-        "kind": "result",
-        "session": "gone",
-        "session_id": 999,
-        **result_row(result("bridge", 2), datetime.now()),
-    }
+    orphan = {**to_json(ResultEntry.of("gone", result("bridge", 2), datetime.now())), "session_id": 999}
     half = {"kind": "result", "session": "half"}  # not a whole entry
     good_start = {"kind": "start", "session": "s1", "started_at": "2026-11-26T09:00:00+01:00",
                   "region": "upper", "routine_name": "Upper back", "pain_before": 2}  # fmt: skip
-    good = {"kind": "result", "session": "s1", **result_row(result("chin-tuck", 1), datetime.now())}
+    good = to_json(ResultEntry.of("s1", result("chin-tuck", 1), datetime.now()))
     lines = [orphan, half, good_start, good]
     log.side_file.write_text("".join(json.dumps(entry) + "\n" for entry in lines))
 
@@ -245,11 +245,13 @@ def test_a_side_file_entry_for_a_session_the_history_lacks_is_kept_aside_not_ret
     assert problem is not None and "kept aside in" in problem and "quarantine" in problem
     quarantine = path.with_name("history.sqlite3.quarantine.jsonl")
     kept = [json.loads(line) for line in quarantine.read_text().splitlines()]
-    assert [entry["session"] for entry in kept] == ["gone", "half"] and "FOREIGN KEY" in kept[0]["why"]
+    # The half entry is refused as it is read, the orphan when the database refuses it.
+    assert [entry["session"] for entry in kept] == ["half", "gone"] and "FOREIGN KEY" in kept[1]["why"]
+    assert kept[0]["why"] == "exercise is missing"
     assert not log.side_file.exists()
     record = SessionRecord("lower", "Lower back", datetime(2026, 11, 26, 10, tzinfo=OFFSET), 3)
     session = SessionLog(log, record)
-    assert session.start() is None and session.add(result("bridge", 3)) is None  # later writes work
+    assert session.start() is None and session.add(result("bridge", 3), RECORDED) is None  # later writes work
     rows = [(row[2], row[7]) for row in log.open().csv_rows()]
     assert rows == [("chin-tuck", 1), ("bridge", 3)]
 
@@ -313,5 +315,5 @@ def test_the_report_reads_results_routines_and_the_first_day(tmp_path: Path) -> 
     assert [(row.day, row.exercise, row.rating) for row in rows] == [
         (date(2026, 11, 27), "pelvic-tilt", None)
     ]
-    assert [row.verdict for row in history.results_since(date(2026, 11, 1))] == ["green", "red", None]
+    assert [row.verdict for row in history.results_since(date(2026, 11, 1))] == [Level.GREEN, Level.RED, None]
     assert history.routines_since(date(2026, 11, 1)) == [("lower", "Lower back", 2)]

@@ -11,6 +11,7 @@ import pytest
 
 from backcoach.cli import main
 from backcoach.core.domain.dose import Dose
+from backcoach.core.domain.outcome import Outcome
 from backcoach.core.domain.rating import Rating
 from backcoach.core.domain.results import ExerciseResult
 from backcoach.core.domain.status import Status
@@ -18,6 +19,7 @@ from backcoach.core.history.database import History
 from backcoach.core.history.schema import CSV_HEADER
 from backcoach.core.kit import paths
 from backcoach.core.session.pain import judge
+from tests.history_helpers import add_result, start_session
 
 STARTED = datetime(2026, 11, 20, 7, 45, 10, tzinfo=timezone(timedelta(hours=-5)))
 RESULTS = [
@@ -37,12 +39,12 @@ RESULTS = [
 
 def make_history(pain_before: int | None = 4) -> None:
     history = History(paths.history_file())
-    session = history.start_session(STARTED, "lower", "Lower back", pain_before)
+    session = start_session(history, STARTED, "lower", "Lower back", pain_before)
     for result in RESULTS:
-        history.add_result(session, result, STARTED)
-    history.end_session(session, "ended early")
-    second = history.start_session(STARTED + timedelta(days=1), "daily", "Daily routine", None)
-    history.add_result(second, RESULTS[0], STARTED)
+        add_result(history, session, result, STARTED)
+    history.end_session(session, Outcome.ENDED_EARLY)
+    second = start_session(history, STARTED + timedelta(days=1), "daily", "Daily routine", None)
+    add_result(history, second, RESULTS[0], STARTED)
     history.close()
 
 

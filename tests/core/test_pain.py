@@ -5,7 +5,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from backcoach.core.domain.rating import parse_rating
-from backcoach.core.domain.verdict import Level
+from backcoach.core.domain.verdict import (
+    ACCEPTABLE_MAX,
+    GREEN_MAX,
+    RISE_LIMIT,
+    STOP_AT_RANGE,
+    Level,
+    acceptable_range,
+)
 from backcoach.core.session.pain import judge, second_red_advice
 
 
@@ -92,3 +99,17 @@ def test_parse_rating_accepts_exactly_whole_numbers_0_to_10(text: str) -> None:
         assert not acceptable
     else:
         assert acceptable and value == int(cleaned)
+
+
+def test_the_reasons_state_the_thresholds_they_use() -> None:
+    """Each number in a reason comes from its constant: change the constant and the words follow."""
+    above = judge(ACCEPTABLE_MAX + 1, stop_at=ACCEPTABLE_MAX + 3)
+    assert f"more than the {GREEN_MAX + 1}-{ACCEPTABLE_MAX} that is acceptable" in above.reasons[0]
+    assert acceptable_range() == f"{GREEN_MAX + 1}-{ACCEPTABLE_MAX}"
+    for stop_at in range(STOP_AT_RANGE[0], STOP_AT_RANGE[1] + 1):
+        assert f"at or above your stop level of {stop_at}." in judge(stop_at, stop_at=stop_at).reasons[0]
+    risen = judge(RISE_LIMIT, before=0)
+    assert (
+        risen.level is Level.AMBER
+        and f"Up {RISE_LIMIT} since you started (0 to {RISE_LIMIT})" in risen.reasons[0]
+    )

@@ -12,15 +12,19 @@ import pytest
 from backcoach.cli import main
 from backcoach.core.domain.dose import Dose
 from backcoach.core.domain.exercise import Catalog
+from backcoach.core.domain.outcome import Outcome
 from backcoach.core.domain.rating import Rating
 from backcoach.core.domain.results import ExerciseResult
 from backcoach.core.domain.status import Status
+from backcoach.core.domain.verdict import ACCEPTABLE_MAX, GREEN_MAX, RISE_LIMIT
 from backcoach.core.history.database import History
+from backcoach.core.history.entries import DoseEntry
 from backcoach.core.kit import paths
 from backcoach.core.report.page import exercise_lines, report_html, text
 from backcoach.core.session.pain import judge
 from backcoach.core.settings.model import Settings
 from tests.core.test_history import OFFSET
+from tests.history_helpers import add_result, start_session
 
 ODD_NAME = "Bridge <b>&\x1b[31m"  # a name from a user's file: markup and a control character
 
@@ -42,7 +46,7 @@ def fill_weeks(path: Path, catalog: Catalog, today: date, weeks: int = 12) -> No
                 continue
             routine = catalog.routines[("lower", "middle", "gentle")[(week + session_day) % 3]]
             started = datetime(on.year, on.month, on.day, 8, tzinfo=OFFSET)
-            session = history.start_session(started, routine.id, routine.name, max(0, 6 - week // 3))
+            session = start_session(history, started, routine.id, routine.name, max(0, 6 - week // 3))
             for number, exercise in enumerate(catalog.routine_exercises(routine)):
                 rating = (week + number + session_day) % 7
                 status = Status.STOPPED if rating == 6 and number % 2 else Status.COMPLETED
@@ -50,19 +54,13 @@ def fill_weeks(path: Path, catalog: Catalog, today: date, weeks: int = 12) -> No
                 result = ExerciseResult(
                     exercise.id, name, Dose(10, 5), status, Rating(rating, sharp=rating == 6), judge(rating)
                 )
-                history.add_result(session, result, started)
-            history.end_session(session, "completed")
+                add_result(history, session, result, started)
+            history.end_session(session, Outcome.COMPLETED)
     for week, hold in ((3, 25), (8, 30)):
         on = first + timedelta(weeks=week, days=1)
+        moment = datetime(on.year, on.month, on.day, 9, tzinfo=OFFSET)
         history.insert_dose_change(
-            {
-                "recorded_at": datetime(on.year, on.month, on.day, 9, tzinfo=OFFSET).isoformat(),
-                "exercise": "knee-to-chest",
-                "name": "Knee to chest",
-                "hold_seconds": hold,
-                "reps": 2,
-                "note": "accepted on the summary",
-            }
+            DoseEntry(moment, "knee-to-chest", "Knee to chest", Dose(hold, 2), "accepted on the summary")
         )
     history.db.execute("COMMIT")
     history.close()
@@ -149,3 +147,13 @@ def test_a_wrong_number_of_weeks_is_one_line_and_status_2(
         main(["report", "--weeks", weeks])
     assert exit_info.value.code == 2
     assert "is not a number of weeks from 1 to 104" in capsys.readouterr().err
+
+
+def test_the_safety_section_states_the_thresholds_the_pain_check_uses(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    fill_weeks(tmp_path / "history.sqlite3", catalog, TODAY, weeks=1)
+    page = report_html(History(tmp_path / "history.sqlite3"), catalog, Settings(stop_at=7), TODAY, 1)
+    assert page is not None
+    assert "a rating of 7 or more, or sharp, shooting or spreading pain, is red" in page
+    assert f" {GREEN_MAX + 1}-{ACCEPTABLE_MAX}, or a rise of {RISE_LIMIT} since the start, is amber" in page

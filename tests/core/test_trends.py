@@ -6,6 +6,7 @@ import pytest
 
 from backcoach.core.history.database import Week
 from backcoach.core.progress.trends import (
+    REGULAR_SESSIONS_A_WEEK,
     hints,
     morning_pain_rising,
     no_improvement,
@@ -41,6 +42,7 @@ def test_the_clinician_hint_needs_two_regular_weeks_without_improvement() -> Non
     assert not no_improvement(weeks((3, 5.0), (3, 5.0)))  # too soon
     assert hints(weeks((2, 5.0), (3, 5.0), (4, 5.5)))[0].startswith("Your back has not improved")
     assert "take a few weeks" in hints(weeks((3, 5.0)))[0]
+    assert f"{REGULAR_SESSIONS_A_WEEK} or more sessions a week" in hints(weeks((3, 5.0)))[0]
 
 
 def mornings(*pains: float | None) -> list[Week]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import assert_never
 
 from backcoach.core.announce.sounds import Sound, SoundPlayer, find_player
 from backcoach.core.announce.speech import Speaker, find_speech_program
@@ -17,28 +18,42 @@ from backcoach.core.session.coach import (
     CoachEvent,
     CueBegan,
     FinalSeconds,
+    HistoryProblem,
     RatingDue,
     SessionEnded,
     StepBegan,
+    VerdictGiven,
 )
 
 COUNTDOWN_WORDS = "Three, two, one."
 
 
 def sound_for(event: CoachEvent) -> Sound | None:
-    if isinstance(event, StepBegan):
-        if event.step.phase is Phase.GET_READY:
+    match event:
+        case StepBegan():
+            return step_sound(event)
+        case FinalSeconds():
+            return Sound.PIP
+        case RatingDue():
+            return Sound.EXERCISE_DONE
+        case SessionEnded():
+            return Sound.SESSION_DONE
+        case CueBegan() | VerdictGiven() | HistoryProblem():
+            return None
+        case unhandled:
+            assert_never(unhandled)
+
+
+def step_sound(event: StepBegan) -> Sound:
+    match event.step.phase:
+        case Phase.GET_READY:
             return Sound.GET_READY
-        if event.step.phase is Phase.HOLD:
+        case Phase.HOLD:
             return Sound.HOLD
-        return Sound.SWITCH if event.side_changed else Sound.REST
-    if isinstance(event, FinalSeconds):
-        return Sound.PIP
-    if isinstance(event, RatingDue):
-        return Sound.EXERCISE_DONE
-    if isinstance(event, SessionEnded):
-        return Sound.SESSION_DONE
-    return None
+        case Phase.REST | Phase.SWITCH_SIDE:
+            return Sound.SWITCH if event.side_changed else Sound.REST
+        case unhandled:
+            assert_never(unhandled)
 
 
 def first_sentence(text: str) -> str:
@@ -57,40 +72,50 @@ class Voice:
         return " ".join(words for event in events if (words := self.words(event)))
 
     def words(self, event: CoachEvent) -> str:
-        if isinstance(event, StepBegan):
-            step, exercise = event.step, event.exercise
-            self.cue_said = event.cue
-            if step.phase is Phase.GET_READY:
+        match event:
+            case StepBegan():
+                return self.step_words(event)
+            case CueBegan():
+                if event.cue == self.cue_said:
+                    return ""
+                self.cue_said = event.cue
+                return spoken(event.cue)
+            case FinalSeconds():
+                if event.seconds != 3:
+                    return ""
+                if event.last_cue == self.cue_said:
+                    return COUNTDOWN_WORDS
+                # The hold's last cue is due in these seconds: said now, before the count, not cut off by it.
+                self.cue_said = event.last_cue
+                return f"{spoken(event.last_cue)} {COUNTDOWN_WORDS}"
+            case RatingDue():
+                return "Stopped: how much does it hurt?" if event.stopped else "Done: how did that feel?"
+            case SessionEnded():
+                return "Session done. Well done."
+            case VerdictGiven() | HistoryProblem():
+                return ""
+            case unhandled:
+                assert_never(unhandled)
+
+    def step_words(self, event: StepBegan) -> str:
+        step, exercise = event.step, event.exercise
+        self.cue_said = event.cue
+        match step.phase:
+            case Phase.GET_READY:
                 side = f", {step.side} side" if step.side else ""
                 words = f"{exercise.name}{side}."
                 if exercise.id not in self.introduced:
                     self.introduced.add(exercise.id)
                     words += f" {first_sentence(exercise.setup)}"
                 return words
-            if step.phase is Phase.HOLD:
+            case Phase.HOLD:
                 return f"Hold. {spoken(event.cue)}"
-            if event.side_changed or step.phase is Phase.SWITCH_SIDE:
+            case Phase.SWITCH_SIDE:
                 return f"Switch sides. {spoken(event.cue)}"
-            return "Rest."
-        if isinstance(event, CueBegan):
-            if event.cue == self.cue_said:
-                return ""
-            self.cue_said = event.cue
-            return spoken(event.cue)
-        if isinstance(event, FinalSeconds):
-            if event.seconds != 3:
-                return ""
-            if event.last_cue == self.cue_said:
-                return COUNTDOWN_WORDS
-            # The hold's last cue is due in these seconds: said now, before the count, not cut off by it.
-            self.cue_said = event.last_cue
-            return f"{spoken(event.last_cue)} {COUNTDOWN_WORDS}"
-        if isinstance(event, RatingDue):
-            stopped = not event.question.startswith("How")
-            return "Stopped: how much does it hurt?" if stopped else "Done: how did that feel?"
-        if isinstance(event, SessionEnded):
-            return "Session done. Well done."
-        return ""
+            case Phase.REST:
+                return f"Switch sides. {spoken(event.cue)}" if event.side_changed else "Rest."
+            case unhandled:
+                assert_never(unhandled)
 
 
 def spoken(text: str) -> str:

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import assert_never
 
 GREEN_MAX = 3
-ACCEPTABLE_MAX = 5  # 4-5 is acceptable if it settles by the next morning (pain-monitoring model)
+ACCEPTABLE_MAX = (
+    5  # above GREEN_MAX up to this is acceptable if it settles by the next morning (pain-monitoring model)
+)
 RISE_LIMIT = 2  # about the smallest change that matters (Farrar 2001)
 STOP_AT_RANGE = (3, 8)
+
+
+def acceptable_range() -> str:
+    """The ratings that are acceptable if they settle by the next morning, as said to the person: "4-5"."""
+    return f"{GREEN_MAX + 1}-{ACCEPTABLE_MAX}"
 
 
 class Level(Enum):
@@ -24,4 +32,10 @@ class Verdict:
 
     @property
     def stop(self) -> bool:
-        return self.level is Level.RED
+        match self.level:
+            case Level.RED:
+                return True
+            case Level.GREEN | Level.AMBER:
+                return False
+            case unhandled:
+                assert_never(unhandled)

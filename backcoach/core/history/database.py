@@ -8,13 +8,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
-from backcoach.core.domain.results import ExerciseResult
+from backcoach.core.domain.outcome import Outcome
+from backcoach.core.domain.status import Status
 from backcoach.core.domain.verdict import Level
-from backcoach.core.history.schema import DONE, MIGRATIONS, MONDAY_OF_DAY
+from backcoach.core.history.entries import DoseEntry, ResultEntry, stamp
+from backcoach.core.history.schema import DONE, IN_PROGRESS, MIGRATIONS, MONDAY_OF_DAY
 from backcoach.core.kit.processes import process_alive
 
 
@@ -55,8 +56,8 @@ class ResultRow:
     name: str
     rating: int | None
     sharp: bool
-    verdict: str | None
-    status: str
+    verdict: Level | None
+    status: Status
 
 
 @dataclass(frozen=True)
@@ -102,25 +103,15 @@ class History:
     def _mark_interrupted(self) -> None:
         """A session still "in progress" whose process is gone was cut off: a kill, a crash, power."""
         try:
-            rows = self.db.execute("SELECT id, pid FROM sessions WHERE status = 'in progress'").fetchall()
-            gone = [(session_id,) for session_id, pid in rows if not process_alive(pid)]
-            self.db.executemany("UPDATE sessions SET status = 'interrupted' WHERE id = ?", gone)
+            rows = self.db.execute("SELECT id, pid FROM sessions WHERE status = ?", (IN_PROGRESS,)).fetchall()
+            gone = [
+                (Outcome.INTERRUPTED.value, session_id) for session_id, pid in rows if not process_alive(pid)
+            ]
+            self.db.executemany("UPDATE sessions SET status = ? WHERE id = ?", gone)
         except sqlite3.Error:
             pass  # a read-only or busy file: the next open tries again
 
     # Writing: each call is its own committed transaction
-
-    def start_session(
-        self,
-        started_at: datetime,
-        region: str,
-        routine_name: str,
-        pain_before: int | None,
-        pid: int | None = None,
-    ) -> int:
-        return self.insert_session(
-            started_at.isoformat(timespec="seconds"), region, routine_name, pain_before, pid
-        )
 
     def insert_session(
         self, started_at: str, region: str, routine_name: str, pain_before: int | None, pid: int | None
@@ -134,18 +125,29 @@ class History:
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
-    def add_result(self, session_id: int, result: ExerciseResult, recorded_at: datetime) -> None:
-        self.insert_result(session_id, result_row(result, recorded_at))
-
-    def insert_result(self, session_id: int, row: dict[str, Any]) -> None:
+    def insert_result(self, session_id: int, entry: ResultEntry) -> None:
         self.db.execute(
             "INSERT INTO results (session_id, exercise, name, side, hold_seconds, reps, rating, sharp, verdict,"
             " status, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (session_id, *(row[column] for column in RESULT_COLUMNS)),
+            (
+                session_id,
+                entry.exercise,
+                entry.name,
+                entry.side,
+                entry.dose.hold_seconds,
+                entry.dose.reps,
+                entry.rating,
+                int(entry.sharp),
+                None if entry.verdict is None else entry.verdict.value,
+                entry.status.value,
+                stamp(entry.recorded_at),
+            ),
         )
 
-    def end_session(self, session_id: int, status: str) -> None:
-        self.db.execute("UPDATE sessions SET status = ? WHERE id = ?", (status, session_id))
+    def end_session(self, session_id: int, outcome: Outcome) -> bool:
+        """False when the history has no such session."""
+        cursor = self.db.execute("UPDATE sessions SET status = ? WHERE id = ?", (outcome.value, session_id))
+        return cursor.rowcount > 0
 
     def insert_checkin(self, recorded_at: str, morning_pain: int, stiffness: int) -> None:
         self.db.execute(
@@ -153,18 +155,19 @@ class History:
             (recorded_at, recorded_at[:10], morning_pain, stiffness),
         )
 
-    def insert_dose_change(self, entry: dict[str, Any]) -> None:
+    def insert_dose_change(self, entry: DoseEntry) -> None:
+        recorded_at = stamp(entry.recorded_at)
         self.db.execute(
             "INSERT INTO dose_changes (recorded_at, day, exercise, name, hold_seconds, reps, note)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
-                entry["recorded_at"],
-                entry["recorded_at"][:10],
-                entry["exercise"],
-                entry["name"],
-                entry["hold_seconds"],
-                entry["reps"],
-                entry.get("note", ""),
+                recorded_at,
+                recorded_at[:10],
+                entry.exercise,
+                entry.name,
+                entry.dose.hold_seconds,
+                entry.dose.reps,
+                entry.note,
             ),
         )
 
@@ -177,13 +180,12 @@ class History:
         rows = self.db.execute(
             f"""
             SELECT s.id, s.started_at, s.region, s.routine_name, s.pain_before, s.status,
-                   sum(r.status = 'completed'), sum(r.status = 'skipped'), sum(r.status = 'stopped'),
-                   avg(r.rating)
+                   sum(r.status = ?), sum(r.status = ?), sum(r.status = ?), avg(r.rating)
             FROM (SELECT * FROM sessions WHERE {DONE} ORDER BY started_at DESC, id DESC LIMIT ?) AS s
             LEFT JOIN results AS r ON r.session_id = s.id
             GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC
             """,
-            (limit,),
+            (Status.COMPLETED.value, Status.SKIPPED.value, Status.STOPPED.value, limit),
         ).fetchall()
         return [
             SessionRow(
@@ -248,7 +250,15 @@ class History:
             (day.isoformat(),),
         )
         return [
-            ResultRow(date.fromisoformat(on), exercise, name, rating, bool(sharp), verdict, status)
+            ResultRow(
+                date.fromisoformat(on),
+                exercise,
+                name,
+                rating,
+                bool(sharp),
+                None if verdict is None else Level(verdict),
+                Status(status),
+            )
             for on, exercise, name, rating, sharp, verdict, status in rows
         ]
 
@@ -331,33 +341,14 @@ class History:
         )
 
 
-RESULT_COLUMNS = (
-    "exercise", "name", "side", "hold_seconds", "reps", "rating", "sharp", "verdict", "status", "recorded_at",
-)  # fmt: skip
-
-
-def result_row(result: ExerciseResult, recorded_at: datetime) -> dict[str, Any]:
-    """A result as plain values, ready for the database or a line of JSON."""
-    rating = result.rating
-    return {
-        "exercise": result.exercise_id,
-        "name": result.name,
-        "side": result.side or "",
-        "hold_seconds": result.dose.hold_seconds,
-        "reps": result.dose.reps,
-        "rating": None if rating is None else rating.value,
-        "sharp": int(rating is not None and rating.sharp),
-        "verdict": None if result.verdict is None else result.verdict.level.value,
-        "status": result.status.value,
-        "recorded_at": recorded_at.isoformat(timespec="seconds"),
-    }
-
-
 def describe(path: Path, error: BaseException) -> str:
-    """A plain sentence about what went wrong with the history file."""
+    """A plain sentence about what went wrong with the history file, told apart by SQLite's result code
+    (its primary code: the low byte), never by the wording of its message."""
     text = str(error)
-    if "locked" in text:
+    code = getattr(error, "sqlite_errorcode", None)
+    primary = None if code is None else code & 0xFF
+    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         return f"{path} is locked by another program; your ratings wait in memory until it is free"
-    if "not a database" in text or "malformed" in text:
+    if primary in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
         return f"{path} is damaged ({text}); it is left as it is and your ratings wait in memory"
     return f"{path} cannot be used ({text}); your ratings wait in memory"

@@ -3,6 +3,8 @@ that decides which sessions count."""
 
 from __future__ import annotations
 
+from backcoach.core.domain.status import Status
+
 CSV_HEADER = (
     "started_at",
     "region",
@@ -71,13 +73,12 @@ MIGRATIONS = (
     );
     """,
 )
-# Writes that belong to no session: they wait and are replayed like the session's own.
-STANDALONE_KINDS = ("checkin", "dose")
-ENTRY_KINDS = ("start", "result", "end", *STANDALONE_KINDS)
 
 # A session counts (in totals, weeks, streaks, the table and the CSV) once one exercise was done:
 # completed or stopped part-way; a session of skips only, or quit before the first, does not.
-DONE = "EXISTS (SELECT 1 FROM results AS d WHERE d.session_id = sessions.id AND d.status != 'skipped')"
+DONE = f"EXISTS (SELECT 1 FROM results AS d WHERE d.session_id = sessions.id AND d.status != '{Status.SKIPPED.value}')"
+# A session's status until it ends with an Outcome (migration 1's default, kept as written there).
+IN_PROGRESS = "in progress"
 
 
 # The Monday of a session's local day, in SQL: weekday 0 is Sunday there.

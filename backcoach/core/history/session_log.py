@@ -6,8 +6,9 @@ import os
 import uuid
 from datetime import datetime
 
+from backcoach.core.domain.outcome import Outcome
 from backcoach.core.domain.results import ExerciseResult, SessionRecord
-from backcoach.core.history.database import result_row
+from backcoach.core.history.entries import EndEntry, ResultEntry, StartEntry
 from backcoach.core.history.writes import HistoryLog
 
 
@@ -22,20 +23,18 @@ class SessionLog:
     def start(self) -> str | None:
         record = self.record
         return self.log.write(
-            {
-                "kind": "start",
-                "session": self.key,
-                "started_at": record.started_at.isoformat(timespec="seconds"),
-                "region": record.routine_id,
-                "routine_name": record.routine_name,
-                "pain_before": record.pain_before,
-                "pid": os.getpid(),
-            }
+            StartEntry(
+                self.key,
+                record.started_at,
+                record.routine_id,
+                record.routine_name,
+                record.pain_before,
+                os.getpid(),
+            )
         )
 
-    def add(self, result: ExerciseResult, recorded_at: datetime | None = None) -> str | None:
-        row = result_row(result, recorded_at or datetime.now().astimezone())
-        return self.log.write({"kind": "result", "session": self.key, **row})
+    def add(self, result: ExerciseResult, recorded_at: datetime) -> str | None:
+        return self.log.write(ResultEntry.of(self.key, result, recorded_at))
 
-    def end(self, status: str) -> str | None:
-        return self.log.write({"kind": "end", "session": self.key, "status": status})
+    def end(self, outcome: Outcome) -> str | None:
+        return self.log.write(EndEntry(self.key, outcome))

@@ -9,13 +9,25 @@ import contextlib
 import json
 import os
 import sqlite3
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import assert_never
 
+from backcoach.core.domain.dose import Dose
 from backcoach.core.domain.verdict import Level
 from backcoach.core.history.database import History, HistoryError, describe
-from backcoach.core.history.schema import ENTRY_KINDS
+from backcoach.core.history.entries import (
+    CheckInEntry,
+    DoseEntry,
+    EndEntry,
+    Entry,
+    ResultEntry,
+    SessionEntry,
+    StartEntry,
+    stamp,
+)
+from backcoach.core.history.entry_json import KINDS, BadEntry, JsonObject, from_json, to_json
 
 # How long a write waits for a file another program holds. The session screen waits for each write,
 # so this stays short: a write that cannot go now waits in memory and goes with the next one.
@@ -23,10 +35,8 @@ BUSY_TIMEOUT = 0.1
 
 
 class UnusableEntry(Exception):
-    """A waiting entry that no database could take: it is kept aside, never retried."""
-
-
-Entry = dict[str, Any]  # one write as plain data: it can wait in memory, or in the side file
+    """A waiting entry that no database could take (its session was never started): bad data, kept
+    aside and never retried."""
 
 
 class HistoryLog:
@@ -55,12 +65,15 @@ class HistoryLog:
         while self.pending:
             try:
                 self._apply(self._connect(), self.pending[0])
-            except (UnusableEntry, sqlite3.IntegrityError, KeyError, TypeError) as error:
-                # This entry can never be written (its session is not in the history, or it is not
-                # whole): keep it aside and go on, rather than blocking every later write.
-                kept_aside = self._quarantine(self.pending.pop(0), error)
+            except (UnusableEntry, sqlite3.IntegrityError) as error:
+                # The data can never be written (its session is not in the history, or the database
+                # refuses it): keep it aside and go on, rather than blocking every later write. A mistake
+                # in this code (a KeyError, a TypeError) is not caught, so it is never taken for bad data.
+                kept_aside = self._quarantine(to_json(self.pending.pop(0)), error)
                 said = said or kept_aside
                 continue
+            except sqlite3.ProgrammingError:
+                raise  # our SQL given the wrong values: a bug, not a file that cannot be written now
             except (HistoryError, sqlite3.Error, OSError) as error:
                 self._drop()
                 first_time = self.problem is None
@@ -72,7 +85,7 @@ class HistoryLog:
             self.side_file.unlink(missing_ok=True)
         return said
 
-    def _quarantine(self, entry: Entry, error: Exception) -> str | None:
+    def _quarantine(self, entry: JsonObject, error: Exception) -> str | None:
         """Append the entry to the quarantine file beside the history; say so the first time."""
         quarantine = self.path.with_name(self.path.name + ".quarantine.jsonl")
         first_time = not self._quarantined
@@ -86,9 +99,7 @@ class HistoryLog:
             return f"a history entry could not be written or kept aside ({failure})"
         if not first_time:
             return None
-        return (
-            f"a history entry that matches no session was kept aside in {quarantine}; the rest were written"
-        )
+        return f"a history entry that cannot be written ({error}) was kept aside in {quarantine}; the rest were written"
 
     def open(self) -> History:
         """For reading, with anything waiting written first; raises HistoryError with a plain message."""
@@ -97,31 +108,13 @@ class HistoryLog:
 
     def check_in(self, recorded_at: datetime, morning_pain: int, stiffness: int) -> str | None:
         """The weekly check-in, written like a rating: at once, or waiting until it can be."""
-        return self.write(
-            {
-                "kind": "checkin",
-                "recorded_at": recorded_at.isoformat(timespec="seconds"),
-                "morning_pain": morning_pain,
-                "stiffness": stiffness,
-            }
-        )
+        return self.write(CheckInEntry(recorded_at, morning_pain, stiffness))
 
     def dose_changed(
         self, recorded_at: datetime, exercise: str, name: str, dose: tuple[int, int], note: str
     ) -> str | None:
         """An exercise's own dose changed (accepted on the summary, or set in settings): the report says when."""
-        hold_seconds, reps = dose
-        return self.write(
-            {
-                "kind": "dose",
-                "recorded_at": recorded_at.isoformat(timespec="seconds"),
-                "exercise": exercise,
-                "name": name,
-                "hold_seconds": hold_seconds,
-                "reps": reps,
-                "note": note,
-            }
-        )
+        return self.write(DoseEntry(recorded_at, exercise, name, Dose(*dose), note))
 
     def last_ratings(self, exercise_id: str) -> list[tuple[int, Level]]:
         """An exercise's last rated sessions, newest first; empty when the history cannot be read now.
@@ -140,10 +133,8 @@ class HistoryLog:
         self._drop()
         if not self.pending:
             return None
-        for entry in self.pending:  # ids known now, for results of sessions already in the database
-            if entry.get("session") in self._session_ids:
-                entry["session_id"] = self._session_ids[entry["session"]]
-        lines = "".join(json.dumps(entry) + "\n" for entry in self.pending)
+        self.pending = [self._with_session_id(entry) for entry in self.pending]
+        lines = "".join(json.dumps(to_json(entry)) + "\n" for entry in self.pending)
         temporary = self.side_file.with_name(self.side_file.name + ".tmp")
         try:
             self.side_file.parent.mkdir(parents=True, exist_ok=True)
@@ -161,50 +152,63 @@ class HistoryLog:
             self._history = History(self.path, self.timeout)
         return self._history
 
+    def _with_session_id(self, entry: Entry) -> Entry:
+        """The id known now, for the results and end of a session already in the database."""
+        if isinstance(entry, SessionEntry) and entry.session in self._session_ids:
+            return replace(entry, session_id=self._session_ids[entry.session])
+        return entry
+
     def _apply(self, history: History, entry: Entry) -> None:
-        if entry["kind"] == "checkin":
-            history.insert_checkin(entry["recorded_at"], entry["morning_pain"], entry["stiffness"])
-            return
-        if entry["kind"] == "dose":
-            history.insert_dose_change(entry)
-            return
-        key = entry["session"]
-        if entry["kind"] == "start":
-            self._session_ids[key] = history.insert_session(
-                entry["started_at"],
-                entry["region"],
-                entry["routine_name"],
-                entry["pain_before"],
-                entry.get("pid"),
-            )
-            return
-        session_id = self._session_ids.get(key, entry.get("session_id"))
+        match entry:
+            case StartEntry():
+                self._session_ids[entry.session] = history.insert_session(
+                    stamp(entry.started_at), entry.region, entry.routine_name, entry.pain_before, entry.pid
+                )
+            case ResultEntry():
+                history.insert_result(self._session_id(entry), entry)
+            case EndEntry():
+                if not history.end_session(self._session_id(entry), entry.outcome):
+                    raise UnusableEntry("the end of a session the history does not have")
+            case CheckInEntry():
+                history.insert_checkin(stamp(entry.recorded_at), entry.morning_pain, entry.stiffness)
+            case DoseEntry():
+                history.insert_dose_change(entry)
+            case unhandled:
+                assert_never(unhandled)
+
+    def _session_id(self, entry: SessionEntry) -> int:
+        session_id = self._session_ids.get(entry.session, entry.session_id)
         if session_id is None:
             raise UnusableEntry("an entry for a session that was never started")
-        if entry["kind"] == "result":
-            history.insert_result(session_id, entry)
-        else:
-            history.end_session(session_id, entry["status"])
+        return session_id
 
     def _load_side_file(self) -> str | None:
-        """Entries left by an earlier run go first: they are older. A file that is not ours is kept aside."""
+        """Entries left by an earlier run go first: they are older. A file that is not ours is kept aside
+        whole; a line of ours that is not a valid entry goes to the quarantine, and the rest are loaded."""
         if self._side_file_loaded or not self.side_file.exists():
             return None
         self._side_file_loaded = True
-        entries: list[Entry] = []
+        lines: list[JsonObject] = []
         try:
             for line in self.side_file.read_text(encoding="utf-8").splitlines():
-                entry = json.loads(line)
-                if not isinstance(entry, dict) or entry.get("kind") not in ENTRY_KINDS:
+                raw = json.loads(line)
+                if not isinstance(raw, dict) or raw.get("kind") not in KINDS:
                     raise ValueError(f"not a history entry: {line[:60]}")
-                entries.append(entry)
+                lines.append(raw)
         except (OSError, ValueError) as error:
             aside = self.side_file.with_name(self.side_file.name + ".broken")
             with contextlib.suppress(OSError):
                 os.replace(self.side_file, aside)
             return f"{self.side_file} could not be read ({error}); it was kept as {aside}"
+        said = None
+        entries: list[Entry] = []
+        for raw in lines:
+            try:
+                entries.append(from_json(raw))
+            except BadEntry as error:
+                said = said or self._quarantine(raw, error)
         self.pending[:0] = entries
-        return None
+        return said
 
     def _drop(self) -> None:
         if self._history is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import assert_never
 
 from backcoach.core.domain.dose import Dose
 from backcoach.core.domain.exercise import Exercise
@@ -41,29 +42,54 @@ def propose(exercise: Exercise, current: Dose, recent: list[tuple[int, Level]]) 
     if not recent:
         return None
     latest = recent[:GREEN_SESSIONS_TO_STEP_UP]
+    rating, level = latest[0]
+    match level:
+        case Level.RED:
+            proposed = step_down(exercise, current)
+            easier = f" Try the easier way: {exercise.easier}" if exercise.easier else ""
+            if proposed == current:
+                reason = (
+                    f"{exercise.name}: already at the lightest dose; it hurt today (rated {rating}).{easier}"
+                )
+            else:
+                reason = f"{exercise.name}: {describe(current, proposed)} next time, it hurt today (rated {rating}).{easier}"
+            return Proposal(exercise, Change.DOWN, current, proposed, reason)
+        case Level.AMBER:
+            return same_dose(exercise, current, latest)
+        case Level.GREEN:
+            return after_green(exercise, current, latest)
+        case unhandled:
+            assert_never(unhandled)
+
+
+def same_dose(exercise: Exercise, current: Dose, latest: list[tuple[int, Level]]) -> Proposal:
     ratings = " and ".join(str(rating) for rating, _ in latest)
-    name = exercise.name
-    if latest[0][1] is Level.RED:
-        proposed = step_down(exercise, current)
-        easier = f" Try the easier way: {exercise.easier}" if exercise.easier else ""
-        if proposed == current:
-            reason = f"{name}: already at the lightest dose; it hurt today (rated {latest[0][0]}).{easier}"
-        else:
-            reason = f"{name}: {describe(current, proposed)} next time, it hurt today (rated {latest[0][0]}).{easier}"
-        return Proposal(exercise, Change.DOWN, current, proposed, reason)
-    if any(verdict is Level.AMBER for _, verdict in latest):
-        reason = f"{name}: the same dose next time, some pain (rated {ratings}) should settle first."
+    reason = f"{exercise.name}: the same dose next time, some pain (rated {ratings}) should settle first."
+    return Proposal(exercise, Change.HOLD, current, current, reason)
+
+
+def after_green(exercise: Exercise, current: Dose, latest: list[tuple[int, Level]]) -> Proposal | None:
+    """Green today: the sessions before decide. Green in every one steps up; some pain holds the dose;
+    a red one, or too few sessions, proposes nothing yet."""
+    if len(latest) < GREEN_SESSIONS_TO_STEP_UP:
+        return None
+    for _, earlier in latest[1:]:
+        match earlier:
+            case Level.RED:
+                return None
+            case Level.AMBER:
+                return same_dose(exercise, current, latest)
+            case Level.GREEN:
+                continue
+            case unhandled:
+                assert_never(unhandled)
+    proposed = step_up(exercise, current)
+    if proposed == current:
+        reason = f"{exercise.name}: at the top of its usual range; keep this dose."
         return Proposal(exercise, Change.HOLD, current, current, reason)
-    if len(latest) == GREEN_SESSIONS_TO_STEP_UP and all(verdict is Level.GREEN for _, verdict in latest):
-        proposed = step_up(exercise, current)
-        if proposed == current:
-            reason = f"{name}: at the top of its usual range; keep this dose."
-            return Proposal(exercise, Change.HOLD, current, current, reason)
-        reason = (
-            f"{name}: {describe(current, proposed)} next time, rated {ratings} in your last two sessions."
-        )
-        return Proposal(exercise, Change.UP, current, proposed, reason)
-    return None
+    ratings = " and ".join(str(rating) for rating, _ in latest)
+    reason = f"{exercise.name}: {describe(current, proposed)} next time, rated {ratings} in your last two sessions."
+    return Proposal(exercise, Change.UP, current, proposed, reason)
 
 
 def held_stretch(exercise: Exercise) -> bool:

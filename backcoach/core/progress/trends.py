@@ -72,7 +72,8 @@ def figure(value: float) -> str:
 def hints(weeks: list[Week]) -> list[str]:
     """The honest reminders under the history, the clinician hint first when it applies."""
     lines = [
-        "Back exercises take a few weeks to help: 3 or more sessions a week, for 6 to 12 weeks.",
+        f"Back exercises take a few weeks to help: {REGULAR_SESSIONS_A_WEEK} or more sessions a week, for 6 to 12"
+        " weeks.",
         "If there is no improvement after 2 weeks of regular exercise, see your GP or physiotherapist.",
     ]
     if no_improvement(weeks):

@@ -12,11 +12,14 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import assert_never
 
 from backcoach import __version__
 from backcoach.core.domain.dose import Dose
 from backcoach.core.domain.exercise import Catalog
 from backcoach.core.domain.red_flags import EMERGENCY, URGENT
+from backcoach.core.domain.status import Status
+from backcoach.core.domain.verdict import RISE_LIMIT, Level, acceptable_range
 from backcoach.core.history.database import DoseChange, History, ResultRow, Week
 from backcoach.core.kit.text import plural
 from backcoach.core.progress.trends import figure, no_improvement, rising_warning, trend_words
@@ -205,10 +208,20 @@ def exercise_lines(results: Iterable[ResultRow], day: Callable[[date], str] = da
         line.name = row.name  # the latest name it had
         if row.rating is not None:
             line.ratings.append(row.rating)
-        if row.verdict == "red":
-            line.reds.append(f"{day(row.day)} ({row.rating}{', sharp' if row.sharp else ''})")
-        if row.status == "stopped":
-            line.stops.append(day(row.day))
+        match row.verdict:
+            case Level.RED:
+                line.reds.append(f"{day(row.day)} ({row.rating}{', sharp' if row.sharp else ''})")
+            case Level.GREEN | Level.AMBER | None:
+                pass
+            case unhandled:
+                assert_never(unhandled)
+        match row.status:
+            case Status.STOPPED:
+                line.stops.append(day(row.day))
+            case Status.COMPLETED | Status.SKIPPED:
+                pass
+            case other:
+                assert_never(other)
     return sorted(lines.values(), key=lambda line: line.name.casefold())
 
 
@@ -242,8 +255,8 @@ def _safety(settings: Settings) -> str:
         "<p><b>backcoach is not medical advice.</b> It coaches exercises a physiotherapist or doctor has"
         " suggested. After each exercise the person rates their pain: a rating of"
         f" {settings.stop_at} or more, or sharp, shooting or spreading pain, is red (stop that exercise);"
-        " 4-5, or a rise of 2 since the start, is amber (carry on gently). On a flare-up the app offers a"
-        " gentle routine: cut back, keep moving.</p>"
+        f" {acceptable_range()}, or a rise of {RISE_LIMIT} since the start, is amber (carry on gently)."
+        " On a flare-up the app offers a gentle routine: cut back, keep moving.</p>"
         f"<p><b>Emergency, get help at once:</b> {text(emergency)}.</p>"
         f"<p><b>See a doctor soon, before exercising:</b> {text(urgent)}.</p>"
         "<p>No improvement after 2 weeks of regular exercise, or morning pain rising week after week:"

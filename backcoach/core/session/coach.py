@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
+from typing import assert_never
 
 from backcoach.core.domain.exercise import Catalog, Exercise, Routine
 from backcoach.core.domain.outcome import Outcome
@@ -92,6 +93,7 @@ class FinalSeconds:
 class RatingDue:
     exercise: Exercise
     question: str
+    stopped: bool  # "this hurts" ended it: what the voice says is decided from this, never from the words
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,13 @@ class SessionView:
     @property
     def frame(self) -> str:
         """Which key frame of the exercise's drawing: "end" once a hold begins, else "start"."""
-        holding = self.step.phase is Phase.HOLD and self.state in (State.RUNNING, State.PAUSED)
+        match self.step.phase:
+            case Phase.HOLD:
+                holding = self.state in (State.RUNNING, State.PAUSED)
+            case Phase.GET_READY | Phase.REST | Phase.SWITCH_SIDE:
+                holding = False
+            case unhandled:
+                assert_never(unhandled)
         return "end" if holding else "start"
 
     @property
@@ -231,7 +239,7 @@ class Coach:
 
     def _moments(self) -> list[CoachEvent]:
         engine = self.engine
-        if engine.state is not State.RUNNING or engine.step.phase is not Phase.HOLD:
+        if engine.state is not State.RUNNING or not has_moments(engine.step.phase):
             return []
         events: list[CoachEvent] = []
         view = engine.view()
@@ -271,15 +279,19 @@ class Coach:
         side = self._stopped_side if finished.status is Status.STOPPED else None
         result = self._result(finished, rating, verdict, side)
         events = self._record(result)
-        if verdict.level is Level.RED:
-            self.waiting = Waiting.CHOICE
-            self.verdict_line = ""
-            reds = sum(1 for done in self.record.results if done.verdict and done.verdict.stop)
-            advice = red_advice(finished.planned.exercise, verdict, second_red_advice(reds))
-            return [*events, VerdictGiven(result, verdict, advice, True, self._is_last(finished))]
-        self.verdict_line = verdict_line(finished.planned.exercise, rating, verdict)
-        given = VerdictGiven(result, verdict, (), False, self._is_last(finished))
-        return [*events, given, *self._go_on()]
+        match verdict.level:
+            case Level.RED:
+                self.waiting = Waiting.CHOICE
+                self.verdict_line = ""
+                reds = sum(1 for done in self.record.results if done.verdict and done.verdict.stop)
+                advice = red_advice(finished.planned.exercise, verdict, second_red_advice(reds))
+                return [*events, VerdictGiven(result, verdict, advice, True, self._is_last(finished))]
+            case Level.GREEN | Level.AMBER:
+                self.verdict_line = verdict_line(finished.planned.exercise, rating, verdict)
+                given = VerdictGiven(result, verdict, (), False, self._is_last(finished))
+                return [*events, given, *self._go_on()]
+            case unhandled:
+                assert_never(unhandled)
 
     def go_on(self) -> list[CoachEvent]:
         """After a red verdict: the next exercise (or the summary after the last)."""
@@ -299,7 +311,7 @@ class Coach:
         self.closed = True
         self.engine.pause()
         if self.log is not None:
-            self.log.end(outcome.value)
+            self.log.end(outcome)
 
     def use_settings(self, settings: Settings) -> None:
         """New settings: the exercises after this one take the new doses, and the new stop level."""
@@ -317,7 +329,7 @@ class Coach:
         else:
             phase = view.step.phase.value
         following = view.next_planned
-        getting_ready = view.step.phase is Phase.GET_READY and view.state is not State.BETWEEN
+        getting_ready = shows_the_caution(view.step.phase) and view.state is not State.BETWEEN
         return SessionView(
             routine_name=self.routine.name,
             exercise_number=view.exercise_index + 1,
@@ -350,12 +362,15 @@ class Coach:
     ) -> list[CoachEvent]:
         events: list[CoachEvent] = []
         for event in engine_events:
-            if isinstance(event, StepStarted):
-                events.append(self._step_began(event))
-            elif isinstance(event, ExerciseFinished):
-                events += self._exercise_finished(event)
-            else:
-                events += self._session_finished(event.ended_early)
+            match event:
+                case StepStarted():
+                    events.append(self._step_began(event))
+                case ExerciseFinished():
+                    events += self._exercise_finished(event)
+                case SessionFinished():
+                    events += self._session_finished(event.ended_early)
+                case unhandled:
+                    assert_never(unhandled)
         return events
 
     def _step_began(self, event: StepStarted) -> StepBegan:
@@ -368,16 +383,21 @@ class Coach:
 
     def _exercise_finished(self, event: ExerciseFinished) -> list[CoachEvent]:
         name = event.planned.exercise.name
-        if event.status is Status.SKIPPED:
-            events = self._record(self._result(event, None, None, None))
-            self.verdict_line = f"Skipped {name}."
-            return events + self._translate(self.engine.continue_session())
+        match event.status:
+            case Status.SKIPPED:
+                events = self._record(self._result(event, None, None, None))
+                self.verdict_line = f"Skipped {name}."
+                return events + self._translate(self.engine.continue_session())
+            case Status.COMPLETED:
+                question = f"How did {name} feel?"
+            case Status.STOPPED:
+                question = f"You stopped {name}. How much does it hurt?"
+            case unhandled:
+                assert_never(unhandled)
         self._finished = event
         self.waiting = Waiting.RATING
-        question = f"How did {name} feel?"
-        if event.status is Status.STOPPED:
-            question = f"You stopped {name}. How much does it hurt?"
-        return [RatingDue(event.planned.exercise, question)]
+        stopped = event.status is Status.STOPPED
+        return [RatingDue(event.planned.exercise, question, stopped)]
 
     def _go_on(self) -> list[CoachEvent]:
         self.waiting = Waiting.NOTHING
@@ -388,9 +408,8 @@ class Coach:
         record = self.record
         record.ended_early = ended_early
         record.seconds = self.clock.now() - self._started
-        events = self._logged(
-            self.log.end("ended early" if ended_early else "completed") if self.log else None
-        )
+        outcome = Outcome.ENDED_EARLY if ended_early else Outcome.COMPLETED
+        events = self._logged(self.log.end(outcome) if self.log else None)
         self.summary = Summary(record, tuple(self._proposals()))
         return [*events, SessionEnded(self.summary)]
 
@@ -431,6 +450,28 @@ class Coach:
 
     def _is_last(self, event: ExerciseFinished) -> bool:
         return event.index + 1 >= len(self.engine.plan.exercises)
+
+
+def has_moments(phase: Phase) -> bool:
+    """A hold's cue changes as it goes and its last seconds are counted; other steps keep one cue."""
+    match phase:
+        case Phase.HOLD:
+            return True
+        case Phase.GET_READY | Phase.REST | Phase.SWITCH_SIDE:
+            return False
+        case unhandled:
+            assert_never(unhandled)
+
+
+def shows_the_caution(phase: Phase) -> bool:
+    """Getting ready is when to read the caution and the last verdict: before the exercise starts."""
+    match phase:
+        case Phase.GET_READY:
+            return True
+        case Phase.HOLD | Phase.REST | Phase.SWITCH_SIDE:
+            return False
+        case unhandled:
+            assert_never(unhandled)
 
 
 def verdict_line(exercise: Exercise, rating: Rating, verdict: Verdict) -> str:

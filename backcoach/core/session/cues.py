@@ -9,6 +9,7 @@ get-ready of 0 s) opens with the switch cue.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import assert_never
 
 from backcoach.core.domain.exercise import Exercise
 from backcoach.core.domain.phase import Phase
@@ -41,21 +42,24 @@ def schedule(planned: PlannedExercise) -> tuple[Segments, ...]:
     switch = first(exercise, "switch", SWITCH_CUE)
     result: list[Segments] = []
     for index, step in enumerate(planned.steps):
-        if step.phase is Phase.GET_READY:
-            result.append(((0.0, exercise.setup),))
-        elif step.phase is Phase.SWITCH_SIDE or (step.phase is Phase.REST and side_changes(planned, index)):
-            result.append(((0.0, switch),))
-        elif step.phase is Phase.REST:
-            result.append(((0.0, REST_CUE),))
-        else:
-            number = holds.index(index)
-            texts = [
-                *([switch] if switched_without_a_pause(planned, index) else []),
-                *exercise.cues_at("start"),
-                *middles[number],
-                *exercise.cues_at("end"),
-            ] or [exercise.form_cue]
-            result.append(spread(step.seconds, texts, has_end=bool(exercise.cues_at("end"))))
+        match step.phase:
+            case Phase.GET_READY:
+                result.append(((0.0, exercise.setup),))
+            case Phase.SWITCH_SIDE:
+                result.append(((0.0, switch),))
+            case Phase.REST:
+                result.append(((0.0, switch if side_changes(planned, index) else REST_CUE),))
+            case Phase.HOLD:
+                number = holds.index(index)
+                texts = [
+                    *([switch] if switched_without_a_pause(planned, index) else []),
+                    *exercise.cues_at("start"),
+                    *middles[number],
+                    *exercise.cues_at("end"),
+                ] or [exercise.form_cue]
+                result.append(spread(step.seconds, texts, has_end=bool(exercise.cues_at("end"))))
+            case unhandled:
+                assert_never(unhandled)
     return tuple(result)
 
 

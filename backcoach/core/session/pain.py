@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from backcoach.core.domain.rating import check_rating
-from backcoach.core.domain.verdict import ACCEPTABLE_MAX, GREEN_MAX, RISE_LIMIT, STOP_AT_RANGE, Level, Verdict
+from backcoach.core.domain.verdict import (
+    ACCEPTABLE_MAX,
+    GREEN_MAX,
+    RISE_LIMIT,
+    STOP_AT_RANGE,
+    Level,
+    Verdict,
+    acceptable_range,
+)
 
 
 def judge(rating: int, before: int | None = None, sharp: bool = False, stop_at: int = 6) -> Verdict:
-    """The pain check (docs/clinical.md): red at or above stop_at or on sharp pain; amber from 4 up, or on
-    a rise of 2 or more since the session's starting rating; green otherwise. Every reason is given."""
+    """The pain check (docs/clinical.md): red at or above stop_at or on sharp pain; amber above GREEN_MAX,
+    or on a rise of RISE_LIMIT or more since the session's starting rating; green otherwise. Every reason
+    is given."""
     check_rating(rating)
     if before is not None:
         check_rating(before)
@@ -26,7 +35,7 @@ def judge(rating: int, before: int | None = None, sharp: bool = False, stop_at: 
         amber.append(
             f"Rated {rating}: acceptable if it settles by tomorrow morning."
             if rating <= ACCEPTABLE_MAX
-            else f"Rated {rating}: more than the 4-5 that is acceptable; ease off, smaller movements."
+            else f"Rated {rating}: more than the {acceptable_range()} that is acceptable; ease off, smaller movements."
         )
     if before is not None and rating - before >= RISE_LIMIT:
         amber.append(

@@ -6,6 +6,8 @@ appears (core/cues.py's schedule, the same one the session screen follows).
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from backcoach.core.domain.phase import Phase
 from backcoach.core.kit.text import plural
 from backcoach.core.session.cues import schedule
@@ -17,6 +19,17 @@ def clock(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
+def has_a_rep(phase: Phase) -> bool:
+    """Getting ready comes before the first rep; every other step belongs to one."""
+    match phase:
+        case Phase.GET_READY:
+            return False
+        case Phase.HOLD | Phase.REST | Phase.SWITCH_SIDE:
+            return True
+        case unhandled:
+            assert_never(unhandled)
+
+
 def show_plan(plan: Plan) -> list[str]:
     exercises = plan.exercises
     name_width = max(len(planned.exercise.name) for planned in exercises)
@@ -26,7 +39,7 @@ def show_plan(plan: Plan) -> list[str]:
     at = 0
     for planned in exercises:
         for step, segments in zip(planned.steps, schedule(planned), strict=True):
-            rep = f"{step.rep}/{step.reps}" if step.phase is not Phase.GET_READY else ""
+            rep = f"{step.rep}/{step.reps}" if has_a_rep(step.phase) else ""
             lead = (
                 f"{clock(at):>6}  {step.phase.value:<11}  {planned.exercise.name:<{name_width}}  "
                 f"{step.side or '':<5}  {rep:<5}  "
