@@ -26,6 +26,7 @@ class Section:
 
     name: str
     title: str
+    about: str = ""  # what the table is for, when its name does not say
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class _Declared:
     choices: tuple[str, ...]
     hint: str
     column: str
+    example: object
     on_screen: bool
 
 
@@ -54,16 +56,18 @@ def setting(
     key: str = "",
     hint: str = "",
     column: str = "",
+    example: object = None,
     on_screen: bool = True,
 ) -> T:
     """A dataclass field that is a setting. The kind follows from what is given: a range makes a whole
     number (a None default: it may be left unset), choices a choice, a bool default true or false.
 
     key: the name in the file when not the attribute's; hint: what the screen shows beside the field
-    (a whole number's range by default); column: its heading in a table of doses; on_screen: False
-    for a setting the app sets itself.
+    (a whole number's range by default); column: its heading in a table of doses; example: a value
+    the defaults file shows for a setting unset by default; on_screen: False for a setting the app
+    sets itself.
     """
-    declared = _Declared(section, label, help, key, range, choices, hint, column, on_screen)
+    declared = _Declared(section, label, help, key, range, choices, hint, column, example, on_screen)
     field: T = dataclasses.field(default=default, metadata={_DECLARATION: declared})
     return field
 
@@ -77,6 +81,7 @@ class Rule:
     attr: str  # the attribute of the dataclass that holds it
     label: str
     column: str = ""
+    example: object = None
     on_screen: bool = True
     own_hint: str = ""
 
@@ -157,5 +162,12 @@ def _rule(attr: str, default: object, declared: _Declared) -> Rule:
         raise TypeError(f"setting {attr}: give a range, choices or a bool default")
     field = dataclasses.replace(field, default=default)
     return Rule(
-        declared.section, field, attr, declared.label, declared.column, declared.on_screen, declared.hint
+        declared.section,
+        field,
+        attr,
+        declared.label,
+        column=declared.column,
+        example=declared.example,
+        on_screen=declared.on_screen,
+        own_hint=declared.hint,
     )

@@ -43,7 +43,11 @@ PAIN = Section("pain", "Pain check")
 WEEK = Section("week", "Week")
 SAFETY = Section("safety", "Safety")
 DISPLAY = Section("display", "Display")
-EXERCISES = Section("exercises", "Exercises: your own dose (blank: the catalog's)")
+EXERCISES = Section(
+    "exercises",
+    "Exercises: your own dose (blank: the catalog's)",
+    about="your own dose for one exercise, by its id: beats [timing] and the catalog",
+)
 HOLD_RANGE = (1, MAX_HOLD_SECONDS)
 REPS_RANGE = (1, MAX_REPS)
 
@@ -53,12 +57,12 @@ class DoseOverride:
     """[exercises.ID]: your own dose for one exercise, beating [timing] and the catalog's."""
 
     hold_seconds: int | None = setting(
-        EXERCISES, None, range=HOLD_RANGE, label="Hold", column="your hold s",
-        help="how long this exercise holds, in seconds (else [timing] or the catalog's dose)",
+        EXERCISES, None, range=HOLD_RANGE, label="Hold", column="your hold s", example=30,
+        help="how long this exercise holds, in seconds",
     )  # fmt: skip
     reps: int | None = setting(
-        EXERCISES, None, range=REPS_RANGE, label="Reps", column="your reps",
-        help="how many reps this exercise does (else [timing] or the catalog's dose)",
+        EXERCISES, None, range=REPS_RANGE, label="Reps", column="your reps", example=2,
+        help="how many reps this exercise does",
     )  # fmt: skip
 
 
@@ -74,12 +78,12 @@ class Settings:
         TIMING, 5, range=(0, 120), label="Rest between reps (seconds)", help="rest between reps"
     )
     hold_seconds: int | None = setting(
-        TIMING, None, range=HOLD_RANGE, label="Hold for every exercise (seconds)",
-        help="when set, every exercise holds this long (else the catalog's dose)",
+        TIMING, None, range=HOLD_RANGE, label="Hold for every exercise (seconds)", example=20,
+        help="when set, every exercise holds this long, instead of the catalog's dose",
     )  # fmt: skip
     reps: int | None = setting(
-        TIMING, None, range=REPS_RANGE, label="Reps for every exercise",
-        help="when set, every exercise does this many reps (else the catalog's dose)",
+        TIMING, None, range=REPS_RANGE, label="Reps for every exercise", example=3,
+        help="when set, every exercise does this many reps, instead of the catalog's dose",
     )  # fmt: skip
     exercises: dict[str, DoseOverride] = field(default_factory=dict)
     sound: str = setting(

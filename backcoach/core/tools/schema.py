@@ -23,7 +23,7 @@ from backcoach.core.catalog.rules import (
 from backcoach.core.domain.exercise import Catalog
 from backcoach.core.kit import paths
 from backcoach.core.kit.fields import ID_PATTERN, PICTURE_INK, Field
-from backcoach.core.settings.model import EXERCISE_RULES, RULES, SECTIONS
+from backcoach.core.settings.model import EXERCISE_RULES, EXERCISES, RULES, SECTIONS
 
 SCHEMA_DIR = paths.schema_dir()
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors' TOML servers know best
@@ -40,9 +40,9 @@ def settings_schema() -> dict[str, Any]:
             "properties": {field.key: _field(field) for field in fields},
         }
     dose = {rule.key: _field(rule.field) for rule in EXERCISE_RULES}
-    sections["exercises"] = {
+    sections[EXERCISES.name] = {
         "type": "object",
-        "description": "your own dose for one exercise, by its id: beats [timing] and the catalog",
+        "description": EXERCISES.about,
         "additionalProperties": {"type": "object", "properties": dose},
     }
     return {
