@@ -144,7 +144,7 @@ def flatten(settings: Settings) -> dict[KeyPath, object]:
     values: dict[KeyPath, object] = {(rule.section, rule.key): getattr(settings, rule.attr) for rule in RULES}
     for exercise_id, dose in settings.exercises.items():
         for rule in EXERCISE_RULES:
-            values["exercises", exercise_id, rule.key] = getattr(dose, rule.key)
+            values["exercises", exercise_id, rule.key] = getattr(dose, rule.attr)
     return values
 
 
