@@ -68,6 +68,7 @@ def setting(
     sets itself.
     """
     declared = _Declared(section, label, help, key, range, choices, hint, column, example, on_screen)
+    # A dataclasses.Field at run time, typed as its value so that the attribute keeps its own type.
     field: T = dataclasses.field(default=default, metadata={_DECLARATION: declared})
     return field
 
