@@ -16,6 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.theme import BUILTIN_THEMES
 
+from backcoach.core.catalog.file import read_catalog_file
+from backcoach.core.domain.exercise import Catalog
 from backcoach.core.kit.paths import shipped_config_dir
 from backcoach.core.kit.problems import show
 from backcoach.core.settings.declare import Rule, Section, declared_rules, setting
@@ -29,7 +31,7 @@ from backcoach.core.settings.model import (
 )
 from backcoach.core.tools import settings_docs
 from backcoach.core.tools.schema import settings_schema
-from tests.core.samples import valid_setting
+from tests.core.samples import GOOD_EXERCISE, valid_setting
 
 KNOWN = frozenset({"bridge", "pelvic-tilt"})
 
@@ -196,3 +198,15 @@ def test_a_bool_is_never_a_whole_number_and_a_number_never_a_bool(tmp_path: Path
         "[timing] rest_seconds = true is not allowed; use a whole number from 0 to 120",
         "[cues] voice = 1 is not allowed; use true or false",
     ]
+
+
+def test_settings_and_the_catalog_refuse_a_wrong_number_in_the_same_words(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    exercises = tmp_path / "exercises.toml"
+    exercises.write_text(GOOD_EXERCISE.replace("reps = 6", "reps = true"), encoding="utf-8")
+    (from_catalog,) = read_catalog_file(exercises, catalog.exercises, catalog.routines, catalog).problems
+    (from_settings,) = load_settings(write(tmp_path, {"timing": {"reps": True}})).problems
+    refusal = "reps = true is not allowed; use a whole number from 1 to 50"
+    assert str(from_catalog) == f'{exercises}:9: exercises "wall-slide": {refusal}'
+    assert from_settings == f"{tmp_path / 'settings.toml'}:2: [timing] {refusal}"
