@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 
 from backcoach.core.catalog.drawings import Drawings, read_drawings_file
 from backcoach.core.catalog.file import read_catalog_file
-from backcoach.core.catalog.rules import EXERCISE_FIELDS, ROUTINE_FIELDS, Field
+from backcoach.core.catalog.rules import EXERCISE_FIELDS, ROUTINE_FIELDS
 from backcoach.core.domain.exercise import Catalog
+from backcoach.core.kit.fields import Field
 from backcoach.core.kit.paths import shipped_config_dir
 from backcoach.core.settings.model import RULES, Rule, load_settings
 from backcoach.core.tools.check import file_kind

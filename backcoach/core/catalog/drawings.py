@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from backcoach.core.catalog.load import CatalogError
-from backcoach.core.catalog.rules import DRAWING_FIELDS, POSITION_DRAWING_FIELDS, Field, check_keys
+from backcoach.core.catalog.rules import DRAWING_FIELDS, POSITION_DRAWING_FIELDS
 from backcoach.core.domain.exercise import Exercise
+from backcoach.core.kit.fields import Field, check_keys
 from backcoach.core.kit.paths import shipped_config_dir
 from backcoach.core.kit.problems import Finding, Problem, did_you_mean, show, toml_key, unparsable
 

@@ -6,8 +6,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from backcoach.core.catalog.rules import CUE_FIELDS, ID_PATTERN, SECTIONS, Field, check_keys
-from backcoach.core.domain.exercise import Catalog, Cue, Exercise, Routine
+from backcoach.core.catalog.rules import CUE_FIELDS, SECTIONS
+from backcoach.core.domain.exercise import Catalog, Cue, Exercise, Routine, RoutineDose
+from backcoach.core.kit.fields import ID_PATTERN, Field, check_keys
 from backcoach.core.kit.problems import Finding, Problem, did_you_mean, show, toml_key, unparsable
 from backcoach.core.kit.text import plural, shown
 from backcoach.core.kit.toml_read import parse, read_limited
@@ -187,6 +188,10 @@ class _Reader:
             values["cues"] = tuple(
                 Cue(cue.get("at", at_default), shown(cue["text"].strip())) for cue in values["cues"]
             )
+        if "doses" in values:
+            values["doses"] = {
+                exercise_id: RoutineDose(**dose) for exercise_id, dose in values["doses"].items()
+            }
         complete = all(field.key in entry for field in fields if field.required)
         if section == "exercises":
             exercise = Exercise(**values) if complete or base is None else replace(base, **values)

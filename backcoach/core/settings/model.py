@@ -16,10 +16,15 @@ from backcoach.core.domain.dose import Dose
 from backcoach.core.domain.exercise import MAX_HOLD_SECONDS, MAX_REPS, Exercise
 from backcoach.core.domain.verdict import STOP_AT_RANGE
 from backcoach.core.kit import paths
+from backcoach.core.kit.fields import Field as FieldSpec
 from backcoach.core.kit.paths import shipped_config_dir
 from backcoach.core.kit.problems import Finding, did_you_mean, show, toml_key, unparsable
 from backcoach.core.kit.toml_read import parse, read_limited
+from backcoach.core.settings.declare import Rule as Rule
+from backcoach.core.settings.declare import Section, declared_rules, setting
 
+# Textual's built-in themes (textual.theme.BUILTIN_THEMES), in the order the screen offers them. The
+# core cannot import Textual, so this is the one copy; a test keeps it equal to Textual's own list.
 THEMES = (
     "textual-dark", "textual-light", "ansi-dark", "ansi-light", "atom-one-dark", "atom-one-light",
     "catppuccin-frappe", "catppuccin-latte", "catppuccin-macchiato", "catppuccin-mocha", "dracula",
@@ -32,98 +37,83 @@ SOUNDS = ("tones", "bell", "off")
 # A setting's place in the file: (section, key), or ("exercises", exercise id, key) for a dose.
 KeyPath = tuple[str, ...]
 
-
-@dataclass(frozen=True)
-class Rule:
-    """One setting: where it lives in the file, its type and what values are allowed."""
-
-    section: str
-    key: str
-    attr: str
-    kind: type
-    low: int = 0
-    high: int = 0
-    choices: tuple[str, ...] = ()
-    optional: bool = False
-    help: str = ""
-
-    @property
-    def allowed(self) -> str:
-        if self.kind is bool:
-            return "true or false"
-        if self.kind is int:
-            return f"a whole number from {self.low} to {self.high}"
-        return "one of " + ", ".join(self.choices)
-
-    def check(self, value: object, section: str | None = None) -> str | None:
-        """None when value is allowed, else what is wrong with it, naming the key."""
-        is_int = isinstance(value, int) and not isinstance(value, bool)
-        if self.kind is int and is_int and self.low <= value <= self.high:  # type: ignore[operator]
-            return None
-        if self.kind is bool and isinstance(value, bool):
-            return None
-        if self.kind is str and isinstance(value, str) and value in self.choices:
-            return None
-        hint = did_you_mean(value, self.choices) if isinstance(value, str) and self.choices else ""
-        return (
-            f"[{section or self.section}] {self.key} = {show(value)} is not allowed; use {self.allowed}{hint}"
-        )
-
-
-HOLD_RULE = Rule(
-    "timing", "hold_seconds", "hold_seconds", int, 1, MAX_HOLD_SECONDS, optional=True,
-    help="when set, every exercise holds this long (else the catalog's dose)",
-)  # fmt: skip
-REPS_RULE = Rule(
-    "timing", "reps", "reps", int, 1, MAX_REPS, optional=True,
-    help="when set, every exercise does this many reps (else the catalog's dose)",
-)  # fmt: skip
-RULES = (
-    Rule("timing", "get_ready_seconds", "get_ready_seconds", int, 0, 120, help="time to get into position"),
-    Rule("timing", "rest_seconds", "rest_seconds", int, 0, 120, help="rest between reps"),
-    HOLD_RULE,
-    REPS_RULE,
-    Rule(
-        "cues",
-        "sound",
-        "sound",
-        str,
-        choices=SOUNDS,
-        help='"tones": a short tone for each phase (the bell when no player is found), "bell" or "off"',
-    ),
-    Rule("cues", "voice", "voice", bool, help="speak cues through a speech program when one is installed"),
-    Rule("pain", "check_before", "check_before", bool, help="ask how your back is before starting"),
-    Rule("pain", "stop_at", "stop_at", int, *STOP_AT_RANGE, help="a rating at or above this is red"),
-    Rule("week", "target_sessions", "target_sessions", int, 1, 7, help="sessions a week to aim for"),
-    Rule("safety", "acknowledged", "safety_acknowledged", bool, help="set when you pass the safety screen"),
-    Rule("display", "theme", "theme", str, choices=THEMES, help="a Textual theme"),
+TIMING = Section("timing", "Timing")
+CUES = Section("cues", "Cues")
+PAIN = Section("pain", "Pain check")
+WEEK = Section("week", "Week")
+SAFETY = Section("safety", "Safety")
+DISPLAY = Section("display", "Display")
+EXERCISES = Section(
+    "exercises",
+    "Exercises: your own dose (blank: the catalog's)",
+    about="your own dose for one exercise, by its id: beats [timing] and the catalog",
 )
-EXERCISE_RULES = (HOLD_RULE, REPS_RULE)
-# Before `sound` there was `bell = true/false`: a file that has it keeps its meaning (false: silence).
-LEGACY_BELL = Rule("cues", "bell", "sound", bool, help="replaced by sound")
-SECTIONS = tuple(dict.fromkeys(rule.section for rule in RULES))
+HOLD_RANGE = (1, MAX_HOLD_SECONDS)
+REPS_RANGE = (1, MAX_REPS)
 
 
 @dataclass(frozen=True)
 class DoseOverride:
-    hold_seconds: int | None = None
-    reps: int | None = None
+    """[exercises.ID]: your own dose for one exercise, beating [timing] and the catalog's."""
+
+    hold_seconds: int | None = setting(
+        EXERCISES, None, range=HOLD_RANGE, label="Hold", column="your hold s", example=30,
+        help="how long this exercise holds, in seconds",
+    )  # fmt: skip
+    reps: int | None = setting(
+        EXERCISES, None, range=REPS_RANGE, label="Reps", column="your reps", example=2,
+        help="how many reps this exercise does",
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Settings:
-    get_ready_seconds: int = 5
-    rest_seconds: int = 5
-    hold_seconds: int | None = None
-    reps: int | None = None
+    """Every setting, each declared on its own attribute (settings.declare explains the call)."""
+
+    get_ready_seconds: int = setting(
+        TIMING, 5, range=(0, 120), label="Get ready (seconds)",
+        help="time to get into position before each exercise and side",
+    )  # fmt: skip
+    rest_seconds: int = setting(
+        TIMING, 5, range=(0, 120), label="Rest between reps (seconds)", help="rest between reps"
+    )
+    hold_seconds: int | None = setting(
+        TIMING, None, range=HOLD_RANGE, label="Hold for every exercise (seconds)", example=20,
+        help="when set, every exercise holds this long, instead of the catalog's dose",
+    )  # fmt: skip
+    reps: int | None = setting(
+        TIMING, None, range=REPS_RANGE, label="Reps for every exercise", example=3,
+        help="when set, every exercise does this many reps, instead of the catalog's dose",
+    )  # fmt: skip
     exercises: dict[str, DoseOverride] = field(default_factory=dict)
-    sound: str = "tones"
-    voice: bool = False
-    check_before: bool = True
-    stop_at: int = 6
-    target_sessions: int = 3  # the typical programme: 3 or more a week (docs/clinical.md)
-    safety_acknowledged: bool = False
-    theme: str = "textual-dark"
+    sound: str = setting(
+        CUES, "tones", choices=SOUNDS, label="Sound at each phase change",
+        hint="tones, bell (the terminal's) or off",
+        help='"tones": a short tone for each phase (the bell when no player is found), "bell" or "off"',
+    )  # fmt: skip
+    voice: bool = setting(
+        CUES, False, label="Speak the cues",
+        help="speak cues through a speech program when one is installed",
+    )  # fmt: skip
+    check_before: bool = setting(
+        PAIN, True, label="Ask how my back is before starting", help="ask how your back is before starting"
+    )
+    stop_at: int = setting(
+        PAIN, 6, range=STOP_AT_RANGE, label="Stop an exercise at this rating (RED)",
+        help="a rating at or above this is red: stop that exercise",
+    )  # fmt: skip
+    target_sessions: int = setting(  # the typical programme: 3 or more a week (docs/clinical.md)
+        WEEK, 3, range=(1, 7), label="Sessions a week to aim for",
+        help="sessions a week to aim for, shown on the home screen",
+    )  # fmt: skip
+    safety_acknowledged: bool = setting(  # set by the safety screen, not edited on the settings screen
+        SAFETY, False, key="acknowledged", label="Safety information read", on_screen=False,
+        help="set when you pass the safety screen",
+    )  # fmt: skip
+    theme: str = setting(
+        DISPLAY, "textual-dark", choices=THEMES, label="Theme",
+        help="a Textual theme name, such as textual-dark, textual-light, nord, gruvbox",
+    )  # fmt: skip
 
     def dose_for(self, exercise: Exercise) -> Dose:
         """[exercises.ID] beats [timing], which beats the catalog's dose."""
@@ -141,12 +131,20 @@ class Settings:
         return replace(self, exercises=exercises)
 
 
+RULES = declared_rules(Settings)
+EXERCISE_RULES = declared_rules(DoseOverride)
+HOLD_RULE, REPS_RULE = EXERCISE_RULES  # the ranges of a dose, for the screen's hint
+SECTIONS = tuple(dict.fromkeys(rule.place for rule in RULES))
+# Before `sound` there was `bell = true/false`: a file that has it keeps its meaning (false: silence).
+LEGACY_BELL = FieldSpec("bell", "flag", "replaced by sound")
+
+
 def flatten(settings: Settings) -> dict[KeyPath, object]:
     """Every setting by its place in the file; None where a key is unset."""
     values: dict[KeyPath, object] = {(rule.section, rule.key): getattr(settings, rule.attr) for rule in RULES}
     for exercise_id, dose in settings.exercises.items():
         for rule in EXERCISE_RULES:
-            values["exercises", exercise_id, rule.key] = getattr(dose, rule.key)
+            values["exercises", exercise_id, rule.key] = getattr(dose, rule.attr)
     return values
 
 
@@ -250,16 +248,19 @@ def _apply(
     known_exercises: frozenset[str] | None,
 ) -> Settings:
     values: dict[str, Any] = {}
-    for section_name in SECTIONS:
-        section = _table(document, section_name, findings)
-        rules = [rule for rule in RULES if rule.section == section_name]
-        _typos(section, (section_name,), [rule.key for rule in rules] + [LEGACY_BELL.key], findings)
-        if section_name == "cues" and LEGACY_BELL.key in section and "sound" not in section:
-            problem = LEGACY_BELL.check(section[LEGACY_BELL.key])
-            if problem:
-                findings.append(Finding(("cues", LEGACY_BELL.key), problem))
+    for place in SECTIONS:
+        section = _table(document, place.name, findings)
+        rules = [rule for rule in RULES if rule.place == place]
+        _typos(section, (place.name,), [rule.key for rule in rules] + [LEGACY_BELL.key], findings)
+        if place == CUES and LEGACY_BELL.key in section and "sound" not in section:
+            bell = section[LEGACY_BELL.key]
+            refused = LEGACY_BELL.check(bell)
+            if refused:
+                findings.append(
+                    Finding((place.name, LEGACY_BELL.key), f"[{place.name}] {refused[0].message}")
+                )
             else:
-                values["sound"] = "tones" if section[LEGACY_BELL.key] else "off"
+                values["sound"] = "tones" if bell else "off"
         for rule in rules:
             if rule.key not in section:
                 continue

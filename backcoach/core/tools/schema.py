@@ -1,4 +1,5 @@
-"""JSON Schemas for settings.toml and exercises.toml, generated from the loaders' own rule tables.
+"""JSON Schemas for settings.toml, exercises.toml and drawings.toml, generated from the fields the
+loaders check with (kit.fields): the settings' declarations and the catalog's field tables.
 
 Editors with a taplo-based TOML language server read a first line `#:schema PATH` and then check and
 complete the file as it is typed. The schemas are committed in backcoach/schemas/ (a test keeps them
@@ -16,15 +17,13 @@ from backcoach.core.catalog.load import load_catalog
 from backcoach.core.catalog.rules import (
     DRAWING_FIELDS,
     EXERCISE_FIELDS,
-    ID_PATTERN,
-    PICTURE_INK,
     POSITION_DRAWING_FIELDS,
     ROUTINE_FIELDS,
-    Field,
 )
 from backcoach.core.domain.exercise import Catalog
 from backcoach.core.kit import paths
-from backcoach.core.settings.model import EXERCISE_RULES, RULES, SECTIONS, Rule, default_settings
+from backcoach.core.kit.fields import ID_PATTERN, PICTURE_INK, Field
+from backcoach.core.settings.model import EXERCISE_RULES, EXERCISES, RULES, SECTIONS
 
 SCHEMA_DIR = paths.schema_dir()
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors' TOML servers know best
@@ -33,16 +32,17 @@ NOT_BLANK = r"\S"  # the loaders trim text and refuse what is left empty
 
 def settings_schema() -> dict[str, Any]:
     """Unknown keys are allowed: the app keeps them (a newer version's, or the user's notes)."""
-    defaults = default_settings()
     sections: dict[str, Any] = {}
     for section in SECTIONS:
-        rules = [rule for rule in RULES if rule.section == section]
-        properties = {rule.key: _setting(rule, getattr(defaults, rule.attr)) for rule in rules}
-        sections[section] = {"type": "object", "properties": properties}
-    dose = {rule.key: _setting(rule, None) for rule in EXERCISE_RULES}
-    sections["exercises"] = {
+        fields = [rule.field for rule in RULES if rule.place == section]
+        sections[section.name] = {
+            "type": "object",
+            "properties": {field.key: _field(field) for field in fields},
+        }
+    dose = {rule.key: _field(rule.field) for rule in EXERCISE_RULES}
+    sections[EXERCISES.name] = {
         "type": "object",
-        "description": "your own dose for one exercise, by its id: beats [timing] and the catalog",
+        "description": EXERCISES.about,
         "additionalProperties": {"type": "object", "properties": dose},
     }
     return {
@@ -52,19 +52,6 @@ def settings_schema() -> dict[str, Any]:
         "type": "object",
         "properties": sections,
     }
-
-
-def _setting(rule: Rule, default: object) -> dict[str, Any]:
-    schema: dict[str, Any] = {"description": rule.help}
-    if rule.kind is bool:
-        schema["type"] = "boolean"
-    elif rule.kind is int:
-        schema.update(type="integer", minimum=rule.low, maximum=rule.high)
-    else:
-        schema["enum"] = list(rule.choices)
-    if default is not None:
-        schema["default"] = default
-    return schema
 
 
 def catalog_schema(built_in: Catalog) -> dict[str, Any]:
@@ -132,6 +119,7 @@ def _table(fields: tuple[Field, ...]) -> dict[str, Any]:
 def _field(field: Field) -> dict[str, Any]:
     text = {"type": "string", "pattern": NOT_BLANK}
     by_kind: dict[str, dict[str, Any]] = {
+        "flag": {"type": "boolean"},
         "id": {"type": "string", "pattern": ID_PATTERN.pattern},
         "text": {**text, "maxLength": field.high} if field.high else text,
         "whole": {"type": "integer", "minimum": field.low, "maximum": field.high},

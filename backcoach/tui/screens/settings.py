@@ -28,31 +28,8 @@ from backcoach.tui.screens.dialogs import ConfirmScreen
 if TYPE_CHECKING:
     from backcoach.tui.app import BackcoachApp
 
-LABELS = {
-    "get_ready_seconds": "Get ready (seconds)",
-    "rest_seconds": "Rest between reps (seconds)",
-    "hold_seconds": "Hold for every exercise (seconds)",
-    "reps": "Reps for every exercise",
-    "sound": "Sound at each phase change",
-    "voice": "Speak the cues",
-    "check_before": "Ask how my back is before starting",
-    "stop_at": "Stop an exercise at this rating (RED)",
-    "target_sessions": "Sessions a week to aim for",
-    "theme": "Theme",
-}
-# The safety acknowledgement is set by the safety screen, not edited here.
-SCREEN_RULES = tuple(rule for rule in RULES if rule.attr != "safety_acknowledged")
-SECTION_TITLES = {
-    "timing": "Timing",
-    "cues": "Cues",
-    "pain": "Pain check",
-    "week": "Week",
-    "display": "Display",
-}
-
-
-DOSE_COLUMNS = {"hold_seconds": "your hold s", "reps": "your reps"}
-DOSE_LABELS = {"hold_seconds": "Hold", "reps": "Reps"}
+# Labels, section titles, hints and dose columns all come from the settings' declarations (model.py).
+SCREEN_RULES = tuple(rule for rule in RULES if rule.on_screen)
 DOSE_HINT = f"Hold {HOLD_RULE.low}-{HOLD_RULE.high} seconds, reps {REPS_RULE.low}-{REPS_RULE.high}, or blank"
 NAME_WIDTH = 34  # longer names are cut in the list; the editor's label shows them whole
 DOSE_WIDTH = 14  # "51 not allowed"
@@ -144,14 +121,14 @@ class SettingsScreen(Screen[None]):
             for rule in SCREEN_RULES:
                 if rule.section != section:
                     section = rule.section
-                    yield Static(SECTION_TITLES[section], classes="section-title")
+                    yield Static(rule.place.title, classes="section-title")
                 yield self.field_row(rule, settings)
-            yield Static("Exercises: your own dose (blank: the catalog's)", classes="section-title")
+            yield Static(EXERCISE_RULES[0].place.title, classes="section-title")
             yield DataTable(id="doses", cursor_type="row")
             yield Static(id="dose-name", markup=False)
             with Horizontal(classes="field-row", id="dose-editor"):
                 for rule in EXERCISE_RULES:
-                    yield Static(DOSE_LABELS[rule.key], classes="dose-label")
+                    yield Static(rule.label, classes="dose-label")
                     yield self.number_input(rule, None, dose_id(rule))
             yield Static(DOSE_HINT, id="dose-hint", markup=False)
         yield Footer()
@@ -163,21 +140,18 @@ class SettingsScreen(Screen[None]):
             # Words, not a coloured switch: the state must not rest on colour alone.
             choices = [("yes", True), ("no", False)]
             widget = Select(choices, value=bool(value), allow_blank=False, compact=True, id=field_id(rule))
-            hint = ""
         elif rule.kind is str:
             options = [(choice, choice) for choice in rule.choices]
             widget = Select(options, value=value, allow_blank=False, compact=True, id=field_id(rule))
-            hint = "tones, bell (the terminal's) or off" if rule.attr == "sound" else ""
         else:
             widget = self.number_input(rule, value, field_id(rule))
-            hint = f"{rule.low}-{rule.high}" + (", or blank" if rule.optional else "")
         extra = ""
         if rule.attr == "voice" and find_speech_program() is None:
             extra = "  (no speech program found: install espeak-ng)"
         return Horizontal(
-            Static(LABELS[rule.attr], classes="field-label"),
+            Static(rule.label, classes="field-label"),
             widget,
-            Static(hint + extra, classes="field-hint", markup=False),
+            Static(rule.hint + extra, classes="field-hint", markup=False),
             classes="field-row",
         )
 
@@ -202,7 +176,7 @@ class SettingsScreen(Screen[None]):
         table.add_column("exercise", width=NAME_WIDTH, key="name")
         table.add_column("catalog", key="catalog")
         for rule in EXERCISE_RULES:
-            table.add_column(DOSE_COLUMNS[rule.key], width=DOSE_WIDTH, key=rule.key)
+            table.add_column(rule.column, width=DOSE_WIDTH, key=rule.key)
         for exercise in self.app.catalog.exercises.values():
             texts = self.doses[exercise.id]
             table.add_row(
