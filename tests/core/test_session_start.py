@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -43,13 +44,11 @@ def with_last_week(path: Path) -> None:
     history.close()
 
 
-def start(
-    catalog: Catalog, log: HistoryLog, routine: str | None = "lower", **settings: object
-) -> SessionStart:
+def start(catalog: Catalog, log: HistoryLog, routine: str | None = "lower", **settings: Any) -> SessionStart:
     return SessionStart(catalog, replace(Settings(), **settings), log, routine, THURSDAY, lambda: NOW)
 
 
-def checkins(path: Path) -> tuple[int | None, int | None]:
+def checkins(path: Path) -> tuple[float | None, float | None]:
     (week,) = History(path).weeks(THURSDAY, 1)
     return week.morning_pain, week.stiffness
 
