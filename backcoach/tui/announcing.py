@@ -18,9 +18,9 @@ class Announcing:
     """The announcer is found (players, speech program) at the first event, not at start-up."""
 
     def __init__(
-        self, ring: Callable[[int], None], notice: Callable[[str], None], speaker: Speaker | None = None
+        self, bell: Callable[[], None], notice: Callable[[str], None], speaker: Speaker | None = None
     ) -> None:
-        self.ring = ring
+        self.bell = bell  # the terminal's, for sound = "bell"
         self.notice = notice  # said once: no speech program was found
         self.speaker = speaker
         self.announcer: Announcer | None = None
@@ -40,6 +40,10 @@ class Announcing:
             self.told_of_missing_speech = True
             self.notice(missing_program_notice())
         self.announcer.announce(events)
+
+    def ring(self, times: int) -> None:
+        for _ in range(times):
+            self.bell()
 
     def close(self) -> None:
         if self.announcer is not None:

@@ -4,16 +4,15 @@ Screens get what they need in their constructor and post messages up; the clinic
 from __future__ import annotations
 
 import asyncio
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, assert_never
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
-from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 
@@ -21,12 +20,12 @@ from backcoach.core.domain.exercise import Catalog, Routine
 from backcoach.core.domain.outcome import Outcome
 from backcoach.core.kit import paths
 from backcoach.core.kit.clock import Clock, MonotonicClock, local_now
-from backcoach.core.kit.text import shown
 from backcoach.core.settings.model import Loaded, Settings, load_settings
 from backcoach.tui import screens, signals
-from backcoach.tui.keys import help_lines
+from backcoach.tui.announcing import Announcing
+from backcoach.tui.base import PlainApp
 from backcoach.tui.opening import open_screen
-from backcoach.tui.roles import AsksBeforeQuit, HasHelpNotes, HasTypedKeys, RecordsItsEnd
+from backcoach.tui.roles import RecordsItsEnd, quit_question
 from backcoach.tui.screens.home import HomeScreen
 from backcoach.tui.settings_keeper import SettingsKeeper
 
@@ -37,14 +36,13 @@ if TYPE_CHECKING:
     from backcoach.core.history.writes import HistoryLog
     from backcoach.core.session.start import SessionStart, Step
     from backcoach.core.settings.save import Keep
-    from backcoach.tui.announcing import Announcing
     from backcoach.tui.screens.session import SessionScreen
 
 # Modules the first screen does not need (the coach, the history, other screens) are imported when
 # first used, so that start-up stays close to a bare Textual app's (the budget in docs/design.md).
 
 
-class BackcoachApp(App[None]):
+class BackcoachApp(PlainApp):
     CSS_PATH = "app.tcss"
     TITLE = "backcoach"
     BINDINGS = [
@@ -73,8 +71,9 @@ class BackcoachApp(App[None]):
         self.loaded = loaded
         self.clock: Clock = clock or MonotonicClock()
         self.start_region = start_region
-        self.speaker = speaker
-        self._announcing: Announcing | None = None
+        # The bell is looked up when it rings (a test listens to it); the voice notice is said once.
+        voice_notice = partial(self.notify, title="Voice", severity="warning", timeout=15)
+        self.announcing = Announcing(lambda: self.bell(), voice_notice, speaker)
         self._drawings: Drawings | None = None
         self.today = today
         self.local_now = now or local_now
@@ -85,34 +84,7 @@ class BackcoachApp(App[None]):
         # Published with the moment the process was stopped from outside, once it is continued.
         self.continued_after_stop: Signal[float] = Signal(self, "continued-after-stop")
         self.asking_to_quit = False
-        self.crash_report: Path | None = None
         self.history_closed = False
-
-    def _handle_exception(self, error: Exception) -> None:
-        if self.crash_report is None:
-            from backcoach.tui.crash import write_crash_report
-
-            self.crash_report = write_crash_report(error)
-        super()._handle_exception(error)
-
-    def _print_error_renderables(self) -> None:
-        if self.crash_report is None:
-            super()._print_error_renderables()
-        else:
-            self._exit_renderables.clear()  # one line, said by exit_status, says where the report is
-
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = False,
-    ) -> None:
-        """Notices carry text from files (paths, values, names): never read as markup, and no control
-        character reaches the terminal."""
-        super().notify(shown(message), title=shown(title), severity=severity, timeout=timeout, markup=markup)
 
     @property
     def settings(self) -> Settings:
@@ -212,37 +184,20 @@ class BackcoachApp(App[None]):
         open_screen(self, screens.SessionScreen(coach, drawings, self.keeper, self.continued_after_stop))
 
     def drawings(self) -> Drawings:
-        """The shipped drawings and the user's drawings.toml, read when the first session opens."""
+        """Read when the first session opens."""
         if self._drawings is None:
-            from backcoach.core.catalog.drawings import load_drawings
+            from backcoach.tui.drawings_file import read_drawings
 
-            self._drawings = load_drawings(paths.user_drawings_file(self.loaded.path))
-            if problems := self._drawings.problems:
-                more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
-                self.notify(
-                    f"{problems[0]}{more}. Those drawings were left out; `backcoach check` lists every problem.",
-                    title="A problem in your drawings", severity="warning", markup=False, timeout=15,
-                )  # fmt: skip
+            warn = partial(self.notify, title="A problem in your drawings", severity="warning", timeout=15)
+            self._drawings = read_drawings(self.loaded.path, warn)
         return self._drawings
 
     def on_session_screen_announce(self, message: SessionScreen.Announce) -> None:
-        if self._announcing is None:
-            from backcoach.tui.announcing import Announcing
-
-            def notice(text: str) -> None:
-                self.notify(text, title="Voice", severity="warning", markup=False, timeout=15)
-
-            self._announcing = Announcing(self.ring, notice, self.speaker)
-        self._announcing.announce(message.events, self.settings)
-
-    def ring(self, times: int) -> None:
-        for _ in range(times):
-            self.bell()
+        self.announcing.announce(message.events, self.settings)
 
     def on_unmount(self) -> None:
         signals.forget_ending_signals(asyncio.get_running_loop())
-        if self._announcing is not None:
-            self._announcing.close()
+        self.announcing.close()
         self.close_history()
 
     def close_history(self) -> None:
@@ -271,22 +226,14 @@ class BackcoachApp(App[None]):
             self.push_screen(Palette(id="--command-palette"))
 
     def action_help(self) -> None:
-        screen = self.screen
-        if isinstance(screen, screens.HelpScreen):
-            return
-        # Keys a screen reads itself (typed digits, routine numbers) come first, then its bindings.
-        typed = screen.typed_keys() if isinstance(screen, HasTypedKeys) else []
-        keys = [*typed, *help_lines(screen.BINDINGS)]
-        global_keys = [*help_lines(self.BINDINGS), ("ctrl+p", "command palette")]
-        notes = screen.help_notes() if isinstance(screen, HasHelpNotes) else ""
-        name = type(screen).__name__.removesuffix("Screen").lower()
-        open_screen(self, screens.HelpScreen(name, keys, global_keys, notes))
+        from backcoach.tui.help import help_for
+
+        if not isinstance(self.screen, screens.HelpScreen):
+            open_screen(self, help_for(self.screen, self.BINDINGS))
 
     def action_request_quit(self) -> None:
         """Quit at once, unless that would cut a session short or drop unsaved settings: then ask."""
-        # What quitting now would lose, asked of each open screen, the top one first.
-        asks = (s.quit_question() for s in reversed(self.screen_stack) if isinstance(s, AsksBeforeQuit))
-        question = next((question for question in asks if question), None)
+        question = quit_question(self.screen_stack)
         if question is None:
             self.exit()
             return
@@ -348,13 +295,6 @@ def run_app(catalog: Catalog, settings_path: Path, region: str | None) -> int:
 
 
 def exit_status(app: BackcoachApp) -> int:
-    """Said after the screen is restored, where it can be read: what the history could not keep, and
-    where a crash's traceback went. Anything wrong exits non-zero."""
-    status = 0
-    if app.closing_problem:
-        print(f"backcoach: {app.closing_problem}", file=sys.stderr)
-        status = 1
-    if app.crash_report is not None:
-        print(f"backcoach stopped on an error; the full report is in {app.crash_report}", file=sys.stderr)
-        status = 1
-    return status if app.return_code in (0, None) else max(status, app.return_code or 1)
+    from backcoach.tui.crash import exit_status as status
+
+    return status(app.closing_problem, app.crash_report, app.return_code)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import traceback
 from datetime import datetime
 from pathlib import Path
@@ -21,3 +22,16 @@ def write_crash_report(error: BaseException) -> Path | None:
     except OSError:
         return None
     return report
+
+
+def exit_status(closing_problem: str | None, crash_report: Path | None, return_code: int | None) -> int:
+    """Said after the screen is restored, where it can be read: what the history could not keep, and
+    where a crash's traceback went. Anything wrong exits non-zero."""
+    status = 0
+    if closing_problem:
+        print(f"backcoach: {closing_problem}", file=sys.stderr)
+        status = 1
+    if crash_report is not None:
+        print(f"backcoach stopped on an error; the full report is in {crash_report}", file=sys.stderr)
+        status = 1
+    return status if return_code in (0, None) else max(status, return_code or 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Protocol, runtime_checkable
 
 from backcoach.core.domain.outcome import Outcome
@@ -33,3 +34,11 @@ class HasHelpNotes(Protocol):
     """A screen with more to say in its help than keys: the exercise under way, its source."""
 
     def help_notes(self) -> str: ...
+
+
+def quit_question(stack: Iterable[object]) -> str | None:
+    """What quitting now would lose, asked of each open screen, the top one first."""
+    for screen in reversed(list(stack)):
+        if isinstance(screen, AsksBeforeQuit) and (question := screen.quit_question()):
+            return question
+    return None
