@@ -71,9 +71,9 @@ class SessionScreen(Screen[None], Composed):
     class Announce(Message):
         """What the coach says happened, to be heard: sounds and words, as the settings ask."""
 
-        def __init__(self, events: list[CoachEvent]) -> None:
+        def __init__(self, coach_events: list[CoachEvent]) -> None:
             super().__init__()
-            self.events = events
+            self.events = coach_events
 
     def __init__(
         self,
@@ -192,7 +192,8 @@ class SessionScreen(Screen[None], Composed):
 
     def handle(self, coach_events: list[CoachEvent]) -> None:
         if coach_events:
-            self.post_message(self.Announce(coach_events))
+            # To the app itself: the last events come as this screen is replaced by the summary.
+            self.app.post_message(self.Announce(coach_events))
         for event in coach_events:
             if isinstance(event, RatingDue):
                 self.show(self.coach.view())
