@@ -105,7 +105,7 @@ class BackcoachApp(PlainApp):
         return self._history_log
 
     def get_default_screen(self) -> Screen[None]:
-        return HomeScreen(self.catalog, self.keeper, self.today, self.history_path)
+        return HomeScreen(self.catalog, self.keeper, self.today, self.history_path, self.start_session)
 
     def on_mount(self) -> None:
         # A closed terminal (SIGHUP) or a polite kill (SIGTERM): record the session, keep the history.
@@ -139,9 +139,6 @@ class BackcoachApp(PlainApp):
             self.notify(problem, title="History", severity="warning", timeout=15)
 
     # Before a session: core's SessionStart says what to ask; each answer goes back to it.
-
-    def on_home_screen_start(self, message: HomeScreen.Start) -> None:
-        self.start_session(message.routine_id)
 
     def start_session(self, routine_id: str | None) -> None:
         """None: the weekly check-in on its own."""

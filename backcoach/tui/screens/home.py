@@ -12,7 +12,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -43,18 +42,20 @@ class HomeScreen(Screen[None]):
         Binding("h", "app.open_history", "History"),
     ]
 
-    class Start(Message):
-        """Start this routine (the app asks what comes first: the check-in, the starting rating)."""
-
-        def __init__(self, routine_id: str) -> None:
-            super().__init__()
-            self.routine_id = routine_id
-
     def __init__(
-        self, catalog: Catalog, keeper: SettingsKeeper, today: Callable[[], date], history_path: Path
+        self,
+        catalog: Catalog,
+        keeper: SettingsKeeper,
+        today: Callable[[], date],
+        history_path: Path,
+        start: Callable[[str], None],
     ) -> None:
         super().__init__()
         self.catalog = catalog
+        # Starts a routine by id (the check-in, the starting rating first). Called, not a message: the
+        # keys typed with the routine's number go to the dialog it opens, and a message would wait
+        # behind them, leaving them to home (each digit another routine).
+        self.start = start
         self.keeper = keeper
         self.today = today
         self.history_path = history_path
@@ -172,9 +173,9 @@ class HomeScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
-            self.post_message(self.Start(event.option.id))
+            self.start(event.option.id)
 
     def action_start_number(self, number: int) -> None:
         routine_ids = list(self.catalog.routines)
         if number <= len(routine_ids):
-            self.post_message(self.Start(routine_ids[number - 1]))
+            self.start(routine_ids[number - 1])
