@@ -215,6 +215,7 @@ def print_history(path: Path, as_csv: bool) -> int:
     """The session log as a table, or every exercise result as CSV for a spreadsheet or a clinician."""
     from backcoach.core.history.database import History, HistoryError
     from backcoach.core.history.schema import CSV_HEADER
+    from backcoach.core.progress.session_table import SESSION_COLUMNS, session_cells
 
     if not path.exists():
         if as_csv:
@@ -236,18 +237,20 @@ def print_history(path: Path, as_csv: bool) -> int:
     if not rows:
         print("No sessions yet.")
         return 0
-    print(
-        f"{'started':<17}  {'routine':<14}  {'done':>4}  {'skipped':>7}  {'stopped':>7}  {'before':>6}  {'after':>5}  status"
-    )
+    print(table_line([column.lower() for column in SESSION_COLUMNS], "status"))
     for row in rows:
-        before = "-" if row.pain_before is None else str(row.pain_before)
-        after = "-" if row.average_after is None else f"{row.average_after:.1f}"
-        started = row.started_at[:16].replace("T", " ")
-        print(
-            f"{started:<17}  {shown(row.routine_name)[:14]:<14}  {row.done:>4}  {row.skipped:>7}  {row.stopped:>7}  "
-            f"{before:>6}  {after:>5}  {row.status}"
-        )
+        print(table_line(list(session_cells(row)), row.status))
     return 0
+
+
+def table_line(cells: list[str], status: str) -> str:
+    """One line of `backcoach history`: the session table's columns, padded, and the status."""
+    widths = (-17, -14, 4, 7, 7, 6, 5)  # negative: left-aligned
+    padded = [
+        f"{cell[:-width]:<{-width}}" if width < 0 else f"{cell:>{width}}"
+        for cell, width in zip(cells, widths, strict=True)
+    ]
+    return "  ".join([*padded, status])
 
 
 def csv_value(value: object) -> object:

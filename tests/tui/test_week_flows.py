@@ -82,3 +82,17 @@ async def test_a_flare_up_is_offered_the_gentle_day(make_app: MakeApp) -> None:
         assert isinstance(app.screen, SessionScreen)
         assert app.screen.coach.routine.id == "gentle" and app.screen.coach.pain_before == 7
         assert "Gentle day" in text_of(app, "#title")
+
+
+async def test_the_check_in_from_the_palette_is_asked_when_not_due(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await type_keys(pilot, "ctrl+p", *"weekly check", "enter")
+        assert text_of(app, ".dialog-title") == CHECKIN_PAIN
+        await type_keys(pilot, "2", "enter")
+        assert text_of(app, ".dialog-title") == CHECKIN_STIFFNESS
+        await type_keys(pilot, "6", "enter")
+        assert isinstance(app.screen, HomeScreen)  # no session after the check-in on its own
+    (week_row,) = History(paths.history_file()).weeks(date.today(), 1)
+    assert (week_row.morning_pain, week_row.stiffness) == (2, 6)

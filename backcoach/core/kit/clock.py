@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import datetime
 from typing import Protocol
 
 
@@ -30,3 +31,8 @@ class ManualClock:
         if seconds < 0:
             raise ValueError("a monotonic clock cannot go back")
         self._now += seconds
+
+
+def local_now() -> datetime:
+    """The wall-clock time with this machine's offset: what the history records, never used for timing."""
+    return datetime.now().astimezone()

@@ -8,6 +8,12 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+def mm_ss(seconds: int, template: str = "{m}:{s:02d}") -> str:
+    """Whole seconds as minutes and seconds: '1:05', or in the words of template ('{m} min {s:02d} s')."""
+    m, s = divmod(seconds, 60)
+    return template.format(m=m, s=s)
+
+
 # C0 and C1 control characters and DEL; a newline and a tab are text. Anything else from a file or the
 # history could move the cursor, retitle the terminal or reach the clipboard (OSC 52) if printed.
 _CONTROLS = {

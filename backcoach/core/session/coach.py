@@ -20,7 +20,8 @@ from backcoach.core.domain.status import Status
 from backcoach.core.domain.verdict import Level, Verdict
 from backcoach.core.history.session_log import SessionLog
 from backcoach.core.history.writes import HistoryLog
-from backcoach.core.kit.clock import Clock
+from backcoach.core.kit.clock import Clock, local_now
+from backcoach.core.kit.text import mm_ss
 from backcoach.core.progress.progression import Change, Proposal, propose
 from backcoach.core.session.cues import cue_at
 from backcoach.core.session.engine import Engine, ExerciseFinished, SessionFinished, State, StepStarted
@@ -46,10 +47,6 @@ __all__ = [
     "local_now",
     "starting_advice",
 ]
-
-
-def local_now() -> datetime:
-    return datetime.now().astimezone()
 
 
 class Waiting(Enum):
@@ -181,7 +178,7 @@ class SessionView:
         left = math.ceil(self.seconds_left - 1e-9)
         following = f"next: {self.next_name}" if self.next_name else "last exercise"
         place = f"{exercise_word}{self.exercise_number} of {self.exercise_count}"
-        return f"{left // 60}:{left % 60:02d} left · {place} · {following}"
+        return f"{mm_ss(left)} left · {place} · {following}"
 
 
 class Coach:

@@ -13,9 +13,9 @@ from textual.widgets import Footer, Static
 
 from backcoach.core.settings.save import Keep
 from backcoach.tui.keys import key_bar
+from backcoach.tui.sizes import COMPACT_HEIGHT
 
 AnswerT = TypeVar("AnswerT")
-SMALL_HEIGHT = 22
 
 
 class Dialog(ModalScreen[AnswerT]):
@@ -33,7 +33,7 @@ class Dialog(ModalScreen[AnswerT]):
         raise NotImplementedError
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.height < SMALL_HEIGHT, "compact")
+        self.set_class(event.size.height < COMPACT_HEIGHT, "compact")
 
     def answer(self, value: AnswerT) -> None:
         if not self.answered:

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Static
 
 from backcoach.core.history.database import History, Week
 from backcoach.core.kit.text import plural, shown
+from backcoach.core.progress.session_table import SESSION_COLUMNS, session_cells
 from backcoach.core.progress.trends import figure, hints, trend_words
 
 WEEKS_SHOWN = 12
@@ -111,19 +112,11 @@ class HistoryScreen(Screen[None]):
 
     def sessions_table(self) -> Table:
         table = Table(box=None, padding=(0, 2, 0, 0), header_style="bold")
-        for column in ("Started", "Routine", "Done", "Skipped", "Stopped", "Before", "After"):
+        for column in SESSION_COLUMNS:
             table.add_column(column)
         for row in self.history.recent_sessions(30):
-            before = "-" if row.pain_before is None else str(row.pain_before)
-            after = "-" if row.average_after is None else f"{row.average_after:.1f}"
-            started = row.started_at[:16].replace("T", " ")
-            table.add_row(
-                started,
-                Text(shown(row.routine_name)),
-                *map(str, (row.done, row.skipped, row.stopped)),
-                before,
-                after,
-            )
+            started, routine, *rest = session_cells(row)
+            table.add_row(started, Text(routine), *rest)  # a name from a file is never markup
         return table
 
     def action_back(self) -> None:

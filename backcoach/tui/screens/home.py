@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from rich.text import Text
 from textual import events
@@ -15,17 +17,15 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
+from backcoach.core.domain.exercise import Catalog
 from backcoach.core.progress.weekly import WeekStatus, empty_status, read_week_status
 from backcoach.core.session.plan import build_plan, minutes
 from backcoach.tui.keys import key_bar
-
-if TYPE_CHECKING:
-    from backcoach.tui.app import BackcoachApp
+from backcoach.tui.settings_keeper import SettingsKeeper
+from backcoach.tui.sizes import is_compact
 
 MAX_NUMBERED = 9
 COMPACT_ACTIONS = {"app.open_settings"}  # what the small-terminal key bar keeps room for
-COMPACT_WIDTH = 70
-COMPACT_HEIGHT = 22
 
 
 class RoutineList(OptionList):
@@ -42,7 +42,23 @@ class HomeScreen(Screen[None]):
         Binding("h", "app.open_history", "History"),
     ]
 
-    app: BackcoachApp
+    def __init__(
+        self,
+        catalog: Catalog,
+        keeper: SettingsKeeper,
+        today: Callable[[], date],
+        history_path: Path,
+        start: Callable[[str], None],
+    ) -> None:
+        super().__init__()
+        self.catalog = catalog
+        # Starts a routine by id (the check-in, the starting rating first). Called, not a message: the
+        # keys typed with the routine's number go to the dialog it opens, and a message would wait
+        # behind them, leaving them to home (each digit another routine).
+        self.start = start
+        self.keeper = keeper
+        self.today = today
+        self.history_path = history_path
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
@@ -58,7 +74,7 @@ class HomeScreen(Screen[None]):
         yield Static(self.key_bar(compact=False), id="keybar", classes="keybar", markup=False)
 
     def on_mount(self) -> None:
-        self.app.settings_changed.subscribe(self, self.settings_changed, immediate=True)
+        self.keeper.changed.subscribe(self, self.settings_changed, immediate=True)
         self.query_one("#week-warning").display = False
 
     def settings_changed(self, _settings: object) -> None:
@@ -72,12 +88,11 @@ class HomeScreen(Screen[None]):
 
     def load_week(self) -> None:
         """The week line; the history is read in a thread, on its own connection."""
-        app = self.app
-        today, target = app.today(), app.settings.target_sessions
-        if not app.history_path.exists():  # nothing to read: no thread, no file created
+        today, target = self.today(), self.keeper.settings.target_sessions
+        if not self.history_path.exists():  # nothing to read: no thread, no file created
             self.show_week(empty_status(today, target))
             return
-        reader = partial(read_week_status, app.history_path, today, target)
+        reader = partial(read_week_status, self.history_path, today, target)
         self.run_worker(reader, thread=True, exclusive=True, group="week", exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -96,11 +111,11 @@ class HomeScreen(Screen[None]):
 
     def numbers(self) -> str:
         """The number keys that start a routine: "1-4", or "1" for a single routine."""
-        count = min(len(self.app.catalog.routines), MAX_NUMBERED)
+        count = min(len(self.catalog.routines), MAX_NUMBERED)
         return "1" if count == 1 else f"1-{count}"
 
     def typed_keys(self) -> list[tuple[str, str]]:
-        names = [routine.name for routine in self.app.catalog.routines.values()][:MAX_NUMBERED]
+        names = [routine.name for routine in self.catalog.routines.values()][:MAX_NUMBERED]
         return [
             (self.numbers(), "start " + ", ".join(names)),
             ("up/down, j/k", "move"),
@@ -119,7 +134,7 @@ class HomeScreen(Screen[None]):
         )
 
     def on_resize(self, event: events.Resize) -> None:
-        compact = event.size.width < COMPACT_WIDTH or event.size.height < COMPACT_HEIGHT
+        compact = is_compact(event.size)
         if compact != self.has_class("compact"):
             self.set_class(compact, "compact")
             self.query_one("#keybar", Static).update(self.key_bar(compact))
@@ -134,11 +149,11 @@ class HomeScreen(Screen[None]):
 
     def options(self, compact: bool) -> list[Option]:
         """One option a routine: number, name, length; the exercises too when there is room."""
-        app = self.app
+        catalog, settings = self.catalog, self.keeper.settings
         options = []
-        for number, routine in enumerate(app.catalog.routines.values(), start=1):
-            exercises = app.catalog.routine_exercises(routine)
-            length = f"about {minutes(build_plan(routine, app.catalog, app.settings).total_seconds)} min"
+        for number, routine in enumerate(catalog.routines.values(), start=1):
+            exercises = catalog.routine_exercises(routine)
+            length = f"about {minutes(build_plan(routine, catalog, settings).total_seconds)} min"
             key = str(number) if number <= MAX_NUMBERED else " "
             # Plain lines draw far faster than a table; the names never wrap, so they stay indented.
             name = Text.assemble((f"{key}  {routine.name}", "bold"))
@@ -158,9 +173,9 @@ class HomeScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
-            self.app.start_session(event.option.id)
+            self.start(event.option.id)
 
     def action_start_number(self, number: int) -> None:
-        routine_ids = list(self.app.catalog.routines)
+        routine_ids = list(self.catalog.routines)
         if number <= len(routine_ids):
-            self.app.start_session(routine_ids[number - 1])
+            self.start(routine_ids[number - 1])

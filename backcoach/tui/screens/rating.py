@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,12 +13,13 @@ from textual.widgets import Static
 from backcoach.core.domain.rating import SCALE, Rating, parse_rating
 from backcoach.tui.keys import key_bar
 from backcoach.tui.screens.dialogs import Dialog
+from backcoach.tui.screens.drawn import Composed, when_composed
 from backcoach.tui.widgets.big_number import BigNumber
 
 ADJUST = Binding.Group("Adjust", compact=True)
 
 
-class RatingScreen(Dialog[Rating | None]):
+class RatingScreen(Dialog[Rating | None], Composed):
     """Type 0-10 then enter; left/right adjust; x marks sharp, shooting or spreading pain.
 
     Every key is read in on_key, in the order it arrived: a burst such as backspace, 4, enter (a fast
@@ -65,7 +68,6 @@ class RatingScreen(Dialog[Rating | None]):
             yield Static(f"0-10 type · {key_bar(shown)}{cancel}", classes="keys", markup=False)
 
     def on_mount(self) -> None:
-        self.ready = True
         self.query_one("#sharp").display = self.ask_sharp
         self.refresh_rating()
 
@@ -136,17 +138,12 @@ class RatingScreen(Dialog[Rating | None]):
         else:
             self.show_message("Rate how it felt first: type 0-10, then enter")
 
-    # A key can reach this screen's bindings in the moment after it is pushed and before it is drawn
-    # (keys sent in one write to a busy app): the rating changes, and on_mount shows it.
-    ready = False
-
+    @when_composed
     def show_message(self, text: str) -> None:
-        if self.ready:
-            self.query_one("#rating-message", Static).update(text)
+        self.query_one("#rating-message", Static).update(text)
 
+    @when_composed
     def refresh_rating(self) -> None:
-        if not self.ready:
-            return
         value = self.value
         self.query_one(BigNumber).value = "-" if value is None else str(value)
         marks = " ".join(f"[{n}]" if n == value else str(n) for n in range(11))
@@ -156,8 +153,13 @@ class RatingScreen(Dialog[Rating | None]):
         self.query_one("#sharp", Static).update(f"{label}: {sharp}")
 
 
-class VerdictScreen(Dialog[str]):
-    """After a red rating: stop this exercise; the person chooses to go on or end. Returns 'next' or 'end'."""
+class RedChoice(Enum):
+    NEXT = "next"  # go on to the next exercise (or the summary after the last)
+    END = "end"  # end the session
+
+
+class VerdictScreen(Dialog[RedChoice]):
+    """After a red rating: stop this exercise; the person chooses to go on or end."""
 
     BINDINGS = [
         Binding("enter", "choose('next')", "Next exercise", tooltip="go on to the next exercise"),
@@ -178,4 +180,4 @@ class VerdictScreen(Dialog[str]):
             yield Static(f"enter  {go_on}      e  end the session", classes="keys")
 
     def action_choose(self, choice: str) -> None:
-        self.answer(choice)
+        self.answer(RedChoice(choice))

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import assert_never
 
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
+from textual.signal import Signal
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
@@ -17,7 +19,7 @@ from backcoach.core.catalog.drawings import Drawings
 from backcoach.core.domain.outcome import Outcome
 from backcoach.core.domain.phase import Phase
 from backcoach.core.domain.rating import Rating
-from backcoach.core.kit.text import plural
+from backcoach.core.kit.text import mm_ss, plural
 from backcoach.core.session.coach import (
     Coach,
     CoachEvent,
@@ -30,15 +32,15 @@ from backcoach.core.session.coach import (
 from backcoach.core.settings.model import Settings
 from backcoach.tui import screens
 from backcoach.tui.keys import key_bar
+from backcoach.tui.opening import open_screen
+from backcoach.tui.screens.drawn import Composed, when_composed
+from backcoach.tui.screens.rating import RedChoice
+from backcoach.tui.settings_keeper import SettingsKeeper
+from backcoach.tui.sizes import is_compact
 from backcoach.tui.widgets.big_number import BigNumber, dot_rows
 from backcoach.tui.widgets.drawings import Figure
 from backcoach.tui.widgets.lines import Line, Progress, clip
 
-if TYPE_CHECKING:
-    from backcoach.tui.app import BackcoachApp
-
-COMPACT_WIDTH = 70
-COMPACT_HEIGHT = 22
 ROOMY_WIDTH = 90  # room for the countdown at double size beside the drawing
 ROOMY_HEIGHT = 28
 BIG_WIDTH = 150  # from here the drawing doubles and the countdown takes a third of the height or more
@@ -54,10 +56,10 @@ def shown_seconds(remaining: float) -> int:
 def clock_face(seconds: float) -> str:
     """Whole seconds still to go, rounded up, as 45 or 1:05."""
     whole = shown_seconds(seconds)
-    return f"{whole // 60}:{whole % 60:02d}" if whole >= 60 else str(whole)
+    return mm_ss(whole) if whole >= 60 else str(whole)
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(Screen[None], Composed):
     CSS_PATH = "session.tcss"
     BINDINGS = [
         Binding("space", "toggle_pause", "Pause", tooltip="pause or resume"),
@@ -66,13 +68,25 @@ class SessionScreen(Screen[None]):
         Binding("escape", "end", "End", tooltip="end the session (asks first)"),
     ]
 
-    app: BackcoachApp
-    ready = False  # composed: the widgets show() updates exist
+    class Announce(Message):
+        """What the coach says happened, to be heard: sounds and words, as the settings ask."""
 
-    def __init__(self, coach: Coach, drawings: Drawings | None = None) -> None:
+        def __init__(self, coach_events: list[CoachEvent]) -> None:
+            super().__init__()
+            self.events = coach_events
+
+    def __init__(
+        self,
+        coach: Coach,
+        drawings: Drawings,
+        keeper: SettingsKeeper,
+        continued_after_stop: Signal[float],
+    ) -> None:
         super().__init__()
         self.coach = coach
-        self.drawings = drawings or Drawings()
+        self.drawings = drawings
+        self.keeper = keeper  # its settings go to the summary's dose changes
+        self.continued_after_stop = continued_after_stop  # the moment the process was stopped
         self._timer: Timer | None = None
         self._shown: dict[str, str] = {}
         self._terminal = (80, 24)
@@ -98,16 +112,15 @@ class SessionScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.ready = True
-        self.app.settings_changed.subscribe(self, self.use_settings, immediate=True)
-        self.app.continued_after_stop.subscribe(self, self.stopped_at, immediate=True)
+        self.keeper.changed.subscribe(self, self.use_settings, immediate=True)
+        self.continued_after_stop.subscribe(self, self.stopped_at, immediate=True)
         self.handle(self.coach.start())
         self.poll()
 
     def on_unmount(self) -> None:
         # Every way out of the app passes here (quit, ctrl+q, ctrl+c, the palette, SIGTERM):
-        # the history records how the session ended.
-        self.record_end(self.app.exit_outcome)
+        # the history records how the session ended (a signal has recorded it as interrupted already).
+        self.record_end(Outcome.ENDED_EARLY)
 
     def record_end(self, outcome: Outcome) -> None:
         self.coach.close(outcome)
@@ -141,7 +154,7 @@ class SessionScreen(Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         width, height = event.size
         self._terminal = (width, height)
-        self.set_class(width < COMPACT_WIDTH or height < COMPACT_HEIGHT, "compact")
+        self.set_class(is_compact(event.size), "compact")
         self._shown.clear()  # texts are clipped to the width: clip them again
         self.show(self.coach.view())
 
@@ -179,30 +192,37 @@ class SessionScreen(Screen[None]):
 
     def handle(self, coach_events: list[CoachEvent]) -> None:
         if coach_events:
-            self.app.announce(coach_events)
+            # To the app itself: the last events come as this screen is replaced by the summary.
+            self.app.post_message(self.Announce(coach_events))
         for event in coach_events:
             if isinstance(event, RatingDue):
                 self.show(self.coach.view())
                 # After the repaint, so the screen behind the pain check reads DONE, not the last phase.
                 self.call_after_refresh(
-                    self.app.open_screen, screens.RatingScreen(event.question), self.rated
+                    open_screen, self.app, screens.RatingScreen(event.question), self.rated
                 )
             elif isinstance(event, VerdictGiven) and event.choice_due:
                 verdict = screens.VerdictScreen(event.result.name, event.advice, event.is_last)
-                self.app.open_screen(verdict, self.red_choice)
+                open_screen(self.app, verdict, self.red_choice)
             elif isinstance(event, HistoryProblem):
                 self.app.notify(event.message, title="History not saved", severity="error", timeout=15)
             elif isinstance(event, SessionEnded):
                 self._schedule()
-                self.app.switch_screen(screens.SummaryScreen(event.summary))
+                self.app.switch_screen(screens.SummaryScreen(event.summary, self.keeper))
 
     def rated(self, rating: Rating | None) -> None:
         assert rating is not None  # this rating cannot be cancelled
         self.handle(self.coach.rate(rating))
         self.poll()
 
-    def red_choice(self, choice: str | None) -> None:
-        self.handle(self.coach.end() if choice == "end" else self.coach.go_on())
+    def red_choice(self, choice: RedChoice | None) -> None:
+        match choice:
+            case RedChoice.END:
+                self.handle(self.coach.end())
+            case RedChoice.NEXT | None:
+                self.handle(self.coach.go_on())
+            case _:
+                assert_never(choice)
         self.poll()
 
     # What the person asks for
@@ -232,15 +252,14 @@ class SessionScreen(Screen[None]):
                     coach.resume()
                 self.poll()
 
-        self.app.open_screen(
-            screens.ConfirmScreen("End this session? Your ratings so far are kept."), answered
+        open_screen(
+            self.app, screens.ConfirmScreen("End this session? Your ratings so far are kept."), answered
         )
 
     # Drawing the view: each widget is touched only when its text changes
 
+    @when_composed  # a key that arrived with the one that opened this screen: on_mount draws
     def show(self, view: SessionView) -> None:
-        if not self.ready:  # a key that arrived with the one that opened this screen: on_mount draws
-            return
         exercise = view.planned.exercise
         number = f"{view.exercise_number}/{view.exercise_count}"
         if self.has_class("compact"):
@@ -290,8 +309,12 @@ def rep_line(view: SessionView) -> str:
     dose = view.planned.dose
     sides = view.planned.exercise.sides
     side = f"  ·  {step.side} side" if step.side else ""
-    if step.phase is Phase.GET_READY:
-        each = {"both": " each side", "alternate": ", alternating sides", "none": ""}[sides]
-        start = f"  ·  start on the {step.side} side" if step.side else ""
-        return f"{plural(dose.reps, 'rep')} of {dose.hold_seconds} s{each}{start}"
-    return f"Rep {step.rep} of {step.reps}{side}"
+    match step.phase:
+        case Phase.GET_READY:
+            each = {"both": " each side", "alternate": ", alternating sides", "none": ""}[sides]
+            start = f"  ·  start on the {step.side} side" if step.side else ""
+            return f"{plural(dose.reps, 'rep')} of {dose.hold_seconds} s{each}{start}"
+        case Phase.HOLD | Phase.REST | Phase.SWITCH_SIDE:
+            return f"Rep {step.rep} of {step.reps}{side}"
+        case _:
+            assert_never(step.phase)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Select, Static
 
 from backcoach.core.announce.speech import find_speech_program
-from backcoach.core.domain.exercise import Exercise
+from backcoach.core.domain.exercise import Catalog, Exercise
 from backcoach.core.settings.model import (
     EXERCISE_RULES,
     HOLD_RULE,
@@ -23,10 +23,9 @@ from backcoach.core.settings.model import (
     Rule,
     Settings,
 )
+from backcoach.tui.opening import open_screen
 from backcoach.tui.screens.dialogs import ConfirmScreen
-
-if TYPE_CHECKING:
-    from backcoach.tui.app import BackcoachApp
+from backcoach.tui.settings_keeper import SettingsKeeper
 
 # Labels, section titles, hints and dose columns all come from the settings' declarations (model.py).
 SCREEN_RULES = tuple(rule for rule in RULES if rule.on_screen)
@@ -96,10 +95,11 @@ class SettingsScreen(Screen[None]):
 
     AUTO_FOCUS = "#field-get_ready_seconds"
 
-    app: BackcoachApp
-
-    def __init__(self) -> None:
+    def __init__(self, catalog: Catalog, keeper: SettingsKeeper, cursor_blink: bool = True) -> None:
         super().__init__()
+        self.catalog = catalog
+        self.keeper = keeper
+        self.cursor_blink = cursor_blink
         self.saved_values: dict[str, object] = {}
         # Each exercise's own dose as typed, kept here rather than in a pair of fields per exercise:
         # the list shows only the rows in view, and one editor serves the highlighted exercise.
@@ -107,12 +107,12 @@ class SettingsScreen(Screen[None]):
         self.editing: str | None = None
 
     def compose(self) -> ComposeResult:
-        settings = self.app.settings
-        self.doses = dose_texts(settings, list(self.app.catalog.exercises))
+        settings = self.keeper.settings
+        self.doses = dose_texts(settings, list(self.catalog.exercises))
         with VerticalScroll(id="settings"):
             yield Static("Settings", classes="screen-title")
             yield Static(
-                f"Saved in {self.app.loaded.path}\nA blank hold or reps means the catalog's dose.",
+                f"Saved in {self.keeper.path}\nA blank hold or reps means the catalog's dose.",
                 id="settings-path",
                 markup=False,
             )
@@ -168,7 +168,7 @@ class SettingsScreen(Screen[None]):
             compact=True,
             select_on_focus=True,
         )
-        field.cursor_blink = self.app.cursor_blink
+        field.cursor_blink = self.cursor_blink
         return field
 
     def on_mount(self) -> None:
@@ -177,7 +177,7 @@ class SettingsScreen(Screen[None]):
         table.add_column("catalog", key="catalog")
         for rule in EXERCISE_RULES:
             table.add_column(rule.column, width=DOSE_WIDTH, key=rule.key)
-        for exercise in self.app.catalog.exercises.values():
+        for exercise in self.catalog.exercises.values():
             texts = self.doses[exercise.id]
             table.add_row(
                 Text(exercise.name),  # a name from a file is never markup
@@ -187,7 +187,7 @@ class SettingsScreen(Screen[None]):
             )
         self.edit(next(iter(self.doses), None))
         self.saved_values = self.values()
-        self.app.settings_changed.subscribe(self, self.show_settings, immediate=True)
+        self.keeper.changed.subscribe(self, self.show_settings, immediate=True)
 
     def typed_keys(self) -> list[tuple[str, str]]:
         return [  # the form's own keys
@@ -207,7 +207,7 @@ class SettingsScreen(Screen[None]):
         if keep_typed:
             self.sync_editor()
         self.editing = exercise_id
-        exercise = self.app.catalog.exercises.get(exercise_id) if exercise_id else None
+        exercise = self.catalog.exercises.get(exercise_id) if exercise_id else None
         name = self.query_one("#dose-name", Static)
         if exercise is None:
             name.update("No exercises in the catalog.")
@@ -289,7 +289,7 @@ class SettingsScreen(Screen[None]):
             if any(value is not None for value in dose.values()):
                 doses[exercise_id] = DoseOverride(**dose)
         self.mark_editor()
-        return replace(self.app.settings, exercises=doses, **changes), problems
+        return replace(self.keeper.settings, exercises=doses, **changes), problems
 
     def show_settings(self, settings: Settings) -> None:
         """Every field as `settings` has it: after a save that kept edits made to the file by hand."""
@@ -325,11 +325,11 @@ class SettingsScreen(Screen[None]):
         if problems:
             self.show_message(f"Not saved: {problems[0]}")
             return False
-        if not self.app.apply_settings(settings):
-            self.show_message(f"Not saved: {self.app.loaded.path} could not be written")
+        if not self.keeper.apply(settings):
+            self.show_message(f"Not saved: {self.keeper.path} could not be written")
             return False
         self.saved_values = self.values()
-        self.show_message(f"Saved to {self.app.loaded.path}")
+        self.show_message(f"Saved to {self.keeper.path}")
         return True
 
     def action_back(self) -> None:
@@ -341,4 +341,4 @@ class SettingsScreen(Screen[None]):
             if leave:
                 self.dismiss(None)
 
-        self.app.open_screen(ConfirmScreen("Leave without saving your changes?"), answered)
+        open_screen(self.app, ConfirmScreen("Leave without saving your changes?"), answered)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import assert_never
 
 from rich.table import Table
 from rich.text import Text
@@ -13,16 +13,26 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from backcoach.core.domain.status import Status
+from backcoach.core.kit.text import mm_ss
 from backcoach.core.session.coach import Level, Summary
 from backcoach.core.settings.model import DoseOverride
-
-if TYPE_CHECKING:
-    from backcoach.tui.app import BackcoachApp
-
-LEVEL_STYLES = {Level.GREEN: "green", Level.AMBER: "yellow", Level.RED: "bold red"}
+from backcoach.tui.screens.drawn import Composed, when_composed
+from backcoach.tui.settings_keeper import SettingsKeeper
 
 
-class SummaryScreen(Screen[None]):
+def level_style(level: Level) -> str:
+    match level:
+        case Level.GREEN:
+            return "green"
+        case Level.AMBER:
+            return "yellow"
+        case Level.RED:
+            return "bold red"
+        case _:
+            assert_never(level)
+
+
+class SummaryScreen(Screen[None], Composed):
     CSS_PATH = "summary.tcss"
     BINDINGS = [
         Binding("enter,escape", "home", "Home", tooltip="back to the home screen"),
@@ -32,11 +42,9 @@ class SummaryScreen(Screen[None]):
         Binding("down,j", "move(1)", "Next", show=False, tooltip="choose the change below"),
     ]
 
-    app: BackcoachApp
-    ready = False  # composed: the proposals line exists
-
-    def __init__(self, summary: Summary) -> None:
+    def __init__(self, summary: Summary, keeper: SettingsKeeper) -> None:
         super().__init__()
+        self.keeper = keeper
         self.record = summary.record
         self.changes = summary.changes
         self.holds = summary.holds
@@ -44,18 +52,16 @@ class SummaryScreen(Screen[None]):
         self.cursor = 0  # moved by the person only
 
     def on_mount(self) -> None:
-        self.ready = True
         # Each exercise's own dose before any answer here, so a change of mind can put it back.
-        self.doses_before = [self.app.settings.exercises.get(p.exercise.id) for p in self.changes]
+        self.doses_before = [self.keeper.settings.exercises.get(p.exercise.id) for p in self.changes]
         self.show_proposals()
 
     def compose(self) -> ComposeResult:
         record = self.record
-        minutes, seconds = divmod(round(record.seconds), 60)
         done = record.count(Status.COMPLETED)
         counts = (
             f"{done} done, {record.count(Status.SKIPPED)} skipped, {record.count(Status.STOPPED)} stopped"
-            f"  ·  {minutes} min {seconds:02d} s"
+            f"  ·  {mm_ss(round(record.seconds), '{m} min {s:02d} s')}"
         )
         if record.ended_early:
             counts += "  ·  ended early"
@@ -71,8 +77,9 @@ class SummaryScreen(Screen[None]):
                 yield Static(id="proposals", markup=False)
         yield Footer()
 
+    @when_composed  # on_mount shows them
     def show_proposals(self) -> None:
-        if not (self.changes or self.holds) or not self.ready:  # on_mount shows them
+        if not (self.changes or self.holds):
             return
         lines = []
         for index, (proposal, decision) in enumerate(zip(self.changes, self.decisions, strict=True)):
@@ -98,12 +105,12 @@ class SummaryScreen(Screen[None]):
         settings = None
         if accept:
             dose = proposal.proposed
-            settings = self.app.settings.with_dose(exercise_id, dose.hold_seconds, dose.reps)
+            settings = self.keeper.settings.with_dose(exercise_id, dose.hold_seconds, dose.reps)
         elif self.decisions[self.cursor]:  # accepted before: put the old dose back
             before = self.doses_before[self.cursor] or DoseOverride()
-            settings = self.app.settings.with_dose(exercise_id, before.hold_seconds, before.reps)
+            settings = self.keeper.settings.with_dose(exercise_id, before.hold_seconds, before.reps)
         note = "accepted on the summary" if accept else "put back on the summary"
-        if settings is not None and not self.app.apply_settings(settings, note=note):
+        if settings is not None and not self.keeper.apply(settings, note=note):
             return
         self.decisions[self.cursor] = accept
         self.show_proposals()
@@ -118,7 +125,7 @@ class SummaryScreen(Screen[None]):
                 rating += " sharp"
             verdict = Text("-")
             if result.verdict is not None:
-                verdict = Text(result.verdict.level.value.upper(), style=LEVEL_STYLES[result.verdict.level])
+                verdict = Text(result.verdict.level.value.upper(), style=level_style(result.verdict.level))
             table.add_row(Text(result.name), result.status.value, rating, verdict)  # a name is never markup
         if not self.record.results:
             table.add_row("No exercises were finished.", "", "", "")
