@@ -2,271 +2,463 @@
 
 The TOML it writes is the data the app reads; this script is only a drafting aid (edit the poses and
 run it again, or edit the pictures in the TOML by hand). Run: python docs/make_drawings.py
+
+One convention for every figure, so that the app can mirror a drawing for the other side: a figure in
+profile faces left (a lying figure has its head on the left, a sitting or standing one looks left).
+Three movements that do not show in profile are seen from another side, and their captions say so:
+the knee rolls and the open book from the head end, the shoulder-blade squeeze from behind.
 """
 
 from __future__ import annotations
 
 import itertools
+import math
+from dataclasses import dataclass, field
 from pathlib import Path
 
 W, H = 40, 20  # the normal size in pixels; compact is half of each
 Point = tuple[float, float]
-# A pose: head centre, then polylines, each with its ink: "#" the body, "+" the part that moves.
-Pose = tuple[Point, list[tuple[str, list[Point]]]]
-
-BACK_SHOULDER, BACK_HIP = (8, 17), (19, 17)
-HEAD_LYING = (4.5, 16.5)
+# A polyline: its ink ("#" the body, "+" the part that moves), its joints, and for a thick line (the
+# trunk) the offset of its second stroke in normal pixels; the compact size draws every line thin.
+Line = tuple[str, list[Point], Point | None]
 
 
-def lying(knee: Point = (25, 11), foot: Point = (30, 18)) -> list[tuple[str, list[Point]]]:
-    return [("#", [BACK_SHOULDER, BACK_HIP]), ("#", [BACK_HIP, knee, foot])]
+@dataclass(frozen=True)
+class Pose:
+    head: Point | None
+    lines: list[Line]
+    head_ink: str = "#"
+    nose: int = 0  # -1: a dot on the head's left shows the way the face looks (profile heads)
+    extra: list[Line] = field(default_factory=list)
 
 
-def fours(shoulder: Point = (9, 10), hip: Point = (24, 10), ink: str = "#") -> list[tuple[str, list[Point]]]:
-    return [
-        (ink, [shoulder, hip]),
-        ("#", [shoulder, (shoulder[0], 18)]),
-        ("#", [hip, (hip[0], 18), (32, 18)]),
-    ]
+def limb(*points: Point, ink: str = "#") -> Line:
+    return (ink, list(points), None)
 
 
-def chair(back: bool = False) -> list[tuple[str, list[Point]]]:
-    lines = [("#", [(14, 13), (25, 13)]), ("#", [(15, 13), (15, 18)]), ("#", [(24, 13), (24, 18)])]
-    if back:
-        lines.append(("#", [(25, 13), (25, 6)]))
+def trunk(*points: Point, ink: str = "#", side: Point = (0, -1)) -> Line:
+    """A thick line; its second stroke one pixel above (or beside, with side=(1, 0))."""
+    return (ink, list(points), side)
+
+
+def move(*points: Point) -> Line:
+    return limb(*points, ink="+")
+
+
+# Lying on the back, head on the left: the trunk on the floor, knees bent up, feet flat.
+HEAD_LYING: Point = (4.5, 16.5)
+SHOULDER, HIP = (7.0, 18.0), (19.0, 18.0)
+KNEE, FOOT = (25.0, 11.0), (30.0, 18.0)
+
+
+def back(ink: str = "#") -> Line:
+    return trunk(SHOULDER, HIP, ink=ink)
+
+
+def bent_leg(ink: str = "#", knee: Point = KNEE, foot: Point = FOOT) -> list[Line]:
+    return [limb((HIP[0], 17.5), knee, foot, ink=ink), limb(foot, (foot[0] + 2, foot[1]), ink=ink)]
+
+
+def lying() -> list[Line]:
+    return [back(), *bent_leg(), limb((8, 17), (15, 17))]
+
+
+# On hands and knees, head on the left: hands under the shoulders, knees under the hips.
+FOURS_SHOULDER, FOURS_HIP = (9.0, 10.0), (24.0, 10.0)
+FOURS_HEAD: Point = (5.0, 9.5)
+
+
+def arm_down(shoulder: Point = FOURS_SHOULDER) -> Line:
+    return limb(shoulder, (shoulder[0], 18), (shoulder[0] - 2, 18))
+
+
+def leg_down(hip: Point = FOURS_HIP) -> Line:
+    return limb(hip, (hip[0], 18), (hip[0] + 8, 17.5))
+
+
+def fours(back_line: Line | None = None) -> list[Line]:
+    line = back_line or trunk(FOURS_SHOULDER, (16.5, 9.5), FOURS_HIP)
+    return [line, arm_down(), leg_down(), limb(FOURS_SHOULDER, (7, 9.5))]
+
+
+# Sitting on a stool in profile, looking left: seat at row 14, hip (22, 13.5), knee (14, 13.5).
+SEAT_HIP = (22.0, 13.5)
+
+
+def stool(back_top: float | None = None) -> list[Line]:
+    lines = [limb((13, 14.5), (26, 14.5)), limb((14, 14.5), (14, 18)), limb((25, 14.5), (25, 18))]
+    if back_top is not None:
+        lines.append(trunk((26, 14.5), (26, back_top), side=(1, 0)))
     return lines
 
 
-def seated(top: Point = (22, 3), head: Point | None = None, ink: str = "#") -> Pose:
-    """Sitting on a stool, facing left: hip (22, 12), knee (14, 12), foot (14, 18)."""
-    body = [(ink, [(22, 12), top]), ("#", [(22, 12), (13, 12), (13, 18), (10, 18)]), *chair()]
-    return (head or (top[0] - 1, top[1] - 2.5)), body
+def seated_legs() -> list[Line]:
+    return [limb(SEAT_HIP, (14, 13.5), (13, 18), (10, 18))]
+
+
+def sitting_tall(ink: str = "#", head_ink: str = "#") -> Pose:
+    body = [trunk(SEAT_HIP, (22, 5), ink=ink, side=(1, 0)), limb((22, 6), (21, 10), (17, 12.5))]
+    return Pose((21.5, 2.5), [*body, *seated_legs(), *stool()], head_ink, nose=-1)
+
+
+def standing() -> Pose:
+    body = [
+        trunk((20, 12), (20, 5), side=(1, 0)),
+        limb((20, 12), (19, 18), (17, 18)),
+        limb((20, 12), (22, 18), (20, 18)),
+        limb((20, 6), (19, 12)),
+    ]
+    return Pose((19.5, 2.5), body, nose=-1)
+
+
+# Seen from the head end, lying on the back: the head in front, arms out along the floor.
+def from_head_on_back(knees: list[Line]) -> Pose:
+    body = [trunk((14, 17), (26, 17)), limb((14, 17), (3, 18)), limb((26, 17), (37, 18)), *knees]
+    return Pose((20, 15.5), body)
+
+
+def knees_up(ink: str = "#") -> list[Line]:
+    return [limb((18.5, 15), (19.5, 6), (20.5, 6), (21.5, 15), ink=ink)]
+
+
+def knees_rolled() -> list[Line]:
+    return [limb((19, 15), (29, 10), (30, 11), (22, 16), ink="+")]
+
+
+# Seen from the head end, lying on the left side: shoulders stacked, arms out in front (to the left).
+def from_head_on_side(top_arm: Line, top_shoulder: Point = (21, 10)) -> Pose:
+    body = [
+        trunk((21, 18), top_shoulder, side=(1, 0)),
+        limb((21, 18), (6, 18)),
+        top_arm,
+        limb((23, 18), (30, 17), (31, 14)),  # the bent knees, beyond the body
+    ]
+    return Pose((19, 14.5), body)
+
+
+# Seen from behind, sitting: the shoulder blades on the back.
+def from_behind(blades: list[Line], shoulders: float = 14.5) -> Pose:
+    width = 20 - shoulders
+    body = [
+        limb((shoulders, 5.5), (40 - shoulders, 5.5)),
+        limb((shoulders + 1, 5.5), (16.5, 13)),
+        limb((40 - shoulders - 1, 5.5), (23.5, 13)),
+        limb((shoulders, 5.5), (shoulders - 0.5, 13)),
+        limb((40 - shoulders, 5.5), (40.5 - shoulders, 13)),
+        limb((12, 14), (28, 14)),
+        limb((13, 14), (13, 18)),
+        limb((27, 14), (27, 18)),
+        limb((17, 14), (17, 18), (17, 18)),
+        limb((23, 14), (23, 18)),
+        limb((20, 4), (20, 5)),
+        *blades,
+    ]
+    del width
+    return Pose((20, 2.5), body)
 
 
 POSES: dict[str, tuple[Pose, Pose]] = {
     "pelvic-tilt": (
-        (HEAD_LYING, [("#", [BACK_SHOULDER, (13, 15), BACK_HIP]), ("#", [BACK_HIP, (25, 11), (30, 18)])]),
-        (HEAD_LYING, [("#", [BACK_SHOULDER, (13, 17)]), ("+", [(13, 18), (19, 18)]), *lying()[1:]]),
+        Pose(HEAD_LYING, [trunk(SHOULDER, (10, 18), (13.5, 16), (17, 18), HIP), *bent_leg()]),
+        Pose(HEAD_LYING, [trunk(SHOULDER, (11, 18)), trunk((11, 18), HIP, ink="+"), *bent_leg()]),
     ),
     "knee-to-chest": (
-        (HEAD_LYING, lying()),
-        (HEAD_LYING, [*lying(), ("+", [BACK_HIP, (14, 9), (21, 8)]), ("#", [BACK_SHOULDER, (14, 11)])]),
-    ),
-    "basic-twist": (
-        (HEAD_LYING, [*lying(), ("#", [BACK_SHOULDER, (9, 12)])]),
-        (
+        Pose(HEAD_LYING, lying()),
+        Pose(
             HEAD_LYING,
             [
-                ("#", [BACK_SHOULDER, BACK_HIP]),
-                ("+", [BACK_HIP, (27, 15), (31, 18)]),
-                ("#", [BACK_SHOULDER, (9, 12)]),
+                back(),
+                *bent_leg(),
+                limb((HIP[0], 17), (14, 9), (20, 7.5), (21, 6.5), ink="+"),
+                limb((8, 16), (12, 12.5), (17, 12)),
             ],
         ),
     ),
+    "basic-twist": (from_head_on_back(knees_up()), from_head_on_back(knees_rolled())),
     "bottom-to-heels": (
-        ((5.5, 9.5), [*fours(), ("#", [(9, 10), (7, 9)])]),
-        (
-            (9.5, 14.5),
-            [("+", [(13, 14), (26, 15)]), ("#", [(26, 15), (23, 18), (33, 18)]), ("#", [(13, 14), (3, 18)])],
+        Pose(FOURS_HEAD, fours()),
+        Pose(
+            (12.5, 15.5),
+            [
+                trunk((30, 13), (22, 12), (16, 14), ink="+"),
+                limb((30, 13), (24, 18), (32, 17.5)),
+                limb((16, 14), (3, 18)),
+            ],
         ),
     ),
     "back-extension": (
-        ((5, 16.5), [("#", [(8, 18), (34, 18)]), ("#", [(11, 17), (5, 18)])]),
-        (
-            (7, 8.5),
-            [("+", [(10, 11), (22, 18)]), ("#", [(22, 18), (35, 18)]), ("#", [(10, 11), (10, 18), (3, 18)])],
+        Pose(
+            (5.5, 12.5),
+            [
+                trunk((24, 18), (15, 16.5), (9, 15)),
+                trunk((24, 18), (37, 18)),
+                limb((9, 15), (7, 18), (1, 18)),
+            ],
+        ),
+        Pose(
+            (7.5, 8.5),
+            [
+                trunk((24, 18), (16, 15), (11, 11), ink="+"),
+                trunk((24, 18), (37, 18)),
+                limb((11, 11), (11, 18), (4, 18)),
+            ],
         ),
     ),
     "bridge": (
-        (HEAD_LYING, lying()),
-        (HEAD_LYING, [("+", [BACK_SHOULDER, (20, 10)]), ("#", [(20, 10), (27, 9), (30, 18)])]),
+        Pose(HEAD_LYING, lying()),
+        Pose(
+            HEAD_LYING,
+            [
+                trunk(SHOULDER, (19, 12.5), ink="+"),
+                limb((19, 12.5), (26, 9.5), (29, 18), (31, 18)),
+                limb((8, 17), (15, 17)),
+            ],
+        ),
     ),
     "bird-dog": (
-        ((5.5, 9.5), [*fours(), ("#", [(9, 10), (7, 9)])]),
-        (
-            (5.5, 9.5),
+        Pose(FOURS_HEAD, fours()),
+        Pose(
+            FOURS_HEAD,
             [
-                *fours()[:2],
-                ("#", [(24, 10), (24, 18), (32, 18)]),
-                ("+", [(9, 10), (0, 8)]),
-                ("+", [(24, 10), (39, 8)]),
+                trunk(FOURS_SHOULDER, (16.5, 9.5), FOURS_HIP),
+                arm_down(),
+                leg_down(),
+                limb(FOURS_SHOULDER, (7, 9.5)),
+                move((9, 10.5), (0, 11)),
+                move(FOURS_HIP, (39, 9)),
             ],
         ),
     ),
     "leg-raise": (
-        (HEAD_LYING, [*lying(), ("#", [BACK_HIP, (37, 18)])]),
-        (HEAD_LYING, [*lying(), ("+", [BACK_HIP, (35, 10)])]),
+        Pose(HEAD_LYING, [*lying(), trunk((HIP[0], 18), (37, 18)), limb((37, 18), (37, 16))]),
+        Pose(HEAD_LYING, [*lying(), trunk((HIP[0], 17.5), (35, 11), ink="+"), move((35, 11), (34, 9))]),
     ),
     "crunch": (
-        (HEAD_LYING, lying()),
-        ((6.5, 11.5), [("+", [(10, 14), BACK_HIP]), *lying()[1:], ("#", [(10, 14), (16, 13)])]),
+        Pose(HEAD_LYING, [back(), *bent_leg(), limb((8, 17), (10, 18), (15, 18))]),
+        Pose(
+            (6.0, 12.5),
+            [
+                trunk(HIP, (14, 18), (9, 15), ink="+"),
+                *bent_leg(),
+                limb((9, 15), (11, 18), (15, 18)),
+            ],
+            head_ink="+",
+        ),
     ),
     "piriformis-stretch": (
-        (HEAD_LYING, [*lying(), ("#", [(25, 11), (21, 8), (25, 10)])]),
-        (
+        Pose(
+            HEAD_LYING,
+            [*lying(), limb((HIP[0], 17), (21, 10), (26, 10), (28, 9))],
+        ),
+        Pose(
             HEAD_LYING,
             [
-                ("#", [BACK_SHOULDER, BACK_HIP]),
-                ("+", [BACK_HIP, (20, 9), (26, 8)]),
-                ("#", [(20, 9), (16, 6), (21, 8)]),
-                ("#", [BACK_SHOULDER, (19, 10)]),
+                back(),
+                limb((HIP[0], 17), (18, 9), (25, 8), (26, 7), ink="+"),
+                limb((HIP[0], 17), (14, 12), (19, 8.5), (21, 7.5), ink="+"),
+                limb((8, 16), (12, 12), (18, 11)),
             ],
         ),
     ),
     "cat-cow": (
-        ((5.5, 10.5), [("#", [(9, 10), (16, 12), (24, 10)]), *fours()[1:]]),
-        ((5.5, 12.5), [("+", [(9, 10), (16, 5), (24, 10)]), *fours()[1:]]),
+        Pose((6, 13), [*fours(trunk(FOURS_SHOULDER, (16.5, 5), FOURS_HIP, ink="+"))[1:3], *[
+            trunk(FOURS_SHOULDER, (16.5, 5), FOURS_HIP, ink="+"), limb(FOURS_SHOULDER, (7, 11.5))]]),
+        Pose((4.5, 7), [*fours(trunk(FOURS_SHOULDER, (16.5, 13), FOURS_HIP, ink="+"))[1:3], *[
+            trunk(FOURS_SHOULDER, (16.5, 13), FOURS_HIP, ink="+"), limb(FOURS_SHOULDER, (6.5, 8))]], head_ink="+"),
     ),
     "seated-rotation": (
-        seated(),
-        (
-            (20.5, 0.5),
+        Pose(
+            (20, 2.5),
             [
-                ("+", [(22, 12), (22, 3)]),
-                ("+", [(17, 5), (27, 4)]),
-                ("#", [(22, 12), (13, 12), (13, 18), (10, 18)]),
-                *chair(),
+                trunk((20, 13), (20, 5)),
+                limb((15, 5.5), (25, 5.5)),
+                limb((15, 5.5), (15, 9), (23, 8)),
+                limb((25, 5.5), (25, 9), (17, 8)),
+                limb((12, 14), (28, 14)),
+                limb((13, 14), (13, 18)),
+                limb((27, 14), (27, 18)),
+                limb((17, 13), (17, 18), (17, 18)),
+                limb((23, 13), (23, 18)),
             ],
+        ),
+        Pose(
+            (21, 2.5),
+            [
+                trunk((20, 13), (21, 5), ink="+"),
+                move((18, 5.5), (25, 5.5)),
+                move((25, 5.5), (27, 9), (19, 8)),
+                move((15, 1), (14, 0), (26, 0), (27, 1), (26, 2)),
+                limb((12, 14), (28, 14)),
+                limb((13, 14), (13, 18)),
+                limb((27, 14), (27, 18)),
+                limb((17, 13), (17, 18), (17, 18)),
+                limb((23, 13), (23, 18)),
+            ],
+            head_ink="+",
+            nose=1,
         ),
     ),
     "open-book": (
-        (
-            (4.5, 16.5),
-            [("#", [(8, 17), (22, 17)]), ("#", [(22, 17), (28, 12), (33, 17)]), ("#", [(8, 16), (17, 11)])],
-        ),
-        (
-            (4.5, 16.5),
-            [("#", [(8, 17), (22, 17)]), ("#", [(22, 17), (28, 12), (33, 17)]), ("+", [(9, 16), (2, 11)])],
-        ),
+        from_head_on_side(limb((21, 10), (6, 17))),
+        from_head_on_side(move((21, 10.5), (25, 5), (35, 14)), (22, 10.5)),
     ),
     "thoracic-extension": (
-        (
-            (21, 0.5),
+        Pose(
+            (21.5, 2.5),
             [
-                ("#", [(22, 12), (22, 3)]),
-                ("#", [(22, 5), (17, 3), (20, 1)]),
-                ("#", [(22, 12), (13, 12), (13, 18), (10, 18)]),
-                *chair(True),
+                trunk(SEAT_HIP, (22, 5), side=(1, 0)),
+                limb((22, 5.5), (17, 3.5), (23.5, 2)),
+                *seated_legs(),
+                *stool(back_top=9),
             ],
+            nose=-1,
         ),
-        (
-            (30.5, 2.5),
+        Pose(
+            (28.5, 2.5),
             [
-                ("#", [(22, 12), (25, 7)]),
-                ("+", [(25, 7), (29, 4)]),
-                ("#", [(28, 5), (24, 2), (28, 1)]),
-                ("#", [(22, 12), (13, 12), (13, 18), (10, 18)]),
-                *chair(True),
+                trunk(SEAT_HIP, (23.5, 9), side=(1, 0)),
+                trunk((23.5, 9), (26.5, 5), side=(1, 0), ink="+"),
+                limb((26, 5.5), (23, 2), (29.5, 1)),
+                *seated_legs(),
+                *stool(back_top=9),
             ],
+            nose=-1,
         ),
     ),
     "chin-tuck": (
-        ((18.5, 0.5), [("#", [(22, 12), (22, 4), (20, 2)]), *seated()[1][1:]]),
-        seated(head=(21.5, 0.5)),
+        Pose(
+            (17.5, 2.5),
+            [trunk(SEAT_HIP, (22, 5), side=(1, 0)), trunk((22, 5), (19.5, 3.5)), *sitting_tall().lines[1:]],
+            nose=-1,
+        ),
+        Pose(
+            (21.5, 1.5),
+            [trunk(SEAT_HIP, (22, 5), side=(1, 0)), trunk((22, 5), (22, 3.5), ink="+"), *sitting_tall().lines[1:]],
+            head_ink="+",
+            nose=-1,
+        ),
     ),
     "doorway-chest-stretch": (
-        (
-            (19, 2.5),
+        Pose(
+            (25.5, 2.5),
             [
-                ("#", [(15, 0), (15, 19)]),
-                ("#", [(19, 5), (19, 12), (17, 18)]),
-                ("#", [(19, 12), (21, 18)]),
-                ("#", [(19, 6), (16, 6), (16, 1)]),
+                trunk((17.5, 0), (17.5, 18), side=(1, 0)),
+                limb((14, 0), (22, 0)),
+                trunk((26, 12), (26, 5), side=(1, 0)),
+                limb((26, 12), (25, 18), (23, 18)),
+                limb((26, 12), (28, 18), (26, 18)),
+                limb((26, 6), (20, 6), (20, 1)),
             ],
+            nose=-1,
         ),
-        (
-            (11.5, 3.5),
+        Pose(
+            (14.5, 2.5),
             [
-                ("#", [(15, 0), (15, 19)]),
-                ("+", [(12, 6), (15, 12)]),
-                ("#", [(15, 12), (10, 18)]),
-                ("#", [(15, 12), (20, 18)]),
-                ("#", [(12, 6), (16, 6), (16, 1)]),
+                trunk((17.5, 0), (17.5, 18), side=(1, 0)),
+                limb((14, 0), (22, 0)),
+                trunk((15, 12), (15, 5), side=(1, 0), ink="+"),
+                move((15, 12), (11, 18), (9, 18)),
+                limb((15, 12), (20, 18), (18, 18)),
+                limb((15, 6), (20, 6), (20, 1)),
             ],
+            head_ink="+",
+            nose=-1,
         ),
     ),
     "shoulder-blade-squeeze": (
-        (
-            (19, 2.5),
-            [
-                ("#", [(19, 5), (19, 12), (17, 18)]),
-                ("#", [(19, 12), (21, 18)]),
-                ("#", [(19, 6), (16, 10), (12, 9)]),
-            ],
-        ),
-        (
-            (19, 2.5),
-            [
-                ("#", [(19, 5), (19, 12), (17, 18)]),
-                ("#", [(19, 12), (21, 18)]),
-                ("+", [(19, 6), (23, 10), (18, 10)]),
-            ],
-        ),
+        from_behind([limb((17, 7), (17.5, 10)), limb((23, 7), (22.5, 10))]),
+        from_behind([move((19, 7), (19, 10)), move((21, 7), (21, 10))], shoulders=15.5),
     ),
     "posture-reset": (
-        (
-            (17.5, 4.5),
-            [("#", [(22, 12), (23, 8), (20, 6)]), ("#", [(22, 12), (13, 12), (13, 18), (10, 18)]), *chair()],
+        Pose(
+            (17.5, 5.5),
+            [
+                trunk(SEAT_HIP, (24, 10), (22.5, 7), (20.5, 6.5), side=(1, 0)),
+                limb((22, 7.5), (20, 11), (16, 12.5)),
+                *seated_legs(),
+                *stool(),
+            ],
+            nose=-1,
         ),
-        ((21, 0.5), [("+", [(22, 12), (22, 3)]), ("#", [(22, 12), (13, 12), (13, 18), (10, 18)]), *chair()]),
+        sitting_tall(ink="+", head_ink="+"),
+    ),
+}
+# After both sides of knee-to-chest (its setup's last step): both knees hugged together. Written into
+# the TOML as a comment; the app shows one end frame.
+EXTRA: dict[str, tuple[str, Pose]] = {
+    "knee-to-chest": (
+        "Both knees hugged to the chest, hands behind the thighs",
+        Pose(
+            HEAD_LYING,
+            [back(), limb((HIP[0], 17), (14, 9), (20, 7.5), (21, 6.5), ink="+"), limb((8, 16), (12, 12.5), (17, 12))],
+        ),
     ),
 }
 # Still figures for an exercise with no drawing of its own, by position.
 POSITIONS: dict[str, Pose] = {
-    "lying": (HEAD_LYING, lying()),
-    "all-fours": ((5.5, 9.5), [*fours(), ("#", [(9, 10), (7, 9)])]),
-    "sitting": seated(),
-    "standing": (
-        (19, 2.5),
-        [("#", [(19, 5), (19, 12), (17, 18)]), ("#", [(19, 12), (21, 18)]), ("#", [(19, 6), (17, 12)])],
-    ),
+    "lying": Pose(HEAD_LYING, lying()),
+    "all-fours": Pose(FOURS_HEAD, fours()),
+    "sitting": sitting_tall(),
+    "standing": standing(),
     "side-lying": POSES["open-book"][0],
-    "face-down": (
-        (7, 8.5),
-        [("#", [(10, 11), (22, 18)]), ("#", [(22, 18), (35, 18)]), ("#", [(10, 11), (10, 18), (3, 18)])],
-    ),
+    "face-down": POSES["back-extension"][0],
 }
 CAPTIONS = {
     "pelvic-tilt": (
         "On your back, knees bent, a small gap under the low back",
         "Tilt the pelvis: the low back presses flat to the floor",
     ),
-    "knee-to-chest": ("On your back, both knees bent", "One knee drawn to the chest, hands behind the thigh"),
-    "basic-twist": (
-        "On your back, knees bent and together, arms out",
-        "Both knees roll to one side; shoulders stay down",
+    "knee-to-chest": (
+        "On your back, both knees bent, feet flat",
+        "One knee drawn to the chest, hands behind the thigh",
     ),
-    "bottom-to-heels": ("On hands and knees", "The bottom sinks back to the heels, arms reach forward"),
-    "back-extension": ("Face down, flat on the floor", "Up on the elbows: the chest lifts, hips stay down"),
+    "basic-twist": (
+        "Seen from the head: on your back, knees up, arms out",
+        "Both knees roll to one side; the shoulders stay down",
+    ),
+    "bottom-to-heels": ("On hands and knees", "The bottom sinks back to the heels, hands stay put"),
+    "back-extension": (
+        "Face down, propped on the forearms",
+        "The chest lifts, elbows under the shoulders, hips down",
+    ),
     "bridge": (
         "On your back, knees bent, feet flat",
         "The hips lift into a straight line from knees to shoulders",
     ),
     "bird-dog": ("On hands and knees, back level", "One arm reaches forward, the other leg back"),
     "leg-raise": (
-        "On your back, one knee bent, the other leg straight on the floor",
+        "On your back, one knee bent, the other leg straight",
         "The straight leg lifts to the height of the bent knee",
     ),
     "crunch": ("On your back, knees bent, hands under the low back", "Head and shoulders curl up a little"),
     "piriformis-stretch": (
         "On your back, one ankle crossed over the other knee",
-        "Both legs drawn towards the chest",
+        "The lower thigh drawn in, hands behind it",
     ),
-    "cat-cow": ("On hands and knees, the back dipped", "The back rounds up like a cat"),
-    "seated-rotation": ("Sitting tall, arms crossed", "The upper body turns to one side"),
+    "cat-cow": (
+        "On hands and knees: the back rounds up (cat)",
+        "Then the back sinks and the head lifts (cow)",
+    ),
+    "seated-rotation": (
+        "Seen from the front: sitting tall, arms crossed",
+        "The upper body turns to one side; the hips stay",
+    ),
     "open-book": (
-        "On your side, knees bent, arms out in front together",
-        "The top arm opens to the other side",
+        "Seen from the head: on your side, arms out in front",
+        "The top arm opens over to the other side",
     ),
-    "thoracic-extension": ("Sitting tall, hands behind the head", "The upper back leans back over the chair"),
-    "chin-tuck": ("Sitting tall, the head forward", "The chin draws straight back"),
+    "thoracic-extension": (
+        "Sitting on a low-backed chair, hands behind the head",
+        "The upper back arches back over the top of the chair",
+    ),
+    "chin-tuck": ("Sitting, the head poking forward", "The head slides straight back over the shoulders"),
     "doorway-chest-stretch": (
-        "Forearm on the door frame, elbow at shoulder height",
-        "A step through the doorway: a stretch across the chest",
+        "In a doorway, forearm on the frame at shoulder height",
+        "A step through, upright: a stretch across the chest",
     ),
     "shoulder-blade-squeeze": (
-        "Standing tall, elbows bent",
-        "Elbows back: the shoulder blades squeeze together",
+        "Seen from behind: sitting tall, arms by your sides",
+        "The shoulder blades squeeze back and together",
     ),
     "posture-reset": ("Sitting slumped", "Sitting tall: the head over the shoulders"),
 }
@@ -275,37 +467,38 @@ POSITION_CAPTIONS = {
     "all-fours": "On hands and knees",
     "sitting": "Sitting tall on a chair",
     "standing": "Standing tall",
-    "side-lying": "Lying on your side, knees bent",
-    "face-down": "Face down, on your elbows",
+    "side-lying": "Seen from the head: lying on your side",
+    "face-down": "Face down, propped on the forearms",
 }
 
 
-MOVING_HEAD = {"chin-tuck", "crunch", "seated-rotation"}  # end frames whose head is part of the movement
-
-
-def draw(pose: Pose, scale: float, head_ink: str = "#") -> str:
+def draw(pose: Pose, scale: float) -> str:
     width, height = round(W * scale), round(H * scale)
     grid = [["."] * width for _ in range(height)]
 
     def put(x: float, y: float, ink: str) -> None:
-        col, row = round(x * scale), round(y * scale)
+        col, row = math.floor(x * scale + 0.5), math.floor(y * scale + 0.5)
         col, row = min(max(col, 0), width - 1), min(max(row, 0), height - 2)
         if grid[row][col] != "+":
             grid[row][col] = ink
 
-    head, lines = pose
-    for ink, points in lines:
+    for ink, points, side in [*pose.lines, *pose.extra]:
+        offsets = [(0.0, 0.0)] + ([side] if side and scale == 1 else [])
         for (x0, y0), (x1, y1) in itertools.pairwise(points):
             steps = int(max(abs(x1 - x0), abs(y1 - y0)) * 2) + 1
             for step in range(steps + 1):
                 t = step / steps
-                put(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t, ink)
-    radius = 2.0 if scale == 1 else 1.4
-    hx, hy = head
-    for row in range(height - 1):
-        for col in range(width):
-            if ((col / scale - hx) * scale) ** 2 + ((row / scale - hy) * scale) ** 2 <= radius**2 * 0.8:
-                grid[row][col] = head_ink
+                for ox, oy in offsets:
+                    put(x0 + (x1 - x0) * t + ox, y0 + (y1 - y0) * t + oy, ink)
+    if pose.head is not None:
+        radius = 2.0 if scale == 1 else 1.4
+        hx, hy = pose.head
+        for row in range(height - 1):
+            for col in range(width):
+                if (col - hx * scale) ** 2 + (row - hy * scale) ** 2 <= radius**2 * 0.8:
+                    grid[row][col] = pose.head_ink
+        if pose.nose:
+            put(hx + pose.nose * (radius / scale + 0.6), hy, pose.head_ink)
     grid[-1] = ["#"] * width  # the floor
     return "\n".join("".join(row) for row in grid)
 
@@ -320,15 +513,21 @@ def main() -> None:
         "# Written by docs/make_drawings.py from stick-figure poses; edit either. The format is in README.md:",
         '# "#" is the body, "+" the part that moves (drawn in colour), "." is empty; two rows make one line',
         "# on screen. normal pictures are 40 x 20, compact ones 20 x 10; the last row is the floor.",
+        "# Figures in profile face left (lying: head on the left); a caption says when a figure is seen",
+        "# from another side.",
         "",
     ]
     for exercise_id, (start, end) in POSES.items():
         first, last = CAPTIONS[exercise_id]
         out += [f"[exercises.{exercise_id}]", f'start = "{first}"', f'end = "{last}"']
-        head = "+" if exercise_id in MOVING_HEAD else "#"
-        out += [f"start_normal = {picture(draw(start, 1))}", f"end_normal = {picture(draw(end, 1, head))}"]
+        out += [f"start_normal = {picture(draw(start, 1))}", f"end_normal = {picture(draw(end, 1))}"]
         out += [f"start_compact = {picture(draw(start, 0.5))}"]
-        out += [f"end_compact = {picture(draw(end, 0.5, head))}", ""]
+        out += [f"end_compact = {picture(draw(end, 0.5))}"]
+        if exercise_id in EXTRA:
+            caption, pose = EXTRA[exercise_id]
+            out += [f"# Also, once both sides are done: {caption.lower()[0]}{caption[1:]} (not shown by the app)"]
+            out += [f"# {row}" for row in draw(pose, 1).splitlines()]
+        out += [""]
     for position, pose in POSITIONS.items():
         out += [f"[positions.{position}]", f'start = "{POSITION_CAPTIONS[position]}"']
         out += [f"start_normal = {picture(draw(pose, 1))}", f"start_compact = {picture(draw(pose, 0.5))}", ""]
