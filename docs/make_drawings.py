@@ -88,7 +88,7 @@ SEAT_HIP = (22.0, 13.5)
 def stool(back_top: float | None = None) -> list[Line]:
     lines = [limb((13, 14.5), (26, 14.5)), limb((14, 14.5), (14, 18)), limb((25, 14.5), (25, 18))]
     if back_top is not None:
-        lines.append(trunk((26, 14.5), (26, back_top), side=(1, 0)))
+        lines.append(trunk((25, 14.5), (25, back_top), side=(1, 0)))
     return lines
 
 
@@ -113,16 +113,16 @@ def standing() -> Pose:
 
 # Seen from the head end, lying on the back: the head in front, arms out along the floor.
 def from_head_on_back(knees: list[Line]) -> Pose:
-    body = [trunk((14, 17), (26, 17)), limb((14, 17), (3, 18)), limb((26, 17), (37, 18)), *knees]
-    return Pose((20, 15.5), body)
+    body = [trunk((13, 15), (27, 15)), limb((13, 15), (2, 15.5)), limb((27, 15), (38, 15.5)), *knees]
+    return Pose((20, 16.5), body)
 
 
 def knees_up(ink: str = "#") -> list[Line]:
-    return [limb((18.5, 15), (19.5, 6), (20.5, 6), (21.5, 15), ink=ink)]
+    return [trunk((19.5, 13), (19.5, 5), ink=ink, side=(1, 0)), limb((19, 5.5), (20, 4.5), (21, 5.5), ink=ink)]
 
 
 def knees_rolled() -> list[Line]:
-    return [limb((19, 15), (29, 10), (30, 11), (22, 16), ink="+")]
+    return [trunk((20, 13), (27, 8), ink="+", side=(1, 0)), move((27, 7), (28.5, 7.5), (28, 9))]
 
 
 # Seen from the head end, lying on the left side: shoulders stacked, arms out in front (to the left).
@@ -131,9 +131,12 @@ def from_head_on_side(top_arm: Line, top_shoulder: Point = (21, 10)) -> Pose:
         trunk((21, 18), top_shoulder, side=(1, 0)),
         limb((21, 18), (6, 18)),
         top_arm,
-        limb((23, 18), (30, 17), (31, 14)),  # the bent knees, beyond the body
     ]
     return Pose((19, 14.5), body)
+
+
+# A doorway seen edge on: the frame the forearm rests on, and the wall above the door.
+DOORWAY = [trunk((20, 2), (20, 18), side=(1, 0)), trunk((17, 1), (24, 1), side=(0, -1))]
 
 
 # Seen from behind, sitting: the shoulder blades on the back.
@@ -159,7 +162,7 @@ def from_behind(blades: list[Line], shoulders: float = 14.5) -> Pose:
 
 POSES: dict[str, tuple[Pose, Pose]] = {
     "pelvic-tilt": (
-        Pose(HEAD_LYING, [trunk(SHOULDER, (10, 18), (13.5, 16), (17, 18), HIP), *bent_leg()]),
+        Pose(HEAD_LYING, [trunk(SHOULDER, (10, 18), (12, 15.5), (15, 15.5), (17, 18), HIP), *bent_leg()]),
         Pose(HEAD_LYING, [trunk(SHOULDER, (11, 18)), trunk((11, 18), HIP, ink="+"), *bent_leg()]),
     ),
     "knee-to-chest": (
@@ -169,8 +172,8 @@ POSES: dict[str, tuple[Pose, Pose]] = {
             [
                 back(),
                 *bent_leg(),
-                limb((HIP[0], 17), (14, 9), (20, 7.5), (21, 6.5), ink="+"),
-                limb((8, 16), (12, 12.5), (17, 12)),
+                limb((HIP[0], 17), (14, 10), (21, 11), (21.5, 9), ink="+"),
+                limb((8, 16.5), (11, 13), (17, 13)),
             ],
         ),
     ),
@@ -188,17 +191,19 @@ POSES: dict[str, tuple[Pose, Pose]] = {
     ),
     "back-extension": (
         Pose(
-            (5.5, 12.5),
+            (5.8, 14.2),
             [
                 trunk((24, 18), (15, 16.5), (9, 15)),
+                limb((9, 15), (7, 14.5)),
                 trunk((24, 18), (37, 18)),
                 limb((9, 15), (7, 18), (1, 18)),
             ],
         ),
         Pose(
-            (7.5, 8.5),
+            (8, 9),
             [
-                trunk((24, 18), (16, 15), (11, 11), ink="+"),
+                trunk((24, 18), (18, 16.5), (13, 13), (11, 11), ink="+"),
+                limb((11, 11), (9.5, 10), ink="+"),
                 trunk((24, 18), (37, 18)),
                 limb((11, 11), (11, 18), (4, 18)),
             ],
@@ -236,9 +241,10 @@ POSES: dict[str, tuple[Pose, Pose]] = {
     "crunch": (
         Pose(HEAD_LYING, [back(), *bent_leg(), limb((8, 17), (10, 18), (15, 18))]),
         Pose(
-            (6.0, 12.5),
+            (6.6, 13.6),
             [
                 trunk(HIP, (14, 18), (9, 15), ink="+"),
+                move((9, 15), (7.5, 14)),
                 *bent_leg(),
                 limb((9, 15), (11, 18), (15, 18)),
             ],
@@ -248,118 +254,123 @@ POSES: dict[str, tuple[Pose, Pose]] = {
     "piriformis-stretch": (
         Pose(
             HEAD_LYING,
-            [*lying(), limb((HIP[0], 17), (21, 10), (26, 10), (28, 9))],
+            [*lying(), limb((HIP[0], 17), (18, 10.5), (27, 10.5), (28, 9.5))],
         ),
         Pose(
             HEAD_LYING,
             [
                 back(),
-                limb((HIP[0], 17), (18, 9), (25, 8), (26, 7), ink="+"),
-                limb((HIP[0], 17), (14, 12), (19, 8.5), (21, 7.5), ink="+"),
-                limb((8, 16), (12, 12), (18, 11)),
+                limb((HIP[0], 17), (19, 9), (26, 9.5), (26.5, 8), ink="+"),
+                limb((HIP[0], 17), (13, 11.5), (20, 8.5), (21, 7.5)),
+                limb((8, 16.5), (11, 13), (20, 13)),
             ],
         ),
     ),
     "cat-cow": (
-        Pose((6, 13), [*fours(trunk(FOURS_SHOULDER, (16.5, 5), FOURS_HIP, ink="+"))[1:3], *[
-            trunk(FOURS_SHOULDER, (16.5, 5), FOURS_HIP, ink="+"), limb(FOURS_SHOULDER, (7, 11.5))]]),
-        Pose((4.5, 7), [*fours(trunk(FOURS_SHOULDER, (16.5, 13), FOURS_HIP, ink="+"))[1:3], *[
-            trunk(FOURS_SHOULDER, (16.5, 13), FOURS_HIP, ink="+"), limb(FOURS_SHOULDER, (6.5, 8))]], head_ink="+"),
-    ),
-    "seated-rotation": (
         Pose(
-            (20, 2.5),
+            (6.5, 13.5),
             [
-                trunk((20, 13), (20, 5)),
-                limb((15, 5.5), (25, 5.5)),
-                limb((15, 5.5), (15, 9), (23, 8)),
-                limb((25, 5.5), (25, 9), (17, 8)),
-                limb((12, 14), (28, 14)),
-                limb((13, 14), (13, 18)),
-                limb((27, 14), (27, 18)),
-                limb((17, 13), (17, 18), (17, 18)),
-                limb((23, 13), (23, 18)),
+                trunk(FOURS_SHOULDER, (12, 6.5), (16.5, 5.5), (21, 6.5), FOURS_HIP, ink="+"),
+                arm_down(),
+                leg_down(),
+                limb(FOURS_SHOULDER, (7.5, 11.5)),
             ],
         ),
         Pose(
-            (21, 2.5),
+            (4.5, 7.5),
             [
-                trunk((20, 13), (21, 5), ink="+"),
-                move((18, 5.5), (25, 5.5)),
-                move((25, 5.5), (27, 9), (19, 8)),
-                move((15, 1), (14, 0), (26, 0), (27, 1), (26, 2)),
-                limb((12, 14), (28, 14)),
-                limb((13, 14), (13, 18)),
-                limb((27, 14), (27, 18)),
-                limb((17, 13), (17, 18), (17, 18)),
-                limb((23, 13), (23, 18)),
+                trunk(FOURS_SHOULDER, (12, 12), (16.5, 13), (21, 12), FOURS_HIP, ink="+"),
+                arm_down(),
+                leg_down(),
+                move(FOURS_SHOULDER, (6.5, 8.5)),
             ],
             head_ink="+",
-            nose=1,
+            nose=-1,
         ),
     ),
-    "open-book": (
-        from_head_on_side(limb((21, 10), (6, 17))),
-        from_head_on_side(move((21, 10.5), (25, 5), (35, 14)), (22, 10.5)),
-    ),
-    "thoracic-extension": (
+    "seated-rotation": (
         Pose(
             (21.5, 2.5),
             [
                 trunk(SEAT_HIP, (22, 5), side=(1, 0)),
-                limb((22, 5.5), (17, 3.5), (23.5, 2)),
+                limb((22, 6), (19, 9), (23, 7)),
                 *seated_legs(),
-                *stool(back_top=9),
+                *stool(),
             ],
             nose=-1,
         ),
         Pose(
-            (28.5, 2.5),
+            (22.5, 2.5),
             [
-                trunk(SEAT_HIP, (23.5, 9), side=(1, 0)),
-                trunk((23.5, 9), (26.5, 5), side=(1, 0), ink="+"),
-                limb((26, 5.5), (23, 2), (29.5, 1)),
+                trunk(SEAT_HIP, (22, 5), side=(1, 0), ink="+"),
+                trunk((18, 6), (27, 6), ink="+"),
+                move((18, 6.5), (26, 10)),
+                move((27, 6.5), (19, 10)),
                 *seated_legs(),
-                *stool(back_top=9),
+                *stool(),
             ],
-            nose=-1,
+            head_ink="+",
+        ),
+    ),
+    "open-book": (
+        from_head_on_side(limb((21, 10), (6, 17))),
+        from_head_on_side(move((22.5, 10.5), (37, 16.5)), (22.5, 10.5)),
+    ),
+    "thoracic-extension": (
+        Pose(
+            (22, 2.5),
+            [
+                trunk(SEAT_HIP, (22, 5.5), side=(1, 0)),
+                limb((22, 6), (17, 4.5), (24.5, 3)),
+                *seated_legs(),
+                *stool(back_top=9.5),
+            ],
+        ),
+        Pose(
+            (31.5, 5),
+            [
+                trunk(SEAT_HIP, (22.5, 10), side=(1, 0)),
+                trunk((22.5, 10), (24, 8.5), (28.5, 6.5), side=(0, -1), ink="+"),
+                move((28.5, 6.5), (26.5, 2), (33, 4)),
+                *seated_legs(),
+                *stool(back_top=9.5),
+            ],
+            head_ink="+",
         ),
     ),
     "chin-tuck": (
         Pose(
-            (17.5, 2.5),
-            [trunk(SEAT_HIP, (22, 5), side=(1, 0)), trunk((22, 5), (19.5, 3.5)), *sitting_tall().lines[1:]],
+            (18.5, 3.2),
+            [trunk(SEAT_HIP, (22, 5.5), side=(1, 0)), limb((22, 5.5), (20, 4.5)), *sitting_tall().lines[1:]],
             nose=-1,
         ),
         Pose(
-            (21.5, 1.5),
-            [trunk(SEAT_HIP, (22, 5), side=(1, 0)), trunk((22, 5), (22, 3.5), ink="+"), *sitting_tall().lines[1:]],
+            (22, 2),
+            [trunk(SEAT_HIP, (22, 5.5), side=(1, 0)), move((22, 5.5), (22, 4)), *sitting_tall().lines[1:]],
             head_ink="+",
             nose=-1,
         ),
     ),
     "doorway-chest-stretch": (
         Pose(
-            (25.5, 2.5),
+            (27, 2.5),
             [
-                trunk((17.5, 0), (17.5, 18), side=(1, 0)),
-                limb((14, 0), (22, 0)),
-                trunk((26, 12), (26, 5), side=(1, 0)),
-                limb((26, 12), (25, 18), (23, 18)),
-                limb((26, 12), (28, 18), (26, 18)),
-                limb((26, 6), (20, 6), (20, 1)),
+                *DOORWAY,
+                trunk((27.5, 12), (27.5, 5), side=(1, 0)),
+                limb((27.5, 12), (26.5, 18), (24.5, 18)),
+                limb((27.5, 12), (29.5, 18), (27.5, 18)),
+                limb((27.5, 6.5), (23.5, 6.5), (23.5, 2.5)),
             ],
             nose=-1,
         ),
         Pose(
-            (14.5, 2.5),
+            (15, 2.5),
             [
-                trunk((17.5, 0), (17.5, 18), side=(1, 0)),
-                limb((14, 0), (22, 0)),
-                trunk((15, 12), (15, 5), side=(1, 0), ink="+"),
-                move((15, 12), (11, 18), (9, 18)),
-                limb((15, 12), (20, 18), (18, 18)),
-                limb((15, 6), (20, 6), (20, 1)),
+                *DOORWAY,
+                trunk((15.5, 12), (15.5, 5), side=(1, 0), ink="+"),
+                move((15.5, 12), (12, 18), (10, 18)),
+                move((15.5, 12), (19, 18), (17, 18)),
+                limb((16, 6.5), (23.5, 6.5), (23.5, 2.5)),
             ],
             head_ink="+",
             nose=-1,
@@ -390,7 +401,7 @@ EXTRA: dict[str, tuple[str, Pose]] = {
         "Both knees hugged to the chest, hands behind the thighs",
         Pose(
             HEAD_LYING,
-            [back(), limb((HIP[0], 17), (14, 9), (20, 7.5), (21, 6.5), ink="+"), limb((8, 16), (12, 12.5), (17, 12))],
+            [back(), limb((HIP[0], 17), (14, 10), (21, 11), (21.5, 9), ink="+"), limb((8, 16.5), (11, 13), (17, 13))],
         ),
     ),
 }
