@@ -6,7 +6,8 @@ run it again, or edit the pictures in the TOML by hand). Run: python docs/make_d
 One convention for every figure, so that the app can mirror a drawing for the other side: a figure in
 profile faces left (a lying figure has its head on the left, a sitting or standing one looks left).
 Three movements that do not show in profile are seen from another side, and their captions say so:
-the knee rolls and the open book from the head end, the shoulder-blade squeeze from behind.
+the knee rolls and the open book from above (head still on the left), the shoulder-blade squeeze from
+behind.
 """
 
 from __future__ import annotations
@@ -111,28 +112,14 @@ def standing() -> Pose:
     return Pose((19.5, 2.5), body, nose=-1)
 
 
-# Seen from the head end, lying on the back: the head in front, arms out along the floor.
-def from_head_on_back(knees: list[Line]) -> Pose:
-    body = [trunk((13, 15), (27, 15)), limb((13, 15), (2, 15.5)), limb((27, 15), (38, 15.5)), *knees]
-    return Pose((20, 16.5), body)
+# Seen from above, head on the left: the movements that go out to the side (the knee rolls and the
+# open book), which a profile hides. The trunk lies along row 9; the feet are to the right.
+ABOVE_HEAD: Point = (4.5, 9.5)
+ABOVE_SHOULDER, ABOVE_HIP = (7.0, 9.5), (19.0, 9.5)
 
 
-def knees_up(ink: str = "#") -> list[Line]:
-    return [trunk((19.5, 13), (19.5, 5), ink=ink, side=(1, 0)), limb((19, 5.5), (20, 4.5), (21, 5.5), ink=ink)]
-
-
-def knees_rolled() -> list[Line]:
-    return [trunk((20, 13), (27, 8), ink="+", side=(1, 0)), move((27, 7), (28.5, 7.5), (28, 9))]
-
-
-# Seen from the head end, lying on the left side: shoulders stacked, arms out in front (to the left).
-def from_head_on_side(top_arm: Line, top_shoulder: Point = (21, 10)) -> Pose:
-    body = [
-        trunk((21, 18), top_shoulder, side=(1, 0)),
-        limb((21, 18), (6, 18)),
-        top_arm,
-    ]
-    return Pose((19, 14.5), body)
+def from_above(*lines: Line) -> Pose:
+    return Pose(ABOVE_HEAD, [trunk(ABOVE_SHOULDER, ABOVE_HIP), *lines])
 
 
 # A doorway seen edge on: the frame the forearm rests on, and the wall above the door.
@@ -177,7 +164,20 @@ POSES: dict[str, tuple[Pose, Pose]] = {
             ],
         ),
     ),
-    "basic-twist": (from_head_on_back(knees_up()), from_head_on_back(knees_rolled())),
+    "basic-twist": (
+        from_above(
+            limb((9, 2), (9, 17)),  # the arms out to the sides
+            limb(ABOVE_HIP, (29, 9.5)),  # the legs, knees up and together, seen from above
+            trunk((24.5, 10), (25.5, 10)),  # the knees
+            limb((29, 8.5), (29, 10.5)),  # the feet
+        ),
+        from_above(
+            limb((9, 2), (9, 17)),
+            move(ABOVE_HIP, (24, 16), (29, 10.5)),  # both knees rolled over to one side
+            trunk((23.5, 16), (24.5, 16), ink="+"),
+            limb((29, 8.5), (29, 10.5)),
+        ),
+    ),
     "bottom-to-heels": (
         Pose(FOURS_HEAD, fours()),
         Pose(
@@ -313,8 +313,16 @@ POSES: dict[str, tuple[Pose, Pose]] = {
         ),
     ),
     "open-book": (
-        from_head_on_side(limb((21, 10), (6, 17))),
-        from_head_on_side(move((22.5, 10.5), (37, 16.5)), (22.5, 10.5)),
+        from_above(
+            trunk(ABOVE_HIP, (21, 15), (28, 15)),  # the knees bent forward, together
+            limb((8, 10), (8, 17)),  # both arms straight out in front
+            limb((9.5, 10), (9.5, 17)),
+        ),
+        from_above(
+            trunk(ABOVE_HIP, (21, 15), (28, 15)),
+            limb((9.5, 10), (9.5, 17)),
+            move((8, 9), (8, 1)),  # the top arm opened to the other side
+        ),
     ),
     "thoracic-extension": (
         Pose(
@@ -424,7 +432,7 @@ CAPTIONS = {
         "One knee drawn to the chest, hands behind the thigh",
     ),
     "basic-twist": (
-        "Seen from the head: on your back, knees up, arms out",
+        "Seen from above: on your back, knees up, arms out",
         "Both knees roll to one side; the shoulders stay down",
     ),
     "bottom-to-heels": ("On hands and knees", "The bottom sinks back to the heels, hands stay put"),
@@ -455,7 +463,7 @@ CAPTIONS = {
         "The upper body turns to one side; the hips stay",
     ),
     "open-book": (
-        "Seen from the head: on your side, arms out in front",
+        "Seen from above: on your side, knees bent, arms in front",
         "The top arm opens over to the other side",
     ),
     "thoracic-extension": (
@@ -478,7 +486,7 @@ POSITION_CAPTIONS = {
     "all-fours": "On hands and knees",
     "sitting": "Sitting tall on a chair",
     "standing": "Standing tall",
-    "side-lying": "Seen from the head: lying on your side",
+    "side-lying": "Seen from above: lying on your side, knees bent",
     "face-down": "Face down, propped on the forearms",
 }
 
