@@ -46,6 +46,14 @@ def move(*points: Point) -> Line:
     return limb(*points, ink="+")
 
 
+def turned(line: Line, about: Point, degrees: float, ink: str = "+") -> Line:
+    """The line turned about a joint, anticlockwise on screen (a leg drawn in towards the chest)."""
+    cos, sin = math.cos(math.radians(degrees)), math.sin(math.radians(degrees))
+    cx, cy = about
+    points = [(cx + (x - cx) * cos + (y - cy) * sin, cy - (x - cx) * sin + (y - cy) * cos) for x, y in line[1]]
+    return (ink, points, line[2])
+
+
 # Lying on the back, head on the left: the trunk on the floor, knees bent up, feet flat.
 HEAD_LYING: Point = (4.5, 16.5)
 SHOULDER, HIP = (7.0, 18.0), (19.0, 18.0)
@@ -147,9 +155,15 @@ def from_behind(blades: list[Line], shoulders: float = 14.5) -> Pose:
     return Pose((20, 2.5), body)
 
 
+# One ankle crossed over the other knee: the lower leg bent, foot flat; the crossed shin across its knee.
+FIGURE_FOUR = [
+    limb((HIP[0], 17.5), KNEE, FOOT, (32, 18)),
+    limb((HIP[0], 17), (17, 12), (25, 10), (27.5, 9.5)),
+]
+
 POSES: dict[str, tuple[Pose, Pose]] = {
     "pelvic-tilt": (
-        Pose(HEAD_LYING, [trunk(SHOULDER, (10, 18), (12, 15.5), (15, 15.5), (17, 18), HIP), *bent_leg()]),
+        Pose(HEAD_LYING, [trunk(SHOULDER, (10, 18), (12, 14.8), (15, 14.8), (17, 18), HIP), *bent_leg()]),
         Pose(HEAD_LYING, [trunk(SHOULDER, (11, 18)), trunk((11, 18), HIP, ink="+"), *bent_leg()]),
     ),
     "knee-to-chest": (
@@ -159,8 +173,8 @@ POSES: dict[str, tuple[Pose, Pose]] = {
             [
                 back(),
                 *bent_leg(),
-                limb((HIP[0], 17), (14, 10), (21, 11), (21.5, 9), ink="+"),
-                limb((8, 16.5), (11, 13), (17, 13)),
+                limb((HIP[0], 17), (13.5, 10.5), (20.5, 11.5), ink="+"),
+                limb((8, 16.5), (12, 14), (17, 13)),
             ],
         ),
     ),
@@ -185,22 +199,22 @@ POSES: dict[str, tuple[Pose, Pose]] = {
             [
                 trunk((30, 13), (22, 12), (16, 14), ink="+"),
                 limb((30, 13), (24, 18), (32, 17.5)),
-                limb((16, 14), (3, 18)),
+                limb((16, 14), (7, 18)),
             ],
         ),
     ),
     "back-extension": (
         Pose(
-            (5.8, 14.2),
+            (6.5, 12.5),
             [
-                trunk((24, 18), (15, 16.5), (9, 15)),
-                limb((9, 15), (7, 14.5)),
+                trunk((24, 18), (16, 16.5), (10, 14)),
+                limb((10, 14), (8.5, 13.5)),
                 trunk((24, 18), (37, 18)),
-                limb((9, 15), (7, 18), (1, 18)),
+                limb((10, 14), (7, 18), (1, 18)),
             ],
         ),
         Pose(
-            (8, 9),
+            (8.5, 8.5),
             [
                 trunk((24, 18), (18, 16.5), (13, 13), (11, 11), ink="+"),
                 limb((11, 11), (9.5, 10), ink="+"),
@@ -252,17 +266,14 @@ POSES: dict[str, tuple[Pose, Pose]] = {
         ),
     ),
     "piriformis-stretch": (
-        Pose(
-            HEAD_LYING,
-            [*lying(), limb((HIP[0], 17), (18, 10.5), (27, 10.5), (28, 9.5))],
-        ),
+        Pose(HEAD_LYING, [*lying(), *FIGURE_FOUR]),
         Pose(
             HEAD_LYING,
             [
                 back(),
-                limb((HIP[0], 17), (19, 9), (26, 9.5), (26.5, 8), ink="+"),
-                limb((HIP[0], 17), (13, 11.5), (20, 8.5), (21, 7.5)),
-                limb((8, 16.5), (11, 13), (20, 13)),
+                limb((HIP[0], 17.5), (21, 10), (28, 13.5), (29, 12), ink="+"),  # the lower leg drawn in
+                limb((HIP[0], 17), (15.5, 12), (21, 9.5), (24, 9)),  # the crossed leg rides on its knee
+                limb((8, 16.5), (13, 15), (20.5, 14)),  # hands behind the lower thigh
             ],
         ),
     ),
@@ -291,25 +302,20 @@ POSES: dict[str, tuple[Pose, Pose]] = {
     "seated-rotation": (
         Pose(
             (21.5, 2.5),
-            [
-                trunk(SEAT_HIP, (22, 5), side=(1, 0)),
-                limb((22, 6), (19, 9), (23, 7)),
-                *seated_legs(),
-                *stool(),
-            ],
+            [trunk(SEAT_HIP, (22, 5), side=(1, 0)), limb((22, 6), (19, 9), (23, 7)), *seated_legs(), *stool()],
             nose=-1,
         ),
         Pose(
-            (22.5, 2.5),
+            (21.5, 2.5),  # the face turned our way (no nose); the arrow goes round the chest
             [
                 trunk(SEAT_HIP, (22, 5), side=(1, 0), ink="+"),
-                trunk((18, 6), (27, 6), ink="+"),
-                move((18, 6.5), (26, 10)),
-                move((27, 6.5), (19, 10)),
+                move((22, 6), (20, 9), (24, 7.5)),
+                move((16.5, 9.5), (18, 10.8), (22, 11.3), (26, 10.8), (28, 9.5), (27.5, 7.5)),
+                move((28, 9.5), (29.5, 8.5)),
                 *seated_legs(),
                 *stool(),
             ],
-            head_ink="+",
+            "+",
         ),
     ),
     "open-book": (
@@ -329,21 +335,22 @@ POSES: dict[str, tuple[Pose, Pose]] = {
             (22, 2.5),
             [
                 trunk(SEAT_HIP, (22, 5.5), side=(1, 0)),
-                limb((22, 6), (17, 4.5), (24.5, 3)),
+                limb((22, 6), (17.5, 3.5), (20, 2.5)),  # elbows forward, hands behind the head
+                limb((24, 1.5), (24.5, 3)),
                 *seated_legs(),
                 *stool(back_top=9.5),
             ],
         ),
         Pose(
-            (31.5, 5),
+            (31.5, 5.5),
             [
                 trunk(SEAT_HIP, (22.5, 10), side=(1, 0)),
-                trunk((22.5, 10), (24, 8.5), (28.5, 6.5), side=(0, -1), ink="+"),
-                move((28.5, 6.5), (26.5, 2), (33, 4)),
+                trunk((22.5, 10), (24.5, 8.5), (28.5, 7), side=(0, -1), ink="+"),  # over the chair's top
+                limb((28.5, 7), (26, 3), (29.5, 4)),
+                limb((33.5, 4), (33.5, 5.5)),
                 *seated_legs(),
                 *stool(back_top=9.5),
             ],
-            head_ink="+",
         ),
     ),
     "chin-tuck": (
@@ -409,7 +416,7 @@ EXTRA: dict[str, tuple[str, Pose]] = {
         "Both knees hugged to the chest, hands behind the thighs",
         Pose(
             HEAD_LYING,
-            [back(), limb((HIP[0], 17), (14, 10), (21, 11), (21.5, 9), ink="+"), limb((8, 16.5), (11, 13), (17, 13))],
+            [back(), limb((HIP[0], 17), (13.5, 10.5), (20.5, 11.5), ink="+"), limb((8, 16.5), (12, 14), (17, 13))],
         ),
     ),
 }
@@ -511,7 +518,11 @@ def draw(pose: Pose, scale: float) -> str:
                     put(x0 + (x1 - x0) * t + ox, y0 + (y1 - y0) * t + oy, ink)
     if pose.head is not None:
         radius = 2.0 if scale == 1 else 1.4
-        hx, hy = pose.head
+        hx, hy = pose.head  # a round head: centred between pixels (normal), on one (compact)
+        if scale == 1:
+            hx, hy = math.floor(hx) + 0.5, math.floor(hy) + 0.5
+        else:
+            hx, hy = round(hx * scale) / scale, round(hy * scale) / scale
         for row in range(height - 1):
             for col in range(width):
                 if (col - hx * scale) ** 2 + (row - hy * scale) ** 2 <= radius**2 * 0.8:
