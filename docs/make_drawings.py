@@ -5,9 +5,9 @@ run it again, or edit the pictures in the TOML by hand). Run: python docs/make_d
 
 One convention for every figure, so that the app can mirror a drawing for the other side: a figure in
 profile faces left (a lying figure has its head on the left, a sitting or standing one looks left).
-Three movements that do not show in profile are seen from another side, and their captions say so:
-the knee rolls and the open book from above (head still on the left), the shoulder-blade squeeze from
-behind.
+Four movements that do not show in profile are seen from another side, and their captions say so:
+the knee rolls and the open book from above (head still on the left), the seated rotation from the
+front, the shoulder-blade squeeze from behind.
 """
 
 from __future__ import annotations
@@ -118,6 +118,20 @@ def standing() -> Pose:
         limb((20, 6), (19, 12)),
     ]
     return Pose((19.5, 2.5), body, nose=-1)
+
+
+# Seen from the front, sitting on a stool: the knees towards us.
+def from_front(*upper: Line, head_ink: str = "#", nose: int = 0) -> Pose:
+    body = [
+        *upper,
+        limb((17, 13), (23, 13)),  # the hips
+        limb((16.5, 13), (16.5, 18), (15, 18)),
+        limb((23.5, 13), (23.5, 18), (25, 18)),
+        limb((12, 14), (28, 14)),  # the stool
+        limb((13, 14), (13, 18)),
+        limb((27, 14), (27, 18)),
+    ]
+    return Pose((20.5, 2.5), body, head_ink, nose)
 
 
 # Seen from above, head on the left: the movements that go out to the side (the knee rolls and the
@@ -300,22 +314,17 @@ POSES: dict[str, tuple[Pose, Pose]] = {
         ),
     ),
     "seated-rotation": (
-        Pose(
-            (21.5, 2.5),
-            [trunk(SEAT_HIP, (22, 5), side=(1, 0)), limb((22, 6), (19, 9), (23, 7)), *seated_legs(), *stool()],
-            nose=-1,
+        from_front(
+            trunk((20, 13), (20, 5), side=(1, 0)),
+            limb((16, 5.5), (25, 5.5)),  # the shoulders, square to us
+            limb((16, 5.5), (25, 10)),  # the arms crossed over the chest
+            limb((25, 5.5), (16, 10)),
         ),
-        Pose(
-            (21.5, 2.5),  # the face turned our way (no nose); the arrow goes round the chest
-            [
-                trunk(SEAT_HIP, (22, 5), side=(1, 0), ink="+"),
-                move((22, 6), (20, 9), (24, 7.5)),
-                move((16.5, 9.5), (18, 10.8), (22, 11.3), (26, 10.8), (28, 9.5), (27.5, 7.5)),
-                move((28, 9.5), (29.5, 8.5)),
-                *seated_legs(),
-                *stool(),
-            ],
-            "+",
+        from_front(
+            trunk((20, 13), (20, 5), side=(1, 0), ink="+"),  # turned: the chest seen side on
+            move((21, 6.5), (24.5, 9.5), (21, 8)),  # the crossed arms point to the side
+            head_ink="+",
+            nose=1,
         ),
     ),
     "open-book": (
@@ -400,6 +409,7 @@ POSES: dict[str, tuple[Pose, Pose]] = {
             (17.5, 5.5),
             [
                 trunk(SEAT_HIP, (24, 10), (22.5, 7), (20.5, 6.5), side=(1, 0)),
+                limb((20.5, 6.5), (19, 6)),
                 limb((22, 7.5), (20, 11), (16, 12.5)),
                 *seated_legs(),
                 *stool(),
