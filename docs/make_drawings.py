@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 W, H = 40, 20  # the normal size in pixels; compact is half of each
@@ -30,7 +30,6 @@ class Pose:
     lines: list[Line]
     head_ink: str = "#"
     nose: int = 0  # -1: a dot on the head's left shows the way the face looks (profile heads)
-    extra: list[Line] = field(default_factory=list)
 
 
 def limb(*points: Point, ink: str = "#") -> Line:
@@ -44,14 +43,6 @@ def trunk(*points: Point, ink: str = "#", side: Point = (0, -1)) -> Line:
 
 def move(*points: Point) -> Line:
     return limb(*points, ink="+")
-
-
-def turned(line: Line, about: Point, degrees: float, ink: str = "+") -> Line:
-    """The line turned about a joint, anticlockwise on screen (a leg drawn in towards the chest)."""
-    cos, sin = math.cos(math.radians(degrees)), math.sin(math.radians(degrees))
-    cx, cy = about
-    points = [(cx + (x - cx) * cos + (y - cy) * sin, cy - (x - cx) * sin + (y - cy) * cos) for x, y in line[1]]
-    return (ink, points, line[2])
 
 
 # Lying on the back, head on the left: the trunk on the floor, knees bent up, feet flat.
@@ -74,7 +65,7 @@ def lying() -> list[Line]:
 
 # On hands and knees, head on the left: hands under the shoulders, knees under the hips.
 FOURS_SHOULDER, FOURS_HIP = (9.0, 10.0), (24.0, 10.0)
-FOURS_HEAD: Point = (5.0, 9.5)
+FOURS_HEAD: Point = (5.0, 8.7)
 
 
 def arm_down(shoulder: Point = FOURS_SHOULDER) -> Line:
@@ -115,7 +106,7 @@ def standing() -> Pose:
         trunk((20, 12), (20, 5), side=(1, 0)),
         limb((20, 12), (19, 18), (17, 18)),
         limb((20, 12), (22, 18), (20, 18)),
-        limb((20, 6), (19, 12)),
+        limb((20, 6), (18.5, 11.5)),
     ]
     return Pose((19.5, 2.5), body, nose=-1)
 
@@ -145,28 +136,25 @@ def from_above(*lines: Line) -> Pose:
 
 
 # A doorway seen edge on: the frame the forearm rests on, and the wall above the door.
-DOORWAY = [trunk((20, 2), (20, 18), side=(1, 0)), trunk((17, 1), (24, 1), side=(0, -1))]
+DOORWAY = [trunk((20, 2), (20, 18), side=(1, 0)), trunk((17, 1), (23, 1), side=(0, -1))]
 
 
-# Seen from behind, sitting: the shoulder blades on the back.
-def from_behind(blades: list[Line], shoulders: float = 14.5) -> Pose:
-    width = 20 - shoulders
+# Seen from behind, sitting: the spine, and a shoulder blade each side of it.
+def from_behind(blades: list[Line], shoulders: float = 14.5, height: float = 5.5) -> Pose:
     body = [
-        limb((shoulders, 5.5), (40 - shoulders, 5.5)),
-        limb((shoulders + 1, 5.5), (16.5, 13)),
-        limb((40 - shoulders - 1, 5.5), (23.5, 13)),
-        limb((shoulders, 5.5), (shoulders - 0.5, 13)),
-        limb((40 - shoulders, 5.5), (40.5 - shoulders, 13)),
-        limb((12, 14), (28, 14)),
+        limb((shoulders, height), (40 - shoulders, height)),
+        limb((shoulders, height), (shoulders - 0.5, 13)),  # the arms by the sides
+        limb((40 - shoulders, height), (40.5 - shoulders, 13)),
+        trunk((20, 4), (20, 13), side=(1, 0)),  # the spine
+        limb((16.5, 13), (23.5, 13)),
+        limb((12, 14), (28, 14)),  # the stool
         limb((13, 14), (13, 18)),
         limb((27, 14), (27, 18)),
-        limb((17, 14), (17, 18), (17, 18)),
+        limb((17, 14), (17, 18)),  # the lower legs
         limb((23, 14), (23, 18)),
-        limb((20, 4), (20, 5)),
         *blades,
     ]
-    del width
-    return Pose((20, 2.5), body)
+    return Pose((20.5, 2), body)
 
 
 # One ankle crossed over the other knee: the lower leg bent, foot flat; the crossed shin across its knee.
@@ -257,7 +245,7 @@ POSES: dict[str, tuple[Pose, Pose]] = {
                 arm_down(),
                 leg_down(),
                 limb(FOURS_SHOULDER, (7, 9.5)),
-                move((9, 10.5), (0, 11)),
+                move((9, 11), (0, 12)),
                 move(FOURS_HIP, (39, 9)),
             ],
         ),
@@ -356,7 +344,6 @@ POSES: dict[str, tuple[Pose, Pose]] = {
                 trunk(SEAT_HIP, (22.5, 10), side=(1, 0)),
                 trunk((22.5, 10), (24.5, 8.5), (28.5, 7), side=(0, -1), ink="+"),  # over the chair's top
                 limb((28.5, 7), (26, 3), (29.5, 4)),
-                limb((33.5, 4), (33.5, 5.5)),
                 *seated_legs(),
                 *stool(back_top=9.5),
             ],
@@ -383,7 +370,7 @@ POSES: dict[str, tuple[Pose, Pose]] = {
                 trunk((27.5, 12), (27.5, 5), side=(1, 0)),
                 limb((27.5, 12), (26.5, 18), (24.5, 18)),
                 limb((27.5, 12), (29.5, 18), (27.5, 18)),
-                limb((27.5, 6.5), (23.5, 6.5), (23.5, 2.5)),
+                limb((27.5, 6.5), (23.5, 6.5), (23.5, 3)),
             ],
             nose=-1,
         ),
@@ -394,15 +381,15 @@ POSES: dict[str, tuple[Pose, Pose]] = {
                 trunk((15.5, 12), (15.5, 5), side=(1, 0), ink="+"),
                 move((15.5, 12), (12, 18), (10, 18)),
                 move((15.5, 12), (19, 18), (17, 18)),
-                limb((16, 6.5), (23.5, 6.5), (23.5, 2.5)),
+                limb((16, 6.5), (23.5, 6.5), (23.5, 3)),
             ],
             head_ink="+",
             nose=-1,
         ),
     ),
     "shoulder-blade-squeeze": (
-        from_behind([limb((17, 7), (17.5, 10)), limb((23, 7), (22.5, 10))]),
-        from_behind([move((19, 7), (19, 10)), move((21, 7), (21, 10))], shoulders=15.5),
+        from_behind([limb((16, 7), (17, 10.5)), limb((25, 7), (24, 10.5))]),
+        from_behind([move((18, 7.5), (18, 11)), move((23, 7.5), (23, 11))], shoulders=15.5, height=6),
     ),
     "posture-reset": (
         Pose(
@@ -426,7 +413,11 @@ EXTRA: dict[str, tuple[str, Pose]] = {
         "Both knees hugged to the chest, hands behind the thighs",
         Pose(
             HEAD_LYING,
-            [back(), limb((HIP[0], 17), (13.5, 10.5), (20.5, 11.5), ink="+"), limb((8, 16.5), (12, 14), (17, 13))],
+            [
+                back(),
+                limb((HIP[0], 17), (13.5, 10.5), (20.5, 11.5), ink="+"),
+                limb((8, 16.5), (12, 14), (17, 13)),
+            ],
         ),
     ),
 }
@@ -518,7 +509,7 @@ def draw(pose: Pose, scale: float) -> str:
         if grid[row][col] != "+":
             grid[row][col] = ink
 
-    for ink, points, side in [*pose.lines, *pose.extra]:
+    for ink, points, side in pose.lines:
         offsets = [(0.0, 0.0)] + ([side] if side and scale == 1 else [])
         for (x0, y0), (x1, y1) in itertools.pairwise(points):
             steps = int(max(abs(x1 - x0), abs(y1 - y0)) * 2) + 1
@@ -565,7 +556,9 @@ def main() -> None:
         out += [f"end_compact = {picture(draw(end, 0.5))}"]
         if exercise_id in EXTRA:
             caption, pose = EXTRA[exercise_id]
-            out += [f"# Also, once both sides are done: {caption.lower()[0]}{caption[1:]} (not shown by the app)"]
+            out += [
+                f"# Also, once both sides are done: {caption.lower()[0]}{caption[1:]} (not shown by the app)"
+            ]
             out += [f"# {row}" for row in draw(pose, 1).splitlines()]
         out += [""]
     for position, pose in POSITIONS.items():
