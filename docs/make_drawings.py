@@ -273,9 +273,8 @@ POSES: dict[str, tuple[Pose, Pose]] = {
             HEAD_LYING,
             [
                 back(),
-                limb((HIP[0], 17.5), (21, 10), (28, 13.5), (29, 12), ink="+"),  # the lower leg drawn in
-                limb((HIP[0], 17), (15.5, 12), (21, 9.5), (24, 9)),  # the crossed leg rides on its knee
-                limb((8, 16.5), (13, 15), (20.5, 14)),  # hands behind the lower thigh
+                limb((HIP[0], 17.5), (20, 10), (27, 11), (27.5, 9.5), ink="+"),  # the lower leg drawn in
+                limb((HIP[0], 17), (14, 13), (20, 9.5), (22.5, 9)),  # the crossed leg rides on its knee
             ],
         ),
     ),
@@ -460,7 +459,7 @@ CAPTIONS = {
     "crunch": ("On your back, knees bent, hands under the low back", "Head and shoulders curl up a little"),
     "piriformis-stretch": (
         "On your back, one ankle crossed over the other knee",
-        "The lower thigh drawn in, hands behind it",
+        "The lower thigh drawn in towards the chest",
     ),
     "cat-cow": (
         "On hands and knees: the back rounds up (cat)",
