@@ -183,15 +183,15 @@ POSES: dict[str, tuple[Pose, Pose]] = {
     "basic-twist": (
         from_above(
             limb((9, 2), (9, 17)),  # the arms out to the sides
-            limb(ABOVE_HIP, (29, 9.5)),  # the legs, knees up and together, seen from above
-            trunk((24.5, 10), (25.5, 10)),  # the knees
-            limb((29, 8.5), (29, 10.5)),  # the feet
+            limb(ABOVE_HIP, (27, 9.5)),  # the legs, knees up and together: short, seen from above
+            trunk((23.5, 10), (24.5, 10)),  # the knees
+            limb((27, 8.5), (27, 10.5)),  # the feet
         ),
         from_above(
             limb((9, 2), (9, 17)),
-            move(ABOVE_HIP, (24, 16), (29, 10.5)),  # both knees rolled over to one side
-            trunk((23.5, 16), (24.5, 16), ink="+"),
-            limb((29, 8.5), (29, 10.5)),
+            move(ABOVE_HIP, (24, 16.5), (27, 10.5)),  # both knees rolled over to one side
+            trunk((23.5, 16.5), (24.5, 16.5), ink="+"),
+            limb((27, 8.5), (27, 10.5)),
         ),
     ),
     "bottom-to-heels": (
