@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
-import csv
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from backcoach import __version__
 from backcoach.core.catalog.load import CatalogError, load_catalog
 from backcoach.core.domain.exercise import Catalog
 from backcoach.core.kit import paths
@@ -17,66 +14,20 @@ from backcoach.core.kit.text import clipped, plural, shown
 from backcoach.core.settings.model import Settings, load_settings
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports a bad flag or value in one line, exit status 2, no usage dump."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see '{self.prog} --help')\n")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="backcoach", description="A keyboard-driven coach for back-pain exercise.")
-    parser.add_argument("--version", action="version", version=f"backcoach {__version__}")
-    parser.add_argument(
-        "--region", metavar="R", help="start a session straight away: lower, middle, upper or daily"
-    )
-    parser.add_argument("--config", metavar="FILE", help="use this settings file")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    listing = commands.add_parser("exercises", help="list the exercise catalog")
-    listing.add_argument("--region", dest="list_region", metavar="R", help="only this region")
-    history = commands.add_parser("history", help="print the session log")
-    history.add_argument("--csv", action="store_true", help="write CSV to standard output")
-    commands.add_parser(
-        "paths", help="print where settings and history live, and the speech program and sound player found"
-    )
-    show = commands.add_parser("show", help="print a routine as it will run at your doses, step by step")
-    show.add_argument(
-        "routine", metavar="ROUTINE", help="lower, middle, upper, daily or your own routine's id"
-    )
-    check = commands.add_parser(
-        "check", help="find every mistake in settings and exercise files (default: your own)"
-    )
-    check.add_argument("files", nargs="*", metavar="FILE", type=Path, help="a settings or exercises file")
-    report = commands.add_parser("report", help="write one HTML page for your physiotherapist")
-    report.add_argument(
-        "--weeks",
-        type=weeks_back,
-        default=12,
-        metavar="N",
-        help="how many weeks it covers (1-104; default 12)",
-    )
-    report.add_argument(
-        "--out",
-        type=Path,
-        metavar="FILE",
-        help="where to write it (default: backcoach-report-DATE.html here)",
-    )
-    return parser
-
-
-def weeks_back(value: str) -> int:
-    if not value.isdigit() or not 1 <= int(value) <= 104:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number of weeks from 1 to 104")
-    return int(value)
+def usage_error(message: str) -> NoReturn:
+    """What the top-level parser says of a bad flag or value: one line, exit status 2."""
+    sys.stderr.write(f"backcoach: {message} (see 'backcoach --help')\n")
+    sys.exit(2)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    settings_path = paths.settings_file(args.config)
-    if settings_path.is_dir():
-        named_by = "--config" if args.config else paths.CONFIG_ENV
-        parser.error(f"{named_by} {settings_path} is a folder; name the settings file in it")
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if not arguments:  # plain `backcoach`: the app, without building the parser (the start-up budget)
+        return open_app(settings_file(None), None)
+    from backcoach.arguments import build_parser  # not for plain `backcoach`: the start-up budget
+
+    args = build_parser().parse_args(arguments)
+    settings_path = settings_file(args.config)
     if args.command == "check":
         return check(args.files, settings_path)
     catalog = _load_catalog(settings_path)
@@ -90,11 +41,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return print_history(paths.history_file(), args.csv)
     if args.command == "report":
         return write_report(catalog, settings_path, args.weeks, args.out)
-    if args.region is not None and args.region not in catalog.routines:
-        parser.error(f"unknown region {said(args.region)}; choose from {', '.join(catalog.routines)}")
+    return open_app(settings_path, args.region, catalog)
+
+
+def settings_file(config: str | None) -> Path:
+    settings_path = paths.settings_file(config)
+    if settings_path.is_dir():
+        named_by = "--config" if config else paths.CONFIG_ENV
+        usage_error(f"{named_by} {settings_path} is a folder; name the settings file in it")
+    return settings_path
+
+
+def open_app(settings_path: Path, region: str | None, catalog: Catalog | None = None) -> int:
+    catalog = catalog or _load_catalog(settings_path)
+    if region is not None and region not in catalog.routines:
+        usage_error(f"unknown region {said(region)}; choose from {', '.join(catalog.routines)}")
     from backcoach.tui.app import run_app  # imported here so the subcommands start fast
 
-    return run_app(catalog, settings_path, args.region)
+    return run_app(catalog, settings_path, region)
 
 
 def _load_catalog(settings_path: Path) -> Catalog:
@@ -213,6 +177,8 @@ def write_report(catalog: Catalog, settings_path: Path, weeks: int, out: Path | 
 
 def print_history(path: Path, as_csv: bool) -> int:
     """The session log as a table, or every exercise result as CSV for a spreadsheet or a clinician."""
+    import csv
+
     from backcoach.core.history.database import History, HistoryError
     from backcoach.core.history.schema import CSV_HEADER
     from backcoach.core.progress.session_table import SESSION_COLUMNS, session_cells

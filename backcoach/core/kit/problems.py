@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -64,7 +63,11 @@ def unparsable(path: Path, data: bytes, error: ValueError) -> Problem:
 
 def toml_key(key: str) -> str:
     """A key as it is written in TOML: bare when it can be, quoted when not."""
-    return key if _BARE_KEY.match(key) else json.dumps(key, ensure_ascii=False)
+    if _BARE_KEY.match(key):
+        return key
+    import json  # only for a key or value to quote: not at start-up
+
+    return json.dumps(key, ensure_ascii=False)
 
 
 def show(value: object, limit: int = 40) -> str:
@@ -77,6 +80,8 @@ def _spell(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
+        import json
+
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, list):
         return "[" + ", ".join(_spell(item) for item in value) + "]"

@@ -1,0 +1,63 @@
+"""The command line's flags and subcommands. Read only when some are given: plain `backcoach` opens the
+app without building the parser (the start-up budget in docs/design.md)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import NoReturn
+
+from backcoach import __version__
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad flag or value in one line, exit status 2, no usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="backcoach", description="A keyboard-driven coach for back-pain exercise.")
+    parser.add_argument("--version", action="version", version=f"backcoach {__version__}")
+    parser.add_argument(
+        "--region", metavar="R", help="start a session straight away: lower, middle, upper or daily"
+    )
+    parser.add_argument("--config", metavar="FILE", help="use this settings file")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    listing = commands.add_parser("exercises", help="list the exercise catalog")
+    listing.add_argument("--region", dest="list_region", metavar="R", help="only this region")
+    history = commands.add_parser("history", help="print the session log")
+    history.add_argument("--csv", action="store_true", help="write CSV to standard output")
+    commands.add_parser(
+        "paths", help="print where settings and history live, and the speech program and sound player found"
+    )
+    show = commands.add_parser("show", help="print a routine as it will run at your doses, step by step")
+    show.add_argument(
+        "routine", metavar="ROUTINE", help="lower, middle, upper, daily or your own routine's id"
+    )
+    check = commands.add_parser(
+        "check", help="find every mistake in settings and exercise files (default: your own)"
+    )
+    check.add_argument("files", nargs="*", metavar="FILE", type=Path, help="a settings or exercises file")
+    report = commands.add_parser("report", help="write one HTML page for your physiotherapist")
+    report.add_argument(
+        "--weeks",
+        type=weeks_back,
+        default=12,
+        metavar="N",
+        help="how many weeks it covers (1-104; default 12)",
+    )
+    report.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help="where to write it (default: backcoach-report-DATE.html here)",
+    )
+    return parser
+
+
+def weeks_back(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 104:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of weeks from 1 to 104")
+    return int(value)
