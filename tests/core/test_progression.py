@@ -17,7 +17,7 @@ GREEN2 = [(0, Level.GREEN), (1, Level.GREEN)]
     ("exercise_id", "dose", "recent", "change", "proposed", "reason"),
     [
         ("pelvic-tilt", Dose(5, 8), [(1, Level.GREEN), (2, Level.GREEN)], Change.UP, Dose(5, 9),
-         "Pelvic tilt: 9 reps next time, rated 1 and 2 in your last two sessions."),
+         "Pelvic tilt: 9 reps next time, rated 1 and 2 on your last 2 days of exercise."),
         ("pelvic-tilt", Dose(5, 15), GREEN2, Change.HOLD, Dose(5, 15), "keep this dose"),  # 15: top of 5-15
         ("knee-to-chest", Dose(20, 2), GREEN2, Change.UP, Dose(25, 2), "Knee to chest: 25 s holds next time"),
         ("knee-to-chest", Dose(28, 2), GREEN2, Change.UP, Dose(30, 2), "30 s holds"),
@@ -33,6 +33,14 @@ GREEN2 = [(0, Level.GREEN), (1, Level.GREEN)]
         ("knee-to-chest", Dose(5, 2), [(6, Level.RED)], Change.DOWN, Dose(5, 2),
          "already at the lightest dose; it hurt today (rated 6). Try the easier way"),  # floor: easier only
         ("crunch", Dose(5, 1), [(9, Level.RED)], Change.DOWN, Dose(5, 1), "already at the lightest dose"),
+        ("knee-to-chest", Dose(3, 2), [(7, Level.RED)], Change.DOWN, Dose(3, 2),
+         "Knee to chest: already at the lightest dose; it hurt today (rated 7)."),  # 3 s never becomes 5 s
+        ("thoracic-extension", Dose(10, 2), GREEN2, Change.UP, Dose(10, 3), "3 reps"),  # 10 s: the chair's cap
+        ("bridge", Dose(10, 30), GREEN2, Change.UP, Dose(10, 5),
+         "Bridge: at the top of its usual range. Next time try the harder way, back at 5 reps of 10 s:"
+         " Single-leg bridge"),
+        ("bird-dog", Dose(10, 6), GREEN2, Change.UP, Dose(8, 5), "the harder way, back at 5 reps of 8 s"),
+        ("crunch", Dose(5, 10), GREEN2, Change.HOLD, Dose(5, 10), "at the top of its usual range; keep this dose"),
     ],
 )  # fmt: skip
 def test_the_rule_on_crafted_histories(
