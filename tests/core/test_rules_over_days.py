@@ -15,6 +15,8 @@ from backcoach.core.domain.dose import Dose
 from backcoach.core.domain.exercise import Catalog
 from backcoach.core.domain.morning import Settled
 from backcoach.core.domain.rating import Rating
+from backcoach.core.domain.results import ExerciseResult
+from backcoach.core.domain.status import Status
 from backcoach.core.domain.verdict import Level
 from backcoach.core.history.database import History
 from backcoach.core.history.schema import CSV_HEADER, MIGRATIONS
@@ -24,6 +26,7 @@ from backcoach.core.progress import morning_after
 from backcoach.core.progress.progression import Change
 from backcoach.core.session.coach import Coach, SessionEnded, Summary, VerdictGiven
 from backcoach.core.session.flare import gentle_offer
+from backcoach.core.session.pain import judge
 from backcoach.core.settings.model import Settings
 from tests.core.test_coach import run_to_rating
 from tests.core.test_history import add_session
@@ -220,3 +223,15 @@ def test_no_rating_due_is_lost_to_a_flare_day(catalog: Catalog, tmp_path: Path) 
     rows = list(History(path).csv_rows())
     assert len(rows) == len(catalog.routines["gentle"].exercise_ids)
     assert {row[-1] for row in rows} == {"amber"}
+
+
+def test_a_result_says_sharp_beside_its_rating() -> None:
+    sharp = ExerciseResult(
+        "basic-twist", "Basic twist", Dose(10, 3), Status.COMPLETED, Rating(3, True), judge(3, 2, True)
+    )
+    assert sharp.rated == "3, sharp" and sharp.verdict is not None and sharp.verdict.level is Level.RED
+    plain = ExerciseResult(
+        "basic-twist", "Basic twist", Dose(10, 3), Status.COMPLETED, Rating(3), judge(3, 2)
+    )
+    assert plain.rated == "3"
+    assert ExerciseResult("bridge", "Bridge", Dose(10, 5), Status.SKIPPED).rated == ""

@@ -19,7 +19,6 @@ STRETCH_CAP_SECONDS = 30  # the reference allows 60 over 65 years; backcoach doe
 MIN_HOLD_SECONDS = 5
 HELD_STRETCH_SECONDS = 10  # shorter holds (a 5 s pelvic tilt) are movements: they step by reps
 GREEN_DAYS_TO_STEP_UP = 2  # "the last 2 sessions", counted as days: two on one day are one
-GREEN_SESSIONS_TO_STEP_UP = GREEN_DAYS_TO_STEP_UP  # the older name
 LEVEL_ORDER = (Level.GREEN, Level.AMBER, Level.RED)
 
 
