@@ -237,7 +237,7 @@ def test_show_lists_every_step_and_cue_of_a_routine_and_its_planned_length(
     steps = [line for line in out.splitlines() if re.match(r"^ +\d+:\d\d  [A-Z]", line)]
     assert len(steps) == sum(len(planned.steps) for planned in plan.exercises)
     minutes, seconds = divmod(plan.total_seconds, 60)
-    assert out.splitlines()[-1] == f"total {minutes}:{seconds:02d} (7 exercises)"
+    assert out.splitlines()[-1] == f"total {minutes}:{seconds:02d} (8 exercises)"
     assert steps[1].split()[:6] == ["0:05", "HOLD", "Pelvic", "tilt", "1/8", "Tighten"]
     piriformis = [line for line in steps if "Piriformis" in line and "HOLD" in line]
     assert piriformis[0].split()[4:6] == ["left", "1/2"] and piriformis[-1].split()[4:6] == ["right", "2/2"]

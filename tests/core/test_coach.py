@@ -86,6 +86,9 @@ def test_a_whole_routine_with_every_kind_of_answer(catalog: Catalog, tmp_path: P
     assert verdict.verdict.level is Level.AMBER
     assert "Knee to chest: rated 4, AMBER" in coach.view().verdict_line
 
+    # 2b. Both knees to chest, after each leg: skipped.
+    assert only(coach.skip(), StepBegan)[0].exercise.id == "basic-twist"
+
     # 3. Basic twist, rated 7: red; the session waits for the person's choice.
     run_to_rating(coach, clock)
     (verdict,) = only(coach.rate(Rating(7)), VerdictGiven)
@@ -128,6 +131,7 @@ def test_a_whole_routine_with_every_kind_of_answer(catalog: Catalog, tmp_path: P
     assert [(r.exercise_id, r.status, r.verdict.level if r.verdict else None, r.side) for r in record.results] == [
         ("pelvic-tilt", Status.COMPLETED, Level.GREEN, None),
         ("knee-to-chest", Status.COMPLETED, Level.AMBER, None),
+        ("knees-to-chest", Status.SKIPPED, None, None),
         ("basic-twist", Status.COMPLETED, Level.RED, None),
         ("piriformis-stretch", Status.STOPPED, Level.RED, "left"),
         ("bridge", Status.SKIPPED, None, None),
@@ -149,6 +153,7 @@ def test_a_whole_routine_with_every_kind_of_answer(catalog: Catalog, tmp_path: P
     assert [(row[2], row[3], row[7], row[8]) for row in rows] == [
         ("pelvic-tilt", "", 1, "completed"),
         ("knee-to-chest", "", 4, "completed"),
+        ("knees-to-chest", "", None, "skipped"),
         ("basic-twist", "", 7, "completed"),
         ("piriformis-stretch", "left", 3, "stopped"),
         ("bridge", "", None, "skipped"),
@@ -160,7 +165,7 @@ def test_a_whole_routine_with_every_kind_of_answer(catalog: Catalog, tmp_path: P
 def test_a_red_on_the_last_exercise_then_go_on_gives_the_summary(catalog: Catalog, tmp_path: Path) -> None:
     coach, clock = make_coach(catalog, tmp_path / "history.sqlite3", pain_before=None)
     coach.start()
-    for _ in range(6):
+    for _ in range(7):
         coach.skip()
     run_to_rating(coach, clock)
     (verdict,) = only(coach.rate(Rating(9)), VerdictGiven)
@@ -173,7 +178,9 @@ def test_a_red_on_the_last_exercise_then_go_on_gives_the_summary(catalog: Catalo
 def test_pause_holds_the_clock_and_new_settings_apply_from_the_next_exercise(
     catalog: Catalog, tmp_path: Path
 ) -> None:
-    coach, clock = make_coach(catalog, tmp_path / "history.sqlite3")
+    coach, clock = make_coach(
+        catalog, tmp_path / "history.sqlite3", pain_before=1
+    )  # below the new stop level
     coach.start()
     clock.advance(2)
     coach.pause()
@@ -251,7 +258,7 @@ def test_a_hold_says_when_its_cues_change_and_when_its_last_three_seconds_begin(
 ) -> None:
     coach, clock = make_coach(catalog, tmp_path / "history.sqlite3")
     coach.start()
-    for _ in range(3):  # pelvic tilt, knee to chest, basic twist: skipped; piriformis holds 30 s a side
+    for _ in range(4):  # pelvic tilt, both knee to chest steps, basic twist: skipped; piriformis 30 s a side
         coach.skip()
     timed = run_by_seconds(coach, clock, 5 + 29)
     began = [(at, e.step.phase, e.side_changed) for at, e in timed if isinstance(e, StepBegan)]
@@ -274,13 +281,13 @@ def test_a_short_hold_pips_only_after_it_starts_and_the_view_gives_time_and_plac
     coach.start()
     view = coach.view()
     assert view.seconds_left == view.total_seconds
-    assert view.at_a_glance.endswith("left · exercise 1 of 7 · next: Knee to chest")
-    for _ in range(5):
+    assert view.at_a_glance.endswith("left · exercise 1 of 8 · next: Knee to chest")
+    for _ in range(6):
         coach.skip()  # to the leg raise: 3 s holds
     timed = run_by_seconds(coach, clock, 5 + 3)
     assert [(at, e.seconds) for at, e in timed if isinstance(e, FinalSeconds)] == [(6, 2), (7, 1)]
     view = coach.view()
-    leg_raise_and_crunch = sum(planned.seconds for planned in coach.engine.plan.exercises[5:])
+    leg_raise_and_crunch = sum(planned.seconds for planned in coach.engine.plan.exercises[6:])
     assert view.seconds_left == pytest.approx(leg_raise_and_crunch - 8)
     minutes, seconds = divmod(leg_raise_and_crunch - 8, 60)
-    assert view.at_a_glance == f"{minutes}:{seconds:02d} left · exercise 6 of 7 · next: Partial crunch"
+    assert view.at_a_glance == f"{minutes}:{seconds:02d} left · exercise 7 of 8 · next: Partial crunch"

@@ -52,22 +52,25 @@ def test_csv_has_the_exact_header_and_round_trips_every_field(capsys: pytest.Cap
     make_history()
     assert main(["history", "--csv"]) == 0
     text = capsys.readouterr().out
+    # The first nine columns are as earlier versions wrote them; sharp and verdict come after.
     assert (
         text.splitlines()[0]
-        == "started_at,region,exercise,side,hold_seconds,reps,pain_before,pain_after,status"
+        == "started_at,region,exercise,side,hold_seconds,reps,pain_before,pain_after,status,sharp,verdict"
     )
     rows = list(csv.reader(io.StringIO(text)))
     assert tuple(rows[0]) == CSV_HEADER
     assert rows[1:] == [
-        ["2026-11-20T07:45:10-05:00", "lower", "pelvic-tilt", "", "5", "8", "4", "2", "completed"],
-        ["2026-11-20T07:45:10-05:00", "lower", "knee-to-chest", "right", "30", "2", "4", "7", "stopped"],
-        ["2026-11-20T07:45:10-05:00", "lower", "basic-twist", "", "10", "3", "4", "", "skipped"],
-        ["2026-11-21T07:45:10-05:00", "daily", "pelvic-tilt", "", "5", "8", "", "2", "completed"],
-    ]
+        ["2026-11-20T07:45:10-05:00", "lower", "pelvic-tilt", "", "5", "8", "4", "2", "completed", "", "green"],
+        ["2026-11-20T07:45:10-05:00", "lower", "knee-to-chest", "right", "30", "2", "4", "7", "stopped", "sharp",
+         "red"],
+        ["2026-11-20T07:45:10-05:00", "lower", "basic-twist", "", "10", "3", "4", "", "skipped", "", ""],
+        ["2026-11-21T07:45:10-05:00", "daily", "pelvic-tilt", "", "5", "8", "", "2", "completed", "", "green"],
+    ]  # fmt: skip
     for row in csv.DictReader(io.StringIO(text)):
         assert datetime.fromisoformat(row["started_at"]).utcoffset() == timedelta(hours=-5)
         assert row["status"] in {"completed", "skipped", "stopped"}
         assert row["side"] in {"", "left", "right"}
+        assert row["sharp"] in {"", "sharp"} and row["verdict"] in {"", "green", "amber", "red"}
 
 
 def test_the_table_reads_one_session_a_line(capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,11 +13,15 @@ from backcoach.core.domain.verdict import (
     Level,
     acceptable_range,
 )
-from backcoach.core.session.pain import judge, second_red_advice
+from backcoach.core.session.pain import judge, second_red_advice, stop_advice
 
 
 def expected_level(rating: int, before: int | None, sharp: bool, stop_at: int) -> Level:
     """The rule as docs/clinical.md states it, written out independently of the code."""
+    if before is not None and before >= stop_at:  # a flare day: judged against the start
+        if rating >= before + 2 or sharp:
+            return Level.RED
+        return Level.AMBER if rating >= stop_at else Level.GREEN
     if rating >= stop_at or sharp:
         return Level.RED
     if rating >= 4 or (before is not None and rating - before >= 2):
@@ -34,6 +38,10 @@ def test_every_rating_start_sharpness_and_stop_level_against_the_rule() -> None:
                     case = (rating, before, sharp, stop_at)
                     assert verdict.level is expected_level(rating, before, sharp, stop_at), case
                     text = " ".join(verdict.reasons)
+                    assert ("sharp, shooting or spreading" in text) == sharp, case
+                    assert "during this exercise" not in text, case
+                    if before is not None and before >= stop_at:
+                        continue  # a flare day: test_every_flare_day_case_against_the_rule
                     assert ("at or above your stop level" in text) == (rating >= stop_at), case
                     assert ("sharp, shooting or spreading" in text) == sharp, case
                     if verdict.level is Level.AMBER:
@@ -68,6 +76,48 @@ def test_a_rise_alone_is_never_red_and_stop_at_is_settable() -> None:
     assert judge(3, stop_at=3).level is Level.RED
     with pytest.raises(ValueError, match="stop_at must be 3 to 8"):
         judge(3, stop_at=9)
+
+
+def test_every_flare_day_case_against_the_rule() -> None:
+    """Every start at or above stop_at, every rating and sharp flag: the start is the measure."""
+    for stop_at in range(3, 9):
+        for before in range(stop_at, 11):
+            for rating in range(11):
+                for sharp in (False, True):
+                    verdict = judge(rating, before, sharp, stop_at)
+                    case = (rating, before, sharp, stop_at)
+                    assert verdict.level is expected_level(rating, before, sharp, stop_at), case
+                    text = " ".join(verdict.reasons)
+                    worse = rating - before >= 2
+                    assert (f"Up {rating - before} since you started ({before} to {rating})" in text) == worse
+                    assert "at or above your stop level" not in text, case
+                    if verdict.level is Level.AMBER:
+                        assert text == (
+                            f"Rated {rating}: still high but not worse than your start ({before}):"
+                            " keep the movement small."
+                        )
+                    if verdict.level is Level.GREEN:
+                        assert (
+                            text
+                            == f"Rated {rating}: down below your stop level of {stop_at}: carry on gently."
+                        )
+
+
+@pytest.mark.parametrize("rating", [6, 7, 8])
+def test_a_flare_day_at_its_start_or_better_is_never_red(rating: int) -> None:
+    assert judge(rating, before=7).level is (Level.AMBER if rating >= 6 else Level.GREEN)
+    assert judge(9, before=7).level is Level.RED
+    assert judge(5, before=7).level is Level.GREEN
+
+
+def test_a_red_says_what_to_do_and_never_that_pain_is_damage() -> None:
+    said = stop_advice("Bridge")
+    assert said == (
+        "Stop Bridge for today. Exercise pain is a sign to do less, not a sign of damage:"
+        " next time do it smaller or the easier way."
+    )
+    for word in ("strain", "injur", "harm"):
+        assert word not in said.lower()
 
 
 def test_a_second_red_says_ending_today_is_sensible() -> None:

@@ -66,14 +66,15 @@ def test_no_sides_and_zero_rest_leaves_out_empty_steps(catalog: Catalog) -> None
 
 
 def test_settings_doses_follow_the_precedence(catalog: Catalog) -> None:
-    tilt, twist = catalog.exercises["pelvic-tilt"], catalog.exercises["basic-twist"]
-    assert (Settings().dose_for(tilt).hold_seconds, Settings().dose_for(tilt).reps) == (5, 8)
+    knee, twist = catalog.exercises["knee-to-chest"], catalog.exercises["basic-twist"]
+    assert (Settings().dose_for(knee).hold_seconds, Settings().dose_for(knee).reps) == (20, 2)
     timing = Settings(hold_seconds=12)
-    assert (timing.dose_for(tilt).hold_seconds, timing.dose_for(tilt).reps) == (12, 8)
-    own = timing.with_dose("pelvic-tilt", None, 4)
-    assert (own.dose_for(tilt).hold_seconds, own.dose_for(tilt).reps) == (12, 4)
-    own = own.with_dose("pelvic-tilt", 7, 4)
-    assert (own.dose_for(tilt).hold_seconds, own.dose_for(twist).hold_seconds) == (7, 12)
+    assert (timing.dose_for(knee).hold_seconds, timing.dose_for(knee).reps) == (12, 2)
+    assert timing.dose_for(twist).hold_seconds == 10  # [timing] stops at the twist's 10 s cap
+    own = timing.with_dose("knee-to-chest", None, 4)
+    assert (own.dose_for(knee).hold_seconds, own.dose_for(knee).reps) == (12, 4)
+    own = own.with_dose("knee-to-chest", 7, 4)
+    assert (own.dose_for(knee).hold_seconds, own.dose_for(twist).hold_seconds) == (7, 10)
 
 
 def test_a_whole_routine_ends_exactly_at_the_planned_total(catalog: Catalog) -> None:
@@ -231,7 +232,7 @@ def test_new_doses_mid_session_apply_from_the_next_exercise(catalog: Catalog) ->
     engine.replace_upcoming(longer)
     assert engine.planned is current  # the exercise under way keeps its dose
     assert engine.view().remaining == pytest.approx(4)
-    assert [planned.dose.reps for planned in engine.plan.exercises[1:]] == [1] * 6
+    assert [planned.dose.reps for planned in engine.plan.exercises[1:]] == [1] * 7
     assert engine.plan.total_seconds == current.seconds + sum(p.seconds for p in longer.exercises[1:])
     with pytest.raises(ValueError, match="same routine"):
         engine.replace_upcoming(build_plan(catalog.routines["upper"], catalog, QUICK))

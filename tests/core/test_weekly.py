@@ -49,5 +49,9 @@ def test_the_status_is_read_without_creating_a_history(tmp_path: Path) -> None:
     assert status is not None
     assert status.line == "Week 3 · 3 of 3 sessions this week · streak 3 days"
     assert status.checked_in and not status.checkin_due
-    assert status.warning is not None and "(2, then 3, then 5)" in status.warning
+    assert status.warning == (
+        "Your morning pain rose from 3 to 5 since the last check-in: ease off this week (fewer reps, shorter"
+        " holds, or the Gentle day). Your morning pain has gone from 2 at your first check-in to 5: please see"
+        " your GP or physiotherapist."
+    )
     assert read_week_status(path, date(2026, 11, 30), 3) is not None

@@ -63,7 +63,7 @@ async def test_first_run_through_a_session_and_back_home(make_app: MakeApp, sett
         assert "RED: STOP KNEE TO CHEST" in text_of(app, ".dialog-title")
         assert "Check your form next time: Head and shoulders" in text_of(app, "#verdict-text")
         await type_keys(pilot, "enter")
-        assert isinstance(app.screen, SessionScreen) and "Basic twist" in text_of(app, "#title")
+        assert isinstance(app.screen, SessionScreen) and "Both knees to chest" in text_of(app, "#title")
         assert text_of(app, "#verdict-line") == ""
         await type_keys(pilot, "n", "escape", "y")  # skip one, then end the session early
 

@@ -63,8 +63,8 @@ async def test_the_week_line_and_the_weekly_check_in(catalog: Catalog, settings_
         await settle(pilot)
         assert text_of(app, "#week") == week
         warning = text_of(app, "#week-warning")
-        assert "morning pain has risen two weeks in a row (2, then 3, then 5)" in warning
-        assert "see your GP or physiotherapist" in warning
+        assert "Your morning pain rose from 3 to 5 since the last check-in: ease off this week" in warning
+        assert "gone from 2 at your first check-in to 5: please see your GP or physiotherapist" in warning
     (week_row,) = History(paths.history_file()).weeks(THURSDAY, 1)
     assert (week_row.morning_pain, week_row.stiffness) == (5, 4)
 

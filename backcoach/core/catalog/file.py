@@ -140,6 +140,12 @@ class _Reader:
         if not isinstance(entry, dict):
             return [Finding((), f"must be a [[{section}]] table, not {show(entry)}")]
         found = check_keys(entry, fields, partial=base is not None)
+        if not found and section == "exercises" and "osteoporosis_instead" in entry:
+            instead = entry["osteoporosis_instead"]
+            if instead not in self.result.exercises:
+                hint = did_you_mean(instead, self.result.exercises)
+                message = f"osteoporosis_instead: {show(instead)} is not an exercise defined before it{hint}"
+                found = [Finding(("osteoporosis_instead",), message)]
         if not found and section == "routines" and "exercises" in entry:
             found = self.unknown_exercises(entry["exercises"])
         if not found and section == "routines" and "doses" in entry:

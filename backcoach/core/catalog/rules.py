@@ -48,6 +48,26 @@ EXERCISE_FIELDS = (
     Field("source", "text", "where the dose comes from", high=300),
     Field("easier", "text", "an easier way to do it", required=False, high=300),
     Field(
+        "harder",
+        "text",
+        "a harder way, offered at the exercise's starting dose once its dose reaches the top of its range",
+        required=False,
+        high=300,
+    ),
+    Field(
+        "osteoporosis_instead",
+        "id",
+        "with [health] osteoporosis, the id of the exercise done in its place (one defined before it)",
+        required=False,
+    ),
+    Field(
+        "osteoporosis_cue",
+        "text",
+        "with [health] osteoporosis, a cue shown at the start of every hold: how to keep it in range",
+        required=False,
+        high=120,
+    ),
+    Field(
         "max_hold_seconds",
         "whole",
         "the longest hold its source suggests: dose proposals never go past it",

@@ -9,3 +9,8 @@ from dataclasses import dataclass
 class Dose:
     hold_seconds: int
     reps: int
+
+
+def capped(value: int | None, cap: int) -> int | None:
+    """A setting for every exercise, bounded by one exercise's cap; None stays unset."""
+    return None if value is None else min(value, cap)

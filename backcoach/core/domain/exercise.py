@@ -42,6 +42,12 @@ class Exercise:
     # The top of the sourced dose range: progression never proposes more (docs/clinical.md).
     max_hold_seconds: int = MAX_HOLD_SECONDS
     max_reps: int = MAX_REPS
+    # At the top of the range, strength moves on by difficulty, not volume: the harder way, at the
+    # exercise's starting dose (docs/clinical.md, "Progression over sessions").
+    harder: str = ""
+    # With [health] osteoporosis: the exercise done in its place, and the cue that keeps it in range.
+    osteoporosis_instead: str = ""
+    osteoporosis_cue: str = ""
 
     def cues_at(self, moment: CueMoment) -> tuple[str, ...]:
         return tuple(cue.text for cue in self.cues if cue.at == moment)
@@ -67,6 +73,7 @@ class Routine:
     name: str
     exercise_ids: tuple[str, ...]
     doses: Mapping[str, RoutineDose] = field(default_factory=dict)  # by exercise id
+    notes: tuple[str, ...] = ()  # what the person's settings changed in it, said positively
 
 
 @dataclass(frozen=True)

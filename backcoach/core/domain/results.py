@@ -24,6 +24,13 @@ class ExerciseResult:
     verdict: Verdict | None = None
     side: str | None = None  # the side under way when a one-sided exercise was stopped
 
+    @property
+    def rated(self) -> str:
+        """The rating as the summary says it: "3", or "3, sharp" when sharp pain was reported."""
+        if self.rating is None:
+            return ""
+        return f"{self.rating.value}, sharp" if self.rating.sharp else str(self.rating.value)
+
 
 @dataclass
 class SessionRecord:

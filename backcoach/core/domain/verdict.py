@@ -14,6 +14,11 @@ RISE_LIMIT = 2  # about the smallest change that matters (Farrar 2001)
 STOP_AT_RANGE = (3, 8)
 
 
+def flare_day(before: int | None, stop_at: int) -> bool:
+    """A session that starts at or above the stop level: judged against its start (docs/clinical.md)."""
+    return before is not None and before >= stop_at
+
+
 def acceptable_range() -> str:
     """The ratings that are acceptable if they settle by the next morning, as said to the person: "4-5"."""
     return f"{GREEN_MAX + 1}-{ACCEPTABLE_MAX}"

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from backcoach.core.domain.morning import Settled
 from backcoach.core.domain.outcome import Outcome
 from backcoach.core.domain.status import Status
 from backcoach.core.domain.verdict import Level
-from backcoach.core.history.entries import DoseEntry, ResultEntry, stamp
+from backcoach.core.history.entries import DoseEntry, MorningAfterEntry, ResultEntry, stamp
 from backcoach.core.history.schema import DONE, IN_PROGRESS, MIGRATIONS, MONDAY_OF_DAY
 from backcoach.core.kit.processes import process_alive
 
@@ -153,6 +154,13 @@ class History:
         self.db.execute(
             "INSERT INTO checkins (recorded_at, day, morning_pain, stiffness) VALUES (?, ?, ?, ?)",
             (recorded_at, recorded_at[:10], morning_pain, stiffness),
+        )
+
+    def insert_morning_after(self, entry: MorningAfterEntry) -> None:
+        recorded_at = stamp(entry.recorded_at)
+        self.db.execute(
+            "INSERT INTO mornings_after (recorded_at, day, session_day, answer) VALUES (?, ?, ?, ?)",
+            (recorded_at, recorded_at[:10], entry.session_day, entry.answer.value),
         )
 
     def insert_dose_change(self, entry: DoseEntry) -> None:
@@ -329,11 +337,61 @@ class History:
         ).fetchall()
         return [(int(rating), Level(verdict)) for rating, verdict in rows]
 
+    def rated_days(
+        self, exercise_id: str, stop_at: int, leave_out: tuple[str, ...], days: int = 2
+    ) -> list[tuple[date, int, Level]]:
+        """Every (day, rating, verdict) of the exercise on its last `days` days of usual sessions, newest
+        first. Usual: not a flare day (started at or above stop_at) nor a routine in leave_out (those of
+        their own doses, such as the gentle day): their ratings never move a usual dose."""
+        marks = ", ".join("?" * len(leave_out))
+        usual = (
+            "r.exercise = ? AND r.rating IS NOT NULL AND (s.pain_before IS NULL OR s.pain_before < ?)"
+            f" AND s.region NOT IN ({marks})"
+        )
+        values = (exercise_id, stop_at, *leave_out)
+        rows = self.db.execute(
+            f"""
+            SELECT s.day, r.rating, r.verdict FROM results AS r JOIN sessions AS s ON s.id = r.session_id
+            WHERE {usual} AND s.day IN (
+                SELECT DISTINCT s.day FROM results AS r JOIN sessions AS s ON s.id = r.session_id
+                WHERE {usual} ORDER BY s.day DESC LIMIT ?)
+            ORDER BY s.started_at DESC, s.id DESC, r.id DESC
+            """,
+            (*values, *values, days),
+        ).fetchall()
+        return [(date.fromisoformat(day), int(rating), Level(verdict)) for day, rating, verdict in rows]
+
+    def last_session_day(self, before: date) -> date | None:
+        """The day of the last session that counts, before the given day."""
+        (day,) = self.db.execute(
+            f"SELECT max(day) FROM sessions WHERE day < ? AND {DONE}", (before.isoformat(),)
+        ).fetchone()
+        return None if day is None else date.fromisoformat(day)
+
+    def morning_after(self, session_day: date) -> Settled | None:
+        """The last answer given about the session(s) of that day."""
+        row = self.db.execute(
+            "SELECT answer FROM mornings_after WHERE session_day = ? ORDER BY recorded_at DESC, id DESC LIMIT 1",
+            (session_day.isoformat(),),
+        ).fetchone()
+        return None if row is None else Settled(row[0])
+
+    def mornings_after_since(self, day: date) -> list[tuple[date, date, Settled]]:
+        """(answered on, about the session of, answer) from day on, oldest first: for the history and report."""
+        rows = self.db.execute(
+            "SELECT day, session_day, answer FROM mornings_after WHERE day >= ? ORDER BY recorded_at, id",
+            (day.isoformat(),),
+        )
+        return [
+            (date.fromisoformat(on), date.fromisoformat(about), Settled(answer)) for on, about, answer in rows
+        ]
+
     def csv_rows(self) -> Iterator[tuple[object, ...]]:
         yield from self.db.execute(
             f"""
             SELECT s.started_at, s.region, r.exercise, r.side, r.hold_seconds, r.reps,
-                   s.pain_before, r.rating, r.status
+                   s.pain_before, r.rating, r.status,
+                   CASE WHEN r.sharp THEN 'sharp' ELSE '' END, r.verdict
             FROM results AS r JOIN sessions AS s ON s.id = r.session_id
             WHERE s.id IN (SELECT id FROM sessions WHERE {DONE})
             ORDER BY s.started_at, s.id, r.id

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from backcoach.core.domain.dose import Dose
+from backcoach.core.domain.morning import Settled
 from backcoach.core.domain.outcome import Outcome
 from backcoach.core.domain.results import ExerciseResult
 from backcoach.core.domain.status import Status
@@ -89,5 +90,14 @@ class DoseEntry:
     note: str
 
 
-Entry = StartEntry | ResultEntry | EndEntry | CheckInEntry | DoseEntry
+@dataclass(frozen=True)
+class MorningAfterEntry:
+    """The morning-after answer about the session of session_day: belongs to no session."""
+
+    recorded_at: datetime
+    session_day: str  # ISO date of the session it is about
+    answer: Settled
+
+
+Entry = StartEntry | ResultEntry | EndEntry | CheckInEntry | DoseEntry | MorningAfterEntry
 SessionEntry = ResultEntry | EndEntry  # the kinds that need their session's id

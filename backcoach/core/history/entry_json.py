@@ -14,6 +14,7 @@ from typing import Any, TypeVar, assert_never
 
 from backcoach.core.domain.dose import Dose
 from backcoach.core.domain.exercise import MAX_HOLD_SECONDS, MAX_REPS
+from backcoach.core.domain.morning import Settled
 from backcoach.core.domain.outcome import Outcome
 from backcoach.core.domain.status import Status
 from backcoach.core.domain.verdict import Level
@@ -22,6 +23,7 @@ from backcoach.core.history.entries import (
     DoseEntry,
     EndEntry,
     Entry,
+    MorningAfterEntry,
     ResultEntry,
     StartEntry,
     stamp,
@@ -87,6 +89,13 @@ def to_json(entry: Entry) -> JsonObject:
                 "reps": entry.dose.reps,
                 "note": entry.note,
             }
+        case MorningAfterEntry():
+            return {
+                "kind": "morning_after",
+                "recorded_at": stamp(entry.recorded_at),
+                "session_day": entry.session_day,
+                "answer": entry.answer.value,
+            }
         case unhandled:
             assert_never(unhandled)
 
@@ -147,12 +156,19 @@ def dose_entry(line: Fields) -> DoseEntry:
     )
 
 
+def morning_after_entry(line: Fields) -> MorningAfterEntry:
+    return MorningAfterEntry(
+        line.moment("recorded_at"), line.text("session_day"), line.choice("answer", Settled)
+    )
+
+
 PARSERS: dict[str, Callable[[Fields], Entry]] = {
     "start": start_entry,
     "result": result_entry,
     "end": end_entry,
     "checkin": checkin_entry,
     "dose": dose_entry,
+    "morning_after": morning_after_entry,
 }
 KINDS = tuple(PARSERS)  # the "kind" of each line, as on disk
 

@@ -15,6 +15,8 @@ CSV_HEADER = (
     "pain_before",
     "pain_after",
     "status",
+    "sharp",  # appended: the first nine columns are as earlier versions wrote them
+    "verdict",
 )
 
 MIGRATIONS = (
@@ -71,6 +73,17 @@ MIGRATIONS = (
         reps INTEGER NOT NULL,
         note TEXT NOT NULL DEFAULT ''  -- how it changed: accepted on the summary, or in settings
     );
+    """,
+    # 4: the morning-after answer (had the back settled after the last session?), asked once per session
+    """
+    CREATE TABLE mornings_after (
+        id INTEGER PRIMARY KEY,
+        recorded_at TEXT NOT NULL,     -- ISO 8601 with offset: when it was answered
+        day TEXT NOT NULL,             -- local date it was answered
+        session_day TEXT NOT NULL,     -- local date of the session it is about
+        answer TEXT NOT NULL           -- settled, about the same as before, worse
+    );
+    CREATE INDEX mornings_after_day ON mornings_after(day);
     """,
 )
 

@@ -10,11 +10,12 @@ import json
 import os
 import sqlite3
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import assert_never
 
 from backcoach.core.domain.dose import Dose
+from backcoach.core.domain.morning import Settled
 from backcoach.core.domain.verdict import Level
 from backcoach.core.history.database import History, HistoryError, describe
 from backcoach.core.history.entries import (
@@ -22,6 +23,7 @@ from backcoach.core.history.entries import (
     DoseEntry,
     EndEntry,
     Entry,
+    MorningAfterEntry,
     ResultEntry,
     SessionEntry,
     StartEntry,
@@ -116,6 +118,32 @@ class HistoryLog:
         """An exercise's own dose changed (accepted on the summary, or set in settings): the report says when."""
         return self.write(DoseEntry(recorded_at, exercise, name, Dose(*dose), note))
 
+    def morning_after(self, recorded_at: datetime, session_day: date, answer: Settled) -> str | None:
+        """The morning-after answer about the session of session_day, written like a rating."""
+        return self.write(MorningAfterEntry(recorded_at, session_day.isoformat(), answer))
+
+    def rated_days(
+        self, exercise_id: str, stop_at: int, leave_out: tuple[str, ...]
+    ) -> list[tuple[date, int, Level]]:
+        """History.rated_days; empty when the history cannot be read now (as last_ratings)."""
+        if self.problem is not None:
+            return []
+        try:
+            return self.open().rated_days(exercise_id, stop_at, leave_out)
+        except (HistoryError, sqlite3.Error):
+            return []
+
+    def answer_today(self, today: date) -> Settled | None:
+        """The morning-after answer given about the last session before today, if any."""
+        if self.problem is not None:
+            return None
+        try:
+            history = self.open()
+            last = history.last_session_day(today)
+            return None if last is None else history.morning_after(last)
+        except (HistoryError, sqlite3.Error):
+            return None
+
     def last_ratings(self, exercise_id: str) -> list[tuple[int, Level]]:
         """An exercise's last rated sessions, newest first; empty when the history cannot be read now.
 
@@ -173,6 +201,8 @@ class HistoryLog:
                 history.insert_checkin(stamp(entry.recorded_at), entry.morning_pain, entry.stiffness)
             case DoseEntry():
                 history.insert_dose_change(entry)
+            case MorningAfterEntry():
+                history.insert_morning_after(entry)
             case unhandled:
                 assert_never(unhandled)
 

@@ -2,66 +2,103 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import pairwise
 
+from backcoach.core.domain.verdict import GREEN_MAX, RISE_LIMIT
 from backcoach.core.history.database import Week
 
 REGULAR_SESSIONS_A_WEEK = 3  # the typical programme: 3 or more sessions a week (docs/clinical.md)
-
-
+RULE_SESSIONS_A_WEEK = 2  # "exercised regularly" for the no-improvement rule: 2 or more a week
+MEANINGFUL_SHARE = 0.30  # a meaningful change: 2 points or about 30% (Farrar 2001)
 MIN_EACH_SIDE = 3  # two ratings either way say nothing; three on each side begin to
 
 
 def trend_words(ratings: tuple[int, ...]) -> str:
-    """Compare the first and second half of the recent ratings: a 1-point move in the average counts."""
+    """Compare the first and second half of the recent ratings: only a meaningful change (RISE_LIMIT
+    points in the average) is called better or worse."""
     if len(ratings) < 2 * MIN_EACH_SIDE:
         return "not enough ratings yet"
     half = len(ratings) // 2
     earlier = sum(ratings[:half]) / half
     later = sum(ratings[half:]) / (len(ratings) - half)
-    if later <= earlier - 1:
+    if later <= earlier - RISE_LIMIT:
         return "better"
-    if later >= earlier + 1:
+    if later >= earlier + RISE_LIMIT:
         return "worse"
     return "about the same"
 
 
+def improved(first: float, last: float) -> bool:
+    """Down by a meaningful change: RISE_LIMIT points, or MEANINGFUL_SHARE of where it started."""
+    return first - last >= RISE_LIMIT or last <= first * (1 - MEANINGFUL_SHARE)
+
+
 def no_improvement(weeks: list[Week]) -> bool:
-    """Two regular weeks in a row, and the back feels no better than the week before them."""
+    """Two regular weeks (RULE_SESSIONS_A_WEEK or more sessions each) after the week they are compared
+    with, a starting pain above GREEN_MAX then, and no meaningful improvement since. Pain that is
+    already low is not "no improvement"."""
     recent = [week for week in weeks if week.sessions][-3:]
-    if len(recent) < 3 or any(week.sessions < REGULAR_SESSIONS_A_WEEK for week in recent[1:]):
+    if len(recent) < 3 or any(week.sessions < RULE_SESSIONS_A_WEEK for week in recent[1:]):
         return False
     first, last = recent[0].average_before, recent[-1].average_before
-    return first is not None and last is not None and last >= first
+    return first is not None and last is not None and first > GREEN_MAX and not improved(first, last)
 
 
-def morning_pain_rising(weeks: list[Week]) -> tuple[float, ...] | None:
-    """The pain-monitoring model's weekly rule: morning pain must not rise from week to week.
+@dataclass(frozen=True)
+class MorningRise:
+    """A weekly check-in measure that rose: what to say, and whether to see a clinician."""
 
-    weeks end with this week. The last three weekly check-ins, each higher than the one before (risen two
-    weeks in a row; a week without a check-in is passed over), the latest this week or last [our choice]:
-    an old rise is not news. Returns the three values, oldest first, or None."""
-    checked = [
-        (index, week.morning_pain) for index, week in enumerate(weeks) if week.morning_pain is not None
-    ]
-    if len(checked) < 3 or checked[-1][0] < len(weeks) - 2:
-        return None
-    values = tuple(pain for _, pain in checked[-3:] if pain is not None)
-    rising = all(later > earlier for earlier, later in pairwise(values))
-    return values if rising else None
+    measure: str  # "morning pain" or "morning stiffness"
+    values: tuple[float, ...]  # the check-ins looked at, oldest first
+    ease_off: bool  # up RISE_LIMIT or more since the check-in before
+    twice: bool  # up that much two weeks in a row: see a clinician
+    since_first: bool  # up that much since the first check-in: see a clinician
+
+
+def morning_rises(weeks: list[Week]) -> list[MorningRise]:
+    """The weekly rules on morning pain and stiffness (docs/clinical.md, "Weeks"). weeks end with this
+    week; a week without a check-in is passed over, and only a latest check-in this week or last counts
+    [our choice]: an old rise is not news."""
+    rises = []
+    for measure, values in (
+        ("morning pain", [(index, week.morning_pain) for index, week in enumerate(weeks)]),
+        ("morning stiffness", [(index, week.stiffness) for index, week in enumerate(weeks)]),
+    ):
+        checked = [(index, value) for index, value in values if value is not None]
+        if len(checked) < 2 or checked[-1][0] < len(weeks) - 2:
+            continue
+        figures = tuple(value for _, value in checked)
+        steps = [later - earlier for earlier, later in pairwise(figures)]
+        ease_off = steps[-1] >= RISE_LIMIT
+        twice = len(steps) >= 2 and min(steps[-2:]) >= RISE_LIMIT
+        # The first check-in is the one before only with two check-ins: that is one week's rise.
+        since_first = len(figures) >= 3 and figures[-1] - figures[0] >= RISE_LIMIT
+        if ease_off or twice or since_first:
+            rises.append(MorningRise(measure, figures, ease_off, twice, since_first))
+    return rises
 
 
 def rising_warning(weeks: list[Week]) -> str | None:
-    """What to say when morning pain has risen two weeks in a row: the rule's reason, and what to do."""
-    values = morning_pain_rising(weeks)
-    if values is None:
-        return None
-    said = ", then ".join(figure(value) for value in values)
-    return (
-        f"Your morning pain has risen two weeks in a row ({said}). Pain on getting up should not rise"
-        " from week to week: ease off (fewer reps, shorter holds, or the Gentle day), and if it keeps"
-        " rising, see your GP or physiotherapist."
-    )
+    """What to say when morning pain or stiffness rose: which, from what to what, and what to do."""
+    lines = []
+    for rise in morning_rises(weeks):
+        values = rise.values
+        said = []
+        if rise.ease_off:
+            said.append(
+                f"Your {rise.measure} rose from {figure(values[-2])} to {figure(values[-1])} since the last"
+                " check-in: ease off this week (fewer reps, shorter holds, or the Gentle day)."
+            )
+        if rise.twice:
+            said.append("It has risen two weeks in a row: please see your GP or physiotherapist.")
+        elif rise.since_first:
+            said.append(
+                f"Your {rise.measure} has gone from {figure(values[0])} at your first check-in to"
+                f" {figure(values[-1])}: please see your GP or physiotherapist."
+            )
+        lines.append(" ".join(said))
+    return " ".join(lines) or None
 
 
 def figure(value: float) -> str:
@@ -78,7 +115,9 @@ def hints(weeks: list[Week]) -> list[str]:
     ]
     if no_improvement(weeks):
         lines.insert(
-            0, "Your back has not improved over the last 2 weeks of regular exercise: please see a clinician."
+            0,
+            "Your back has not improved over the last 2 weeks of regular exercise: please see your GP or"
+            " physiotherapist.",
         )
     if warning := rising_warning(weeks):
         lines.insert(0, warning)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 # The home screen imports this module at start-up: the history (and sqlite3) only when first read.
 
-WEEKS_FOR_THE_RULE = 4  # enough weeks to see three check-ins, the last this week or last
+WEEKS_FOR_THE_RULE = 12  # a programme's length: its first check-in is the one compared with
 CHECKIN_PAIN = "Weekly check-in (1 of 2): how much did your back hurt when you got up this morning?"
 CHECKIN_STIFFNESS = "Weekly check-in (2 of 2): how stiff was your back when you got up this morning?"
 STIFFNESS_SCALE = "0-10: 0 not stiff at all, 10 as stiff as it could be"

@@ -22,10 +22,11 @@ from backcoach.core.history.session_log import SessionLog
 from backcoach.core.history.writes import HistoryLog
 from backcoach.core.kit.clock import Clock, local_now
 from backcoach.core.kit.text import mm_ss
-from backcoach.core.progress.progression import Change, Proposal, propose
+from backcoach.core.progress.next_time import next_doses
+from backcoach.core.progress.progression import Proposal
 from backcoach.core.session.cues import cue_at
 from backcoach.core.session.engine import Engine, ExerciseFinished, SessionFinished, State, StepStarted
-from backcoach.core.session.pain import judge, second_red_advice
+from backcoach.core.session.pain import judge, second_red_advice, stop_advice
 from backcoach.core.session.plan import PlannedExercise, Step, build_plan
 from backcoach.core.settings.model import Settings
 
@@ -411,21 +412,11 @@ class Coach:
         return [*events, SessionEnded(self.summary)]
 
     def _proposals(self) -> list[Proposal]:
-        """Next time's dose for each exercise rated today, from its last two rated sessions."""
-        proposals = []
-        for result in self.record.results:
-            if result.rating is None or result.verdict is None:
-                continue
-            # Without the history, today's rating alone can still step a dose down.
-            recent = [(result.rating.value, result.verdict.level)]
-            if self.history is not None:
-                recent = self.history.last_ratings(result.exercise_id) or recent
-            exercise = self.catalog.exercises[result.exercise_id]
-            proposal = propose(exercise, self.settings.dose_for(exercise), recent)
-            # A routine of its own doses (the gentle day) ran lighter than usual: it never steps one up.
-            if proposal is not None and not (self.routine.doses and proposal.change is Change.UP):
-                proposals.append(proposal)
-        return proposals
+        """Next time's dose for each exercise rated today (progress.next_time has the rules)."""
+        return next_doses(self.record, self.routine, self.catalog, self.settings, self.history, self._seconds)
+
+    def _seconds(self, routine: Routine, settings: Settings) -> int:
+        return build_plan(routine, self.catalog, settings).total_seconds
 
     # Results
 
@@ -482,7 +473,7 @@ def red_advice(exercise: Exercise, verdict: Verdict, more_than_one: str | None =
     second red of a session, the plain advice to end it comes first."""
     lines = [more_than_one, ""] if more_than_one else []
     lines += [*verdict.reasons, ""]
-    lines.append(f"Stop {exercise.name} for today. Pain can mean it is being done in a way that strains you.")
+    lines.append(stop_advice(exercise.name))
     lines.append(f"Check your form next time: {exercise.form_cue}.")
     if exercise.caution:
         lines.append(f"Caution: {exercise.caution}")

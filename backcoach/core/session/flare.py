@@ -6,6 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from backcoach.core.domain.exercise import Catalog, Routine
+from backcoach.core.domain.morning import Settled
+from backcoach.core.domain.verdict import flare_day
+from backcoach.core.progress.morning_after import meaning
 from backcoach.core.session.plan import build_plan, minutes
 from backcoach.core.settings.model import Settings
 
@@ -21,13 +24,27 @@ class GentleOffer:
 
 
 def gentle_offer(
-    starting: int | None, chosen: Routine, catalog: Catalog, settings: Settings
+    starting: int | None,
+    chosen: Routine,
+    catalog: Catalog,
+    settings: Settings,
+    morning: Settled | None = None,
 ) -> GentleOffer | None:
-    """The offer, or None: no starting rating, below stop_at, the gentle routine chosen already, or none."""
+    """The offer, or None: no starting rating (and no "worse" the morning after), below stop_at, the
+    gentle routine chosen already, or none. morning: the morning-after answer about the last session."""
     gentle = catalog.routines.get(GENTLE)
-    if starting is None or starting < settings.stop_at or gentle is None or chosen.id == GENTLE:
+    if gentle is None or chosen.id == GENTLE:
         return None
     length = minutes(build_plan(gentle, catalog, settings).total_seconds)
+    if meaning(morning).offer_gentle and not flare_day(starting, settings.stop_at):
+        reason = (
+            f"{meaning(morning).said} {gentle.name} is about {length} minutes of gentle movement, with no"
+            " strengthening."
+        )
+        question = f"Your back was worse after last time: try the gentle routine instead of {chosen.name}?"
+        return GentleOffer(gentle, chosen, question, reason)
+    if starting is None or not flare_day(starting, settings.stop_at):
+        return None
     reason = (
         f"You rated your back {starting} before starting ({settings.stop_at} or more is a flare-up)."
         f" On a flare-up, cut back but keep moving: {gentle.name} is about {length} minutes of gentle"

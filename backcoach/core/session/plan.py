@@ -7,10 +7,11 @@ from typing import Protocol
 
 from backcoach.core.domain.dose import Dose
 from backcoach.core.domain.exercise import Catalog, Exercise, Routine, RoutineDose
+from backcoach.core.domain.personal import Personal, adjusted
 from backcoach.core.domain.phase import Phase
 
 
-class DoseSource(Protocol):
+class DoseSource(Personal, Protocol):
     """What the plan needs from settings: timings and each exercise's dose."""
 
     @property
@@ -54,7 +55,8 @@ class Plan:
 
 def build_plan(routine: Routine, catalog: Catalog, timing: DoseSource) -> Plan:
     planned = []
-    for exercise in catalog.routine_exercises(routine):
+    routine, exercises = adjusted(routine, catalog, timing)  # a health condition's changes, with notes
+    for exercise in exercises:
         dose = within(timing.dose_for(exercise), routine.doses.get(exercise.id))
         steps = exercise_steps(exercise, dose, timing.get_ready_seconds, timing.rest_seconds)
         planned.append(PlannedExercise(exercise, dose, steps))

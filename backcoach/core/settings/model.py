@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from backcoach.core.domain.dose import Dose
+from backcoach.core.domain.dose import Dose, capped
 from backcoach.core.domain.exercise import MAX_HOLD_SECONDS, MAX_REPS, Exercise
 from backcoach.core.domain.verdict import STOP_AT_RANGE
 from backcoach.core.kit import paths
@@ -42,6 +42,7 @@ CUES = Section("cues", "Cues")
 PAIN = Section("pain", "Pain check")
 WEEK = Section("week", "Week")
 SAFETY = Section("safety", "Safety")
+HEALTH = Section("health", "Health")
 DISPLAY = Section("display", "Display")
 EXERCISES = Section(
     "exercises",
@@ -110,16 +111,24 @@ class Settings:
         SAFETY, False, key="acknowledged", label="Safety information read", on_screen=False,
         help="set when you pass the safety screen",
     )  # fmt: skip
+    osteoporosis: bool = setting(  # Royal Osteoporosis Society consensus, docs/clinical.md
+        HEALTH, False, label="I have osteoporosis",
+        help="adapts the routines: back-strengthening in place of the crunch, twists and knee hugs"
+        " kept within a comfortable range",
+    )  # fmt: skip
     theme: str = setting(
         DISPLAY, "textual-dark", choices=THEMES, label="Theme",
         help="a Textual theme name, such as textual-dark, textual-light, nord, gruvbox",
     )  # fmt: skip
 
     def dose_for(self, exercise: Exercise) -> Dose:
-        """[exercises.ID] beats [timing], which beats the catalog's dose."""
+        """[exercises.ID] beats [timing], which beats the catalog's dose; [timing] stops at the
+        exercise's caps (a 30 s hold for every exercise is not 30 s for a crunch)."""
         own = self.exercises.get(exercise.id, DoseOverride())
-        hold = own.hold_seconds or self.hold_seconds or exercise.hold_seconds
-        reps = own.reps or self.reps or exercise.reps
+        hold = (
+            own.hold_seconds or capped(self.hold_seconds, exercise.max_hold_seconds) or exercise.hold_seconds
+        )
+        reps = own.reps or capped(self.reps, exercise.max_reps) or exercise.reps
         return Dose(hold, reps)
 
     def with_dose(self, exercise_id: str, hold_seconds: int | None, reps: int | None) -> Settings:

@@ -34,7 +34,7 @@ def show_plan(plan: Plan) -> list[str]:
     exercises = plan.exercises
     name_width = max(len(planned.exercise.name) for planned in exercises)
     title = f"{plan.routine.name} ({plan.routine.id}) at your doses: {plural(len(exercises), 'exercise')}"
-    lines = [f"{title}, {clock(plan.total_seconds)}", ""]
+    lines = [f"{title}, {clock(plan.total_seconds)}", *plan.routine.notes, ""]
     lines.append(f"{'start':>6}  {'phase':<11}  {'exercise':<{name_width}}  {'side':<5}  {'rep':<5}  cue")
     at = 0
     for planned in exercises:
