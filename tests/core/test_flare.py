@@ -13,7 +13,7 @@ def test_a_starting_rating_at_stop_at_offers_the_gentle_day(catalog: Catalog) ->
     offer = gentle_offer(6, lower, catalog, settings)
     assert offer is not None and offer.routine is gentle and offer.chosen is lower
     assert offer.question == "Today looks like a flare-up: try the gentle routine instead of Lower back?"
-    assert "rated your back 6" in offer.reason and "about 6 minutes" in offer.reason
+    assert "rated your back 6" in offer.reason and "about 7 minutes" in offer.reason
     assert "cut back but keep moving" in offer.reason
     assert gentle_offer(5, lower, catalog, settings) is None
     assert gentle_offer(7, lower, catalog, replace(settings, stop_at=8)) is None  # this person's stop_at

@@ -73,19 +73,29 @@ class Voice:
     def __init__(self, rate: SpeechRate = ESTIMATED) -> None:
         self.rate = rate
         self.introduced: set[str] = set()
-        self.cue_said = (
-            ""  # the cue last said: one shown again (or the end cue after the hold) is not repeated
-        )
+        self.cue_said = ""  # the cue said last: not said again, shown again or as the hold ends
+        self.speaking_until = -math.inf  # on the coach's clock: when the phrase said last ends
 
     def phrase(self, events: Iterable[CoachEvent]) -> str:
         """What is said for events due at one moment: the count first, so it is on time."""
         events = list(events)
-        parts = [part for event in events for part in self.parts(event)]
+        at = max((moment for event in events if (moment := event_at(event)) is not None), default=None)
+        # A cue that changes while the last phrase is still being said is only shown: saying it would
+        # cut that phrase off. Counts and new steps come when the last phrase was fitted to end.
+        speaking = at is not None and at < self.speaking_until
+        parts = [
+            part
+            for event in events
+            if not (speaking and isinstance(event, CueBegan))
+            for part in self.parts(event)
+        ]
         window = min((event_window(event) for event in events), default=math.inf)
         parts.sort(key=lambda part: part.priority is not Priority.COUNT)
         said = fit(parts, window - SLACK_SECONDS, self.rate)
         for event in events:
             self.remember(event, said)
+        if said:
+            self.speaking_until = -math.inf if at is None else at + self.rate.seconds(joined(said))
         return joined(said)
 
     def parts(self, event: CoachEvent) -> list[Part]:
@@ -158,6 +168,16 @@ class Voice:
 
 def spoken_cue(cue: str, said: tuple[str, ...]) -> str | None:
     return cue if cue and spoken(cue) in said else None
+
+
+def event_at(event: CoachEvent) -> float | None:
+    match event:
+        case StepBegan() | CueBegan() | FinalSeconds():
+            return event.at
+        case RatingDue() | SessionEnded() | VerdictGiven() | HistoryProblem():
+            return None
+        case unhandled:
+            assert_never(unhandled)
 
 
 def event_window(event: CoachEvent) -> float:

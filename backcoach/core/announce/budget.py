@@ -16,8 +16,9 @@ from enum import IntEnum
 OVERHEAD_CHARACTERS = 7.2
 # The same fit's worst phrase took 1.18 times its estimate: every estimate is stretched to cover it.
 MARGIN = 1.2
-# Started a little late (the screen's tick, the program's start): a phrase ends this much early.
-SLACK_SECONDS = 0.1
+# Started a little late (the screen's timer, the program's start, a few ms each): a phrase ends this
+# much before the next is due.
+SLACK_SECONDS = 0.05
 
 
 class Priority(IntEnum):

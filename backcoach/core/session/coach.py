@@ -69,7 +69,8 @@ class StepBegan:
     exercise: Exercise
     cue: str
     side_changed: bool = False  # a rest or switch that leads to the other side
-    window: float = math.inf  # seconds until the coach next has something to say (the voice fits it)
+    at: float = 0.0  # on the coach's clock
+    window: float = math.inf  # seconds until the next count or step: what the voice says must fit
     ended_on: str = ""  # the cue the hold just before ended on: it had only the count's last second
     move: str = ""  # getting ready in a new position: how to get into it
 
@@ -81,6 +82,7 @@ class CueBegan:
     step: Step
     exercise: Exercise
     cue: str
+    at: float = 0.0
     window: float = math.inf
 
 
@@ -91,6 +93,7 @@ class FinalSeconds:
 
     seconds: int
     step: Step
+    at: float = 0.0
     window: float = 1.0
 
 
@@ -252,10 +255,10 @@ class Coach:
         window = time_to_next(view.planned, engine.step_index, view.step.seconds - view.remaining)
         if view.cue != self._cue_said:
             self._cue_said = view.cue
-            events.append(CueBegan(view.step, view.planned.exercise, view.cue, window))
+            events.append(CueBegan(view.step, view.planned.exercise, view.cue, self.clock.now(), window))
         count = math.ceil(view.remaining - 1e-9)
         if 1 <= count <= FINAL_SECONDS and count < self._count_seen:
-            events.append(FinalSeconds(count, view.step, window))
+            events.append(FinalSeconds(count, view.step, self.clock.now(), window))
         self._count_seen = min(self._count_seen, count)
         return events
 
@@ -393,7 +396,8 @@ class Coach:
         window = time_to_next(planned, event.index, elapsed) if current else 0.0
         ended_on = last_cue(planned, event.index - 1) if event.index > 0 else ""
         move = planned.move if event.step.phase is Phase.GET_READY else ""
-        return StepBegan(event.step, planned.exercise, cue, side_changed, window, ended_on, move)
+        at = self.clock.now()
+        return StepBegan(event.step, planned.exercise, cue, side_changed, at, window, ended_on, move)
 
     def _exercise_finished(self, event: ExerciseFinished) -> list[CoachEvent]:
         name = event.planned.exercise.name

@@ -1,5 +1,6 @@
-"""The moments of a step at which the coach has something new to say: its start, each cue of a hold,
-each of a hold's last FINAL_SECONDS, and its end. The voice fits each phrase into the time to the next.
+"""The moments of a step at which the coach has something to say that must be heard on time: each of
+a hold's last FINAL_SECONDS, and the step's end. The voice fits each phrase into the time to the next;
+a cue that changes while it is still speaking is shown, not said, so it never cuts a phrase off.
 """
 
 from __future__ import annotations
@@ -7,7 +8,6 @@ from __future__ import annotations
 from typing import assert_never
 
 from backcoach.core.domain.phase import Phase
-from backcoach.core.session.cues import schedule
 from backcoach.core.session.plan import PlannedExercise
 
 FINAL_SECONDS = 3  # the last seconds of a hold that are counted aloud and pipped
@@ -18,10 +18,8 @@ def moments(planned: PlannedExercise, step_index: int) -> tuple[float, ...]:
     step = planned.steps[step_index]
     match step.phase:
         case Phase.HOLD:
-            cues = [start for start, _ in schedule(planned)[step_index]]
-            counts = [step.seconds - left for left in range(1, FINAL_SECONDS + 1)]
-            inside = {moment for moment in [*cues, *counts] if 0 < moment < step.seconds}
-            return (*sorted(inside), float(step.seconds))
+            counts = [step.seconds - left for left in range(FINAL_SECONDS, 0, -1)]
+            return (*(float(moment) for moment in counts if moment > 0), float(step.seconds))
         case Phase.GET_READY | Phase.REST | Phase.SWITCH_SIDE:
             return (float(step.seconds),)
         case unhandled:
