@@ -57,15 +57,21 @@ class SpeechRate:
 
 
 def fit(parts: Sequence[Part], seconds: float, rate: SpeechRate) -> tuple[str, ...]:
-    """The sentences said, in the parts' order: each part, highest priority first, keeps its longest
-    text that still fits with those kept before it; a part none of whose texts fits is dropped."""
+    """The sentences said, in the parts' order."""
+    chosen = choose(parts, seconds, rate)
+    return tuple(chosen[index] for index in sorted(chosen))
+
+
+def choose(parts: Sequence[Part], seconds: float, rate: SpeechRate) -> dict[int, str]:
+    """The text kept of each part, by its place: each part, highest priority first (then in order),
+    keeps its longest text that still fits with those kept before it; one none of whose fits is left out."""
     chosen: dict[int, str] = {}
     for index in sorted(range(len(parts)), key=lambda number: parts[number].priority):
         for text in parts[index].texts:
             if rate.seconds(joined([*chosen.values(), text])) <= seconds:
                 chosen[index] = text
                 break
-    return tuple(chosen[index] for index in sorted(chosen))
+    return chosen
 
 
 def joined(sentences: Sequence[str]) -> str:

@@ -50,10 +50,10 @@ def read_cached(cache: Path, program: str) -> SpeechRate | None:
         data = json.loads(cache.read_text())
     except (OSError, ValueError):
         return None
-    seconds = data.get("seconds_per_character") if isinstance(data, dict) else None
-    if data.get("program") != program or not isinstance(seconds, float) or not 0 < seconds < 1:
+    if not isinstance(data, dict) or data.get("program") != program:
         return None  # another program's, or a damaged file: measure again
-    return SpeechRate(seconds)
+    seconds = data.get("seconds_per_character")
+    return SpeechRate(seconds) if isinstance(seconds, float) and 0 < seconds < 1 else None
 
 
 def measure(program: str) -> float | None:
