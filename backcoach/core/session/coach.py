@@ -395,7 +395,7 @@ class Coach:
         elapsed = event.step.seconds - self.engine.remaining()
         window = time_to_next(planned, event.index, elapsed) if current else 0.0
         ended_on = last_cue(planned, event.index - 1) if event.index > 0 else ""
-        move = planned.move if event.step.phase is Phase.GET_READY else ""
+        move = planned.move if shows_the_caution(event.step.phase) else ""
         at = self.clock.now()
         return StepBegan(event.step, planned.exercise, cue, side_changed, at, window, ended_on, move)
 
@@ -474,7 +474,7 @@ class Coach:
 def last_cue(planned: PlannedExercise, step_index: int) -> str:
     """The cue a hold ends on ("" for any other step)."""
     step = planned.steps[step_index]
-    return cue_at(planned, step_index, step.seconds) if step.phase is Phase.HOLD else ""
+    return cue_at(planned, step_index, step.seconds) if has_moments(step.phase) else ""
 
 
 def has_moments(phase: Phase) -> bool:

@@ -4,8 +4,8 @@ A hold is cut into segments, one cue each: the start cue first, the halfway cues
 every hold: cat and cow's second half is one), the end cue in the last second only, in step with the
 count, and the form cues shared out over the holds in turn, so that short holds and few reps still
 show every one of them. Cues change on whole seconds, as the countdown does, when the hold has a
-second for each. Each hold after a change of side with no switch step before it (no rest) opens with
-the switch cue.
+second for each. Each hold after a change of side with no step between (no rest, or a switch of 0 s)
+opens with the switch cue.
 """
 
 from __future__ import annotations
