@@ -10,7 +10,8 @@ from backcoach.core.domain.phase import Phase
 from backcoach.core.kit.clock import ManualClock
 from backcoach.core.session.cues import SWITCH_CUE
 from backcoach.core.session.engine import Engine, State
-from backcoach.core.session.plan import Plan, PlannedExercise, exercise_steps
+from backcoach.core.session.plan import Plan, PlannedExercise, build_plan, exercise_steps
+from backcoach.core.settings.model import Settings
 
 TICK = 0.05
 
@@ -65,3 +66,36 @@ def test_the_switch_cue_shows_during_the_switch_or_opens_the_next_side(catalog: 
     bird_dog = catalog.exercises["bird-dog"]
     assert (Phase.REST, bird_dog.cues_at("switch")[0]) in shown_cues(bird_dog, Dose(5, 1), 5, 5)
     assert SWITCH_CUE not in [text for _, text in shown_cues(bird_dog, Dose(5, 2), 5, 5)]
+
+
+def test_no_end_cue_shows_more_than_a_second_before_its_hold_ends(catalog: Catalog) -> None:
+    for routine in catalog.routines.values():
+        plan = build_plan(routine, catalog, Settings())
+        clock = ManualClock()
+        engine = Engine(plan, clock, wait_between_exercises=False)
+        engine.start()
+        while engine.state is State.RUNNING:
+            view = engine.view()
+            ends = view.planned.exercise.cues_at("end")
+            if view.step.phase is Phase.HOLD and view.cue in ends:
+                assert view.remaining <= 1 + 1e-9, (
+                    f"{routine.id}: {view.cue!r} at {view.remaining:.2f} s left"
+                )
+            clock.advance(TICK)
+            engine.update()
+
+
+def test_cat_and_cow_shows_both_halves_on_every_rep(catalog: Catalog) -> None:
+    cat_cow = catalog.exercises["cat-cow"]
+    (rounding,), (sinking,) = cat_cow.cues_at("start"), cat_cow.cues_at("halfway")
+    for dose in (Dose(cat_cow.hold_seconds, cat_cow.reps), Dose(2, 3), Dose(15, 2)):
+        seen = shown_cues(cat_cow, dose, 5, 5)
+        holds: list[list[str]] = []
+        for phase, text in seen:
+            if phase is Phase.HOLD and text == rounding:
+                holds.append([])
+            if phase is Phase.HOLD and holds:
+                holds[-1].append(text)
+        assert len(holds) == dose.reps
+        for shown in holds:  # the back rounds, then sinks, in that order, on each rep
+            assert shown.index(rounding) < shown.index(sinking), f"{dose}: {shown}"

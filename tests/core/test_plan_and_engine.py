@@ -9,10 +9,10 @@ from backcoach.core.domain.phase import Phase
 from backcoach.core.domain.status import Status
 from backcoach.core.kit.clock import ManualClock
 from backcoach.core.session.engine import Engine, ExerciseFinished, SessionFinished, State, StepStarted
-from backcoach.core.session.plan import build_plan, exercise_steps
+from backcoach.core.session.plan import SETUP_SECONDS, build_plan, exercise_steps
 from backcoach.core.settings.model import Settings
 
-QUICK = Settings(get_ready_seconds=3, rest_seconds=2)
+QUICK = Settings(get_ready_seconds=6, rest_seconds=2)
 
 
 def engine_for(catalog: Catalog, routine_id: str = "lower", wait: bool = True) -> tuple[Engine, ManualClock]:
@@ -24,17 +24,17 @@ def engine_for(catalog: Catalog, routine_id: str = "lower", wait: bool = True) -
 def shape(catalog: Catalog, exercise_id: str, hold: int, reps: int) -> list[tuple[str, int, int, str | None]]:
     from backcoach.core.domain.dose import Dose
 
-    steps = exercise_steps(catalog.exercises[exercise_id], Dose(hold, reps), 3, 2)
+    steps = exercise_steps(catalog.exercises[exercise_id], Dose(hold, reps), 6, 2)
     return [(step.phase.value, step.seconds, step.rep, step.side) for step in steps]
 
 
 def test_both_sides_does_every_rep_on_the_left_then_switches(catalog: Catalog) -> None:
     assert shape(catalog, "knee-to-chest", 20, 2) == [
-        ("GET READY", 3, 0, "left"),
+        ("GET READY", 6, 0, "left"),
         ("HOLD", 20, 1, "left"),
         ("REST", 2, 2, "left"),
         ("HOLD", 20, 2, "left"),
-        ("SWITCH SIDE", 3, 1, "right"),
+        ("SWITCH SIDE", 6, 1, "right"),
         ("HOLD", 20, 1, "right"),
         ("REST", 2, 2, "right"),
         ("HOLD", 20, 2, "right"),
@@ -43,7 +43,7 @@ def test_both_sides_does_every_rep_on_the_left_then_switches(catalog: Catalog) -
 
 def test_alternate_sides_swap_every_hold(catalog: Catalog) -> None:
     assert shape(catalog, "bird-dog", 8, 2) == [
-        ("GET READY", 3, 0, "left"),
+        ("GET READY", 6, 0, "left"),
         ("HOLD", 8, 1, "left"),
         ("REST", 2, 1, "right"),
         ("HOLD", 8, 1, "right"),
@@ -54,11 +54,12 @@ def test_alternate_sides_swap_every_hold(catalog: Catalog) -> None:
     ]
 
 
-def test_no_sides_and_zero_rest_leaves_out_empty_steps(catalog: Catalog) -> None:
+def test_no_sides_and_zero_rest_leaves_out_empty_steps_but_the_setup_shows(catalog: Catalog) -> None:
     from backcoach.core.domain.dose import Dose
 
     steps = exercise_steps(catalog.exercises["pelvic-tilt"], Dose(5, 3), 0, 0)
-    assert [(step.phase, step.rep, step.side) for step in steps] == [
+    assert (steps[0].phase, steps[0].seconds, steps[0].rep) == (Phase.GET_READY, SETUP_SECONDS, 0)
+    assert [(step.phase, step.rep, step.side) for step in steps[1:]] == [
         (Phase.HOLD, 1, None),
         (Phase.HOLD, 2, None),
         (Phase.HOLD, 3, None),
@@ -135,7 +136,7 @@ def test_each_step_starts_within_50_ms_of_its_planned_time(catalog: Catalog) -> 
 def test_pause_for_ten_minutes_shifts_nothing(catalog: Catalog) -> None:
     engine, clock = engine_for(catalog)
     engine.start()
-    clock.advance(4.5)  # 3 s get ready, then 1.5 s into the first hold
+    clock.advance(7.5)  # 6 s get ready, then 1.5 s into the first hold
     engine.update()
     before = engine.view()
     assert before.step.phase is Phase.HOLD and before.remaining == pytest.approx(3.5)
@@ -166,7 +167,7 @@ def test_skip_and_stop_end_the_exercise_and_wait_for_the_pain_check(catalog: Cat
     events = engine.continue_session()
     assert engine.view().planned.exercise.id == "knee-to-chest"
     assert engine.view().step.phase is Phase.GET_READY
-    assert engine.view().remaining == pytest.approx(3)
+    assert engine.view().remaining == pytest.approx(6)
     clock.advance(10)
     engine.update()
     events = engine.stop_exercise()
@@ -205,17 +206,23 @@ def test_view_gives_rep_side_cue_and_next(catalog: Catalog) -> None:
     assert view.step.phase is Phase.GET_READY
     assert view.cue == catalog.exercises["pelvic-tilt"].setup
     assert view.next_planned is not None and view.next_planned.exercise.id == "knee-to-chest"
-    clock.advance(3.1)
+    clock.advance(6.1)
     engine.update()
     assert engine.view().cue == catalog.exercises["pelvic-tilt"].cues_at("start")[0]
     engine.skip_exercise()
     engine.continue_session()
-    clock.advance(3 + 9)  # a 20 s hold: start, then this hold's share of the middle cues, then end
+    clock.advance(6 + 9)  # a 20 s hold: start, this hold's form cue, the halfway cue at 10 s, then end
     engine.update()
     view = engine.view()
     assert (view.step.rep, view.step.reps, view.step.side) == (1, 2, "left")
     assert view.cue == catalog.exercises["knee-to-chest"].form_cue
-    clock.advance(9)
+    clock.advance(1)
+    engine.update()
+    assert engine.view().cue == catalog.exercises["knee-to-chest"].cues_at("halfway")[0]
+    clock.advance(8.9)
+    engine.update()
+    assert engine.view().cue == catalog.exercises["knee-to-chest"].cues_at("halfway")[0]
+    clock.advance(0.1)  # the last second of the hold
     engine.update()
     assert engine.view().cue == catalog.exercises["knee-to-chest"].cues_at("end")[0]
 
@@ -223,7 +230,7 @@ def test_view_gives_rep_side_cue_and_next(catalog: Catalog) -> None:
 def test_new_doses_mid_session_apply_from_the_next_exercise(catalog: Catalog) -> None:
     engine, clock = engine_for(catalog)
     engine.start()
-    clock.advance(4)
+    clock.advance(7)
     engine.update()
     current = engine.planned
     longer = build_plan(

@@ -26,6 +26,7 @@ from backcoach.core.progress.next_time import next_doses
 from backcoach.core.progress.progression import Proposal
 from backcoach.core.session.cues import cue_at
 from backcoach.core.session.engine import Engine, ExerciseFinished, SessionFinished, State, StepStarted
+from backcoach.core.session.moments import FINAL_SECONDS, time_to_next
 from backcoach.core.session.pain import judge, second_red_advice, stop_advice
 from backcoach.core.session.plan import PlannedExercise, Step, build_plan
 from backcoach.core.settings.model import Settings
@@ -66,6 +67,10 @@ class StepBegan:
     exercise: Exercise
     cue: str
     side_changed: bool = False  # a rest or switch that leads to the other side
+    at: float = 0.0  # on the coach's clock
+    window: float = math.inf  # seconds until the next count or step: what the voice says must fit
+    ended_on: str = ""  # the cue the hold just before ended on: it had only the count's last second
+    move: str = ""  # getting ready in a new position: how to get into it
 
 
 @dataclass(frozen=True)
@@ -75,16 +80,19 @@ class CueBegan:
     step: Step
     exercise: Exercise
     cue: str
+    at: float = 0.0
+    window: float = math.inf
 
 
 @dataclass(frozen=True)
 class FinalSeconds:
-    """The countdown of a hold reached 3, 2 or 1: the pips, and "three, two, one" at 3.
+    """The countdown of a hold reached 3, 2 or 1: a pip, and the voice says the figure.
     A hold that starts at 3 s or less has no pip at its start (its own sound is there)."""
 
     seconds: int
     step: Step
-    last_cue: str  # the cue the hold ends on, which the voice may say before the count
+    at: float = 0.0
+    window: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -92,6 +100,7 @@ class RatingDue:
     exercise: Exercise
     question: str
     stopped: bool  # "this hurts" ended it: what the voice says is decided from this, never from the words
+    ended_on: str = ""  # the cue the last hold ended on (none when stopped)
 
 
 @dataclass(frozen=True)
@@ -130,7 +139,6 @@ class HistoryProblem:
 
 
 CoachEvent = StepBegan | CueBegan | FinalSeconds | RatingDue | VerdictGiven | SessionEnded | HistoryProblem
-FINAL_SECONDS = 3  # the last seconds of a hold that are counted aloud and pipped
 
 
 @dataclass(frozen=True)
@@ -152,6 +160,7 @@ class SessionView:
     verdict_line: str  # the last exercise's verdict, shown while getting ready for the next
     caution: str  # while getting ready: when to hold back, before the exercise starts
     next_name: str | None
+    move: str = ""  # while getting ready in a new position: how to get into it ("Sit on a firm chair")
 
     @property
     def frame(self) -> str:
@@ -241,13 +250,13 @@ class Coach:
             return []
         events: list[CoachEvent] = []
         view = engine.view()
+        window = time_to_next(view.planned, engine.step_index, view.step.seconds - view.remaining)
         if view.cue != self._cue_said:
             self._cue_said = view.cue
-            events.append(CueBegan(view.step, view.planned.exercise, view.cue))
+            events.append(CueBegan(view.step, view.planned.exercise, view.cue, self.clock.now(), window))
         count = math.ceil(view.remaining - 1e-9)
         if 1 <= count <= FINAL_SECONDS and count < self._count_seen:
-            last_cue = cue_at(view.planned, engine.step_index, view.step.seconds)
-            events.append(FinalSeconds(count, view.step, last_cue))
+            events.append(FinalSeconds(count, view.step, self.clock.now(), window))
         self._count_seen = min(self._count_seen, count)
         return events
 
@@ -344,6 +353,7 @@ class Coach:
             verdict_line=self.verdict_line if getting_ready else "",
             caution=f"Caution: {view.planned.exercise.caution}" if getting_ready else "",
             next_name=following.exercise.name if following else None,
+            move=view.planned.move if getting_ready else "",
         )
 
     def remaining(self) -> float:
@@ -372,12 +382,20 @@ class Coach:
         return events
 
     def _step_began(self, event: StepStarted) -> StepBegan:
-        steps = self.engine.planned.steps
+        planned = self.engine.planned
+        steps = planned.steps
         cue = self.engine.view().cue
         self._cue_said = cue
         self._count_seen = math.ceil(event.step.seconds)
         side_changed = event.index > 0 and steps[event.index - 1].side != event.step.side
-        return StepBegan(event.step, self.engine.planned.exercise, cue, side_changed)
+        # A step the clock has already run past (a late tick) has no time to say anything in.
+        current = event.index == self.engine.step_index
+        elapsed = event.step.seconds - self.engine.remaining()
+        window = time_to_next(planned, event.index, elapsed) if current else 0.0
+        ended_on = last_cue(planned, event.index - 1) if event.index > 0 else ""
+        move = planned.move if shows_the_caution(event.step.phase) else ""
+        at = self.clock.now()
+        return StepBegan(event.step, planned.exercise, cue, side_changed, at, window, ended_on, move)
 
     def _exercise_finished(self, event: ExerciseFinished) -> list[CoachEvent]:
         name = event.planned.exercise.name
@@ -395,7 +413,8 @@ class Coach:
         self._finished = event
         self.waiting = Waiting.RATING
         stopped = event.status is Status.STOPPED
-        return [RatingDue(event.planned.exercise, question, stopped)]
+        ended_on = "" if stopped else last_cue(event.planned, len(event.planned.steps) - 1)
+        return [RatingDue(event.planned.exercise, question, stopped, ended_on)]
 
     def _go_on(self) -> list[CoachEvent]:
         self.waiting = Waiting.NOTHING
@@ -438,6 +457,12 @@ class Coach:
 
     def _is_last(self, event: ExerciseFinished) -> bool:
         return event.index + 1 >= len(self.engine.plan.exercises)
+
+
+def last_cue(planned: PlannedExercise, step_index: int) -> str:
+    """The cue a hold ends on ("" for any other step)."""
+    step = planned.steps[step_index]
+    return cue_at(planned, step_index, step.seconds) if has_moments(step.phase) else ""
 
 
 def has_moments(phase: Phase) -> bool:

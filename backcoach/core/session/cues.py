@@ -1,9 +1,11 @@
 """When each cue of an exercise is shown: every cue at least once per exercise, at any dose.
 
-A hold is cut into segments, one cue each: the start cue first, the end cue last, and the exercise's
-form and halfway cues shared out over the holds in turn, so that short holds and few reps still show
-every one of them. Each hold after a change of side with no switch step before it (no rest, or a
-get-ready of 0 s) opens with the switch cue.
+A hold is cut into segments, one cue each: the start cue first, the halfway cues from halfway (on
+every hold: cat and cow's second half is one), the end cue in the last second only, in step with the
+count, and the form cues shared out over the holds in turn, so that short holds and few reps still
+show every one of them. Cues change on whole seconds, as the countdown does, when the hold has a
+second for each. Each hold after a change of side with no step between (no rest, or a switch of 0 s)
+opens with the switch cue.
 """
 
 from __future__ import annotations
@@ -17,8 +19,7 @@ from backcoach.core.session.plan import PlannedExercise
 
 REST_CUE = "Rest and breathe easily"
 SWITCH_CUE = "Change to the other side"
-LONG_HOLD_SECONDS = 8  # from here the start and end cues get their own share, the middle the rest
-END_SHARE_SECONDS = 3.0
+END_CUE_SECONDS = 1.0  # an end cue ("let go") comes with the count's last second, never before
 
 Segments = tuple[tuple[float, str], ...]  # (seconds into the step, cue), in order
 
@@ -38,52 +39,80 @@ def schedule(planned: PlannedExercise) -> tuple[Segments, ...]:
     """Each step's segments; a step that is not a hold shows one cue throughout."""
     exercise = planned.exercise
     holds = [index for index, step in enumerate(planned.steps) if step.phase is Phase.HOLD]
-    middles = middle_cues_per_hold(exercise, len(holds))
+    forms = form_cues_per_hold(exercise, len(holds))
     switch = first(exercise, "switch", SWITCH_CUE)
     result: list[Segments] = []
     for index, step in enumerate(planned.steps):
         match step.phase:
             case Phase.GET_READY:
-                result.append(((0.0, exercise.setup),))
+                result.append(
+                    ((0.0, f"{planned.move}. {exercise.setup}" if planned.move else exercise.setup),)
+                )
             case Phase.SWITCH_SIDE:
                 result.append(((0.0, switch),))
             case Phase.REST:
                 result.append(((0.0, switch if side_changes(planned, index) else REST_CUE),))
             case Phase.HOLD:
-                number = holds.index(index)
-                texts = [
+                before = [
                     *([switch] if switched_without_a_pause(planned, index) else []),
                     *exercise.cues_at("start"),
-                    *middles[number],
-                    *exercise.cues_at("end"),
-                ] or [exercise.form_cue]
-                result.append(spread(step.seconds, texts, has_end=bool(exercise.cues_at("end"))))
+                    *forms[holds.index(index)],
+                ]
+                halfway, end = list(exercise.cues_at("halfway")), list(exercise.cues_at("end"))
+                if not (before or halfway or end):
+                    before = [exercise.form_cue]
+                result.append(spread(step.seconds, before, halfway, end))
             case unhandled:
                 assert_never(unhandled)
     return tuple(result)
 
 
-def middle_cues_per_hold(exercise: Exercise, holds: int) -> list[list[str]]:
-    """The form and halfway cues shared out over the holds in turn: each hold gets at least one
-    (when there is one), and every one is shown somewhere."""
-    middle = [cue.text for cue in exercise.cues if cue.at in ("form", "halfway")]
-    if not middle or not holds:
+def form_cues_per_hold(exercise: Exercise, holds: int) -> list[list[str]]:
+    """The form cues shared out over the holds in turn: each hold gets at least one (when there is
+    one), and every one is shown somewhere."""
+    forms = list(exercise.cues_at("form"))
+    if not forms or not holds:
         return [[] for _ in range(holds)]
-    count = max(holds, len(middle))
     shares: list[list[str]] = [[] for _ in range(holds)]
-    for turn in range(count):
-        shares[turn % holds].append(middle[turn % len(middle)])
+    for turn in range(max(holds, len(forms))):
+        shares[turn % holds].append(forms[turn % len(forms)])
     return shares
 
 
-def spread(seconds: float, texts: list[str], has_end: bool) -> Segments:
-    """Equal shares on a short hold; on a long one the end cue keeps the last seconds."""
-    if seconds < LONG_HOLD_SECONDS or not has_end or len(texts) < 2:
-        share = seconds / len(texts)
-        return tuple((number * share, text) for number, text in enumerate(texts))
-    end_starts = seconds - min(END_SHARE_SECONDS, seconds / 4)
-    share = end_starts / (len(texts) - 1)
-    return (*((number * share, text) for number, text in enumerate(texts[:-1])), (end_starts, texts[-1]))
+def spread(seconds: float, before: list[str], halfway: list[str], end: list[str]) -> Segments:
+    """The cues before halfway share the first half, the halfway ones the rest up to the end cues,
+    which share the last second (or their equal share of a hold shorter than one a cue)."""
+    count = len(before) + len(halfway) + len(end)
+    end_starts = seconds - min(END_CUE_SECONDS, seconds / count) * bool(end)
+    if not halfway:
+        middle = end_starts
+    elif not before:
+        middle = 0.0
+    else:  # halfway, or sooner if the cues before it would otherwise get more than their share
+        middle = min(seconds / 2, end_starts * len(before) / (len(before) + len(halfway)))
+    starts = [
+        *shares(0.0, middle, len(before)),
+        *shares(middle, end_starts, len(halfway)),
+        *shares(end_starts, seconds, len(end)),
+    ]
+    if seconds >= count:
+        starts = on_whole_seconds(starts)
+    return tuple(zip(starts, [*before, *halfway, *end], strict=True))
+
+
+def shares(start: float, stop: float, count: int) -> list[float]:
+    return [start + number * (stop - start) / count for number in range(count)]
+
+
+def on_whole_seconds(starts: list[float]) -> list[float]:
+    """Each start moved to a whole second, in order and one apart at least (there is room: a second a
+    cue), so each cue changes as the countdown does, and shows for at least one second."""
+    whole = [float(int(start + 1e-9)) for start in starts]
+    for number in range(1, len(whole)):
+        whole[number] = max(whole[number], whole[number - 1] + 1)
+    for number in range(len(whole) - 2, -1, -1):
+        whole[number] = min(whole[number], whole[number + 1] - 1)
+    return whole
 
 
 def side_changes(planned: PlannedExercise, index: int) -> bool:

@@ -9,6 +9,13 @@ from backcoach.core.domain.dose import Dose
 from backcoach.core.domain.exercise import Catalog, Exercise, Routine, RoutineDose
 from backcoach.core.domain.personal import Personal, adjusted
 from backcoach.core.domain.phase import Phase
+from backcoach.core.session.positions import move_words
+
+# However short the get-ready is set (0 s included), an exercise's setup and caution show this long
+# before it starts, and a change of position (floor to chair, chair to doorway) gets this long
+# [our choice: time to read the setup, and to get down or up without hurrying].
+SETUP_SECONDS = 5
+MOVE_SECONDS = 15
 
 
 class DoseSource(Personal, Protocol):
@@ -37,6 +44,7 @@ class PlannedExercise:
     exercise: Exercise
     dose: Dose
     steps: tuple[Step, ...]
+    move: str = ""  # how to get into this exercise's position, when the one before was done in another
 
     @property
     def seconds(self) -> int:
@@ -54,12 +62,13 @@ class Plan:
 
 
 def build_plan(routine: Routine, catalog: Catalog, timing: DoseSource) -> Plan:
-    planned = []
+    planned: list[PlannedExercise] = []
     routine, exercises = adjusted(routine, catalog, timing)  # a health condition's changes, with notes
     for exercise in exercises:
         dose = within(timing.dose_for(exercise), routine.doses.get(exercise.id))
-        steps = exercise_steps(exercise, dose, timing.get_ready_seconds, timing.rest_seconds)
-        planned.append(PlannedExercise(exercise, dose, steps))
+        move = move_words(planned[-1].exercise.position if planned else None, exercise.position)
+        steps = exercise_steps(exercise, dose, timing.get_ready_seconds, timing.rest_seconds, bool(move))
+        planned.append(PlannedExercise(exercise, dose, steps, move))
     return Plan(routine, tuple(planned))
 
 
@@ -71,8 +80,11 @@ def within(dose: Dose, ceiling: RoutineDose | None) -> Dose:
     return Dose(hold, min(dose.reps, ceiling.reps or dose.reps))
 
 
-def exercise_steps(exercise: Exercise, dose: Dose, get_ready: int, rest: int) -> tuple[Step, ...]:
-    """Holds with rests between them; "both" does every rep on the left, then switches side."""
+def exercise_steps(
+    exercise: Exercise, dose: Dose, get_ready: int, rest: int, moving: bool = False
+) -> tuple[Step, ...]:
+    """Holds with rests between them; "both" does every rep on the left, then switches side. The
+    get-ready is at least SETUP_SECONDS, and MOVE_SECONDS when moving into a new position."""
     reps = dose.reps
     holds: list[tuple[int, str | None]]
     if exercise.sides == "both":
@@ -82,7 +94,8 @@ def exercise_steps(exercise: Exercise, dose: Dose, get_ready: int, rest: int) ->
     else:
         holds = [(rep, None) for rep in range(1, reps + 1)]
     first_side = holds[0][1]
-    steps = [Step(Phase.GET_READY, get_ready, 0, reps, first_side)]
+    ready = max(get_ready, MOVE_SECONDS if moving else SETUP_SECONDS)
+    steps = [Step(Phase.GET_READY, ready, 0, reps, first_side)]
     for index, (rep, side) in enumerate(holds):
         if index:
             previous_side = holds[index - 1][1]
