@@ -46,7 +46,6 @@ __all__ = [
     "StepBegan",
     "Summary",
     "VerdictGiven",
-    "local_now",
     "starting_advice",
 ]
 
