@@ -178,10 +178,16 @@ def write_report(catalog: Catalog, settings_path: Path, weeks: int, out: Path | 
 def print_history(path: Path, as_csv: bool) -> int:
     """The session log as a table, or every exercise result as CSV for a spreadsheet or a clinician."""
     import csv
+    from datetime import date
 
     from backcoach.core.history.database import History, HistoryError
     from backcoach.core.history.schema import CSV_HEADER
-    from backcoach.core.progress.session_table import SESSION_COLUMNS, session_cells
+    from backcoach.core.progress.session_table import (
+        SESSION_COLUMNS,
+        morning_lines,
+        session_cells,
+        session_status,
+    )
 
     if not path.exists():
         if as_csv:
@@ -205,7 +211,11 @@ def print_history(path: Path, as_csv: bool) -> int:
         return 0
     print(table_line([column.lower() for column in SESSION_COLUMNS], "status"))
     for row in rows:
-        print(table_line(list(session_cells(row)), row.status))
+        print(table_line(list(session_cells(row)), session_status(row)))
+    mornings = morning_lines(history.mornings_after_since(date.min))
+    if mornings:
+        print("\nThe morning after: had your back settled?")
+        print("\n".join(mornings))
     return 0
 
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, assert_never
+from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 from textual.binding import Binding
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from backcoach.core.catalog.drawings import Drawings
     from backcoach.core.domain.rating import Rating
     from backcoach.core.history.writes import HistoryLog
-    from backcoach.core.session.start import SessionStart, Step
     from backcoach.core.settings.save import Keep
     from backcoach.tui.screens.session import SessionScreen
 
@@ -143,32 +142,13 @@ class BackcoachApp(PlainApp):
     def start_session(self, routine_id: str | None) -> None:
         """None: the weekly check-in on its own."""
         from backcoach.core.session.start import SessionStart
+        from backcoach.tui.before_session import take_step
 
         if not self.leaving:
             flow = SessionStart(
                 self.catalog, self.settings, self.history_log, routine_id, self.today(), self.local_now
             )
-            self.take_step(flow, flow.first())
-
-    def take_step(self, flow: SessionStart, step: Step) -> None:
-        from backcoach.core.session.start import AskRating, Done, OfferGentle, OpenSession
-
-        self.history_problem(flow.take_problem())
-        match step:
-            case AskRating(question, scale, ask_sharp):
-                rating = screens.RatingScreen(question, can_cancel=True, scale=scale, ask_sharp=ask_sharp)
-                open_screen(self, rating, lambda answer: self.take_step(flow, flow.rated(answer)))
-            case OfferGentle(offer):
-                gentle = screens.GentleOfferScreen(offer)
-                open_screen(self, gentle, lambda answer: self.take_step(flow, flow.chose_gentle(answer)))
-            case OpenSession(routine, rating, advice):
-                if advice:
-                    self.notify(advice, severity="warning", timeout=10)
-                self.open_session(routine, rating)
-            case Done():
-                pass
-            case _:
-                assert_never(step)
+            take_step(self, flow, flow.first())
 
     def open_session(self, routine: Routine, rating: Rating | None) -> None:
         from backcoach.core.session.coach import Coach

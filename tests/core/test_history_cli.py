@@ -11,11 +11,13 @@ import pytest
 
 from backcoach.cli import main
 from backcoach.core.domain.dose import Dose
+from backcoach.core.domain.morning import Settled
 from backcoach.core.domain.outcome import Outcome
 from backcoach.core.domain.rating import Rating
 from backcoach.core.domain.results import ExerciseResult
 from backcoach.core.domain.status import Status
 from backcoach.core.history.database import History
+from backcoach.core.history.entries import MorningAfterEntry
 from backcoach.core.history.schema import CSV_HEADER
 from backcoach.core.kit import paths
 from backcoach.core.session.pain import judge
@@ -98,7 +100,9 @@ def test_the_table_reads_one_session_a_line(capsys: pytest.CaptureFixture[str]) 
         "4",
         "4.5",
         "ended",
-        "early",
+        "early,",
+        "sharp",
+        "pain",
     ]
     assert lines[2].split()[:4] == ["2026-11-21", "07:45", "Daily", "routine"]
 
@@ -117,3 +121,13 @@ def test_a_damaged_history_is_one_clear_line(capsys: pytest.CaptureFixture[str])
     path.write_bytes(b"nope" * 100)
     assert main(["history", "--csv"]) == 1
     assert f"backcoach: {path} is damaged" in capsys.readouterr().err
+
+
+def test_the_table_lists_the_mornings_after(capsys: pytest.CaptureFixture[str]) -> None:
+    make_history()
+    history = History(paths.history_file())
+    history.insert_morning_after(MorningAfterEntry(STARTED + timedelta(days=1), "2026-11-20", Settled.WORSE))
+    history.close()
+    assert main(["history"]) == 0
+    out = capsys.readouterr().out
+    assert out.endswith("The morning after: had your back settled?\nFri 20 Nov  worse\n")

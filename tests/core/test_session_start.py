@@ -12,11 +12,12 @@ from typing import Any
 import pytest
 
 from backcoach.core.domain.exercise import Catalog
+from backcoach.core.domain.morning import Settled
 from backcoach.core.domain.rating import SCALE, Rating
 from backcoach.core.history.database import History
 from backcoach.core.history.writes import HistoryLog
 from backcoach.core.progress.weekly import CHECKIN_PAIN, CHECKIN_STIFFNESS, STIFFNESS_SCALE
-from backcoach.core.session.start import AskRating, Done, OfferGentle, OpenSession, SessionStart
+from backcoach.core.session.start import AskMorning, AskRating, Done, OfferGentle, OpenSession, SessionStart
 from backcoach.core.settings.model import Settings
 from tests.core.test_history import OFFSET, add_session
 
@@ -175,3 +176,63 @@ def test_a_check_in_that_cannot_be_written_says_so_once(catalog: Catalog, tmp_pa
     assert problem is not None and str(path) in problem
     assert flow.take_problem() is None
     log.close()
+
+
+def with_yesterday(path: Path) -> None:
+    """A session the day before: the morning after it has come, and is asked about once."""
+    history = History(path)
+    add_session(history, date(2026, 11, 25), 3, {"bridge": 2})
+    history.close()
+
+
+MORNING_QUESTION = (
+    "After your last session (Wednesday 25 November), had your back settled by the next morning?"
+)
+
+
+def test_the_morning_after_is_asked_once_and_lands_in_the_history(
+    catalog: Catalog, log: HistoryLog, path: Path
+) -> None:
+    with_yesterday(path)
+    flow = start(catalog, log)
+    assert flow.first() == AskMorning(MORNING_QUESTION)
+    assert flow.answered_morning(Settled.SETTLED) == AskRating(LOWER_QUESTION)
+    assert flow.take_problem() is None
+    assert History(path).morning_after(date(2026, 11, 25)) is Settled.SETTLED
+    assert start(catalog, log).first() == AskRating(LOWER_QUESTION)  # answered: not asked again
+
+
+def test_escape_on_the_morning_after_asks_again_next_time(
+    catalog: Catalog, log: HistoryLog, path: Path
+) -> None:
+    with_yesterday(path)
+    flow = start(catalog, log)
+    flow.first()
+    assert flow.answered_morning(None) == AskRating(LOWER_QUESTION)
+    assert History(path).morning_after(date(2026, 11, 25)) is None
+    assert start(catalog, log).first() == AskMorning(MORNING_QUESTION)
+
+
+@pytest.mark.parametrize("check_before", [True, False])
+def test_worse_the_morning_after_offers_the_gentle_day(
+    catalog: Catalog, log: HistoryLog, path: Path, check_before: bool
+) -> None:
+    with_yesterday(path)
+    flow = start(catalog, log, check_before=check_before)
+    flow.first()
+    step = flow.answered_morning(Settled.WORSE)
+    if check_before:
+        assert step == AskRating(LOWER_QUESTION)
+        step = flow.rated(Rating(2))  # no flare-up: the offer comes from the morning after
+    assert isinstance(step, OfferGentle)
+    assert step.offer.question.startswith("Your back was worse after last time")
+    opening = flow.chose_gentle(True)
+    assert isinstance(opening, OpenSession) and opening.routine.id == "gentle"
+
+
+def test_about_the_same_offers_nothing(catalog: Catalog, log: HistoryLog, path: Path) -> None:
+    with_yesterday(path)
+    flow = start(catalog, log)
+    flow.first()
+    flow.answered_morning(Settled.SAME)
+    assert flow.rated(Rating(2)) == OpenSession(catalog.routines["lower"], Rating(2), None)

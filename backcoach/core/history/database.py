@@ -36,6 +36,7 @@ class SessionRow:
     skipped: int
     stopped: int
     average_after: float | None
+    sharp: int = 0  # results rated with sharp pain
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class ExerciseTrend:
     exercise: str
     name: str
     ratings: tuple[int, ...]  # oldest first, the last few
+    sharp: tuple[bool, ...]  # beside each rating: sharp pain was reported
 
 
 class History:
@@ -188,7 +190,7 @@ class History:
         rows = self.db.execute(
             f"""
             SELECT s.id, s.started_at, s.region, s.routine_name, s.pain_before, s.status,
-                   sum(r.status = ?), sum(r.status = ?), sum(r.status = ?), avg(r.rating)
+                   sum(r.status = ?), sum(r.status = ?), sum(r.status = ?), avg(r.rating), sum(r.sharp)
             FROM (SELECT * FROM sessions WHERE {DONE} ORDER BY started_at DESC, id DESC LIMIT ?) AS s
             LEFT JOIN results AS r ON r.session_id = s.id
             GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC
@@ -197,9 +199,19 @@ class History:
         ).fetchall()
         return [
             SessionRow(
-                id_, started, region, name, before, status, done or 0, skipped or 0, stopped or 0, after
+                id_,
+                started,
+                region,
+                name,
+                before,
+                status,
+                done or 0,
+                skipped or 0,
+                stopped or 0,
+                after,
+                sharp or 0,
             )
-            for id_, started, region, name, before, status, done, skipped, stopped, after in rows
+            for id_, started, region, name, before, status, done, skipped, stopped, after, sharp in rows
         ]
 
     def weeks(self, today: date, count: int = 12) -> list[Week]:
@@ -310,7 +322,7 @@ class History:
         """Each exercise's last ratings, from the most recent sessions."""
         rows = self.db.execute(
             """
-            SELECT r.exercise, r.name, r.rating
+            SELECT r.exercise, r.name, r.rating, r.sharp
             FROM (SELECT id, started_at FROM sessions ORDER BY started_at DESC LIMIT ?) AS s
             JOIN results AS r ON r.session_id = s.id
             WHERE r.rating IS NOT NULL
@@ -319,11 +331,16 @@ class History:
             (since_sessions,),
         ).fetchall()
         ratings: dict[str, list[int]] = {}
+        sharp: dict[str, list[bool]] = {}
         names: dict[str, str] = {}
-        for exercise, name, rating in rows:
+        for exercise, name, rating, was_sharp in rows:
             ratings.setdefault(exercise, []).append(rating)
+            sharp.setdefault(exercise, []).append(bool(was_sharp))
             names[exercise] = name
-        return [ExerciseTrend(key, names[key], tuple(values[-last:])) for key, values in ratings.items()]
+        return [
+            ExerciseTrend(key, names[key], tuple(values[-last:]), tuple(sharp[key][-last:]))
+            for key, values in ratings.items()
+        ]
 
     def last_ratings(self, exercise_id: str, sessions: int = 2) -> list[tuple[int, Level]]:
         """The exercise's (rating, verdict) in its last rated sessions, newest first."""

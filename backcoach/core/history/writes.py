@@ -144,6 +144,18 @@ class HistoryLog:
         except (HistoryError, sqlite3.Error):
             return None
 
+    def last_day_answered(self, today: date) -> tuple[date | None, bool]:
+        """The day of the last session before today, and whether its morning after was answered;
+        (None, False) when the history cannot be read now."""
+        if self.problem is not None:
+            return None, False
+        try:
+            history = self.open()
+            last = history.last_session_day(today)
+            return last, last is not None and history.morning_after(last) is not None
+        except (HistoryError, sqlite3.Error):
+            return None, False
+
     def last_ratings(self, exercise_id: str) -> list[tuple[int, Level]]:
         """An exercise's last rated sessions, newest first; empty when the history cannot be read now.
 

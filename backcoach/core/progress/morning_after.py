@@ -45,8 +45,8 @@ def meaning(answer: Settled | None) -> Meaning:
                 True,
                 False,
                 True,
-                "Worse the morning after means the last session was a bit much: today's doses step"
-                " down, and the gentle day is on offer.",
+                "Worse the morning after means the last session was a bit much: the doses step down"
+                " after today, and the gentle day is on offer.",
             )
         case Settled.SAME:
             return Meaning(

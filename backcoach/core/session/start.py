@@ -14,10 +14,12 @@ from enum import Enum, auto
 from typing import TypeVar
 
 from backcoach.core.domain.exercise import Catalog, Routine
+from backcoach.core.domain.morning import Settled
 from backcoach.core.domain.rating import SCALE, Rating
 from backcoach.core.history.database import HistoryError
 from backcoach.core.history.writes import HistoryLog
 from backcoach.core.kit.clock import local_now
+from backcoach.core.progress import morning_after
 from backcoach.core.progress.weekly import CHECKIN_PAIN, CHECKIN_STIFFNESS, STIFFNESS_SCALE, checkin_due_in
 from backcoach.core.session.coach import starting_advice
 from backcoach.core.session.flare import GentleOffer, gentle_offer
@@ -31,6 +33,14 @@ class AskRating:
     question: str
     scale: str = SCALE
     ask_sharp: bool = True
+
+
+@dataclass(frozen=True)
+class AskMorning:
+    """How the back was the morning after the last session: one of answers, or None for escape."""
+
+    question: str
+    answers: tuple[Settled, ...] = morning_after.ANSWERS
 
 
 @dataclass(frozen=True)
@@ -52,13 +62,14 @@ class Done:
     """Nothing to open: the starting rating was escaped, or the check-in asked on its own is over."""
 
 
-Step = AskRating | OfferGentle | OpenSession | Done
+Step = AskRating | AskMorning | OfferGentle | OpenSession | Done
 S = TypeVar("S", bound=Step)
 
 
 class Stage(Enum):
     CHECKIN_PAIN = auto()
     CHECKIN_STIFFNESS = auto()
+    MORNING_AFTER = auto()
     STARTING_RATING = auto()
     GENTLE_OFFER = auto()
     OVER = auto()
@@ -86,12 +97,14 @@ class SessionStart:
         self.pain: Rating | None = None  # the check-in's morning pain, until stiffness is given
         self.rating: Rating | None = None  # the starting rating, while the gentle day is offered
         self.offer: GentleOffer | None = None
+        self.last_day: date | None = None  # the session the morning-after question is about
+        self.morning: Settled | None = None
         self._problem: str | None = None
 
     def first(self) -> Step:
         if self.routine is None or self.checkin_due():
             return self._ask(Stage.CHECKIN_PAIN)
-        return self._starting()
+        return self._after_checkin()
 
     def rated(self, rating: Rating | None) -> Step:
         """The answer to an AskRating step."""
@@ -109,8 +122,17 @@ class SessionStart:
                 if rating is None:
                     return self._over(Done())
                 return self._offer_or_open(rating)
-            case Stage.GENTLE_OFFER | Stage.OVER:
+            case Stage.MORNING_AFTER | Stage.GENTLE_OFFER | Stage.OVER:
                 raise RuntimeError(f"no rating was asked for ({self.stage.name})")
+
+    def answered_morning(self, answer: Settled | None) -> Step:
+        """The answer to an AskMorning step; escape asks again next time (nothing is written)."""
+        if self.stage is not Stage.MORNING_AFTER or self.last_day is None:
+            raise RuntimeError(f"no morning-after question was asked ({self.stage.name})")
+        if answer is not None:
+            self._problem = self.history.morning_after(self.now(), self.last_day, answer)
+            self.morning = answer
+        return self._starting()
 
     def chose_gentle(self, gentle: bool | None) -> Step:
         """The answer to an OfferGentle step; escape keeps the routine chosen."""
@@ -139,23 +161,33 @@ class SessionStart:
             case Stage.STARTING_RATING:
                 assert self.routine is not None
                 return AskRating(f"{self.routine.name}: how is your back right now?")
-            case Stage.GENTLE_OFFER | Stage.OVER:
+            case Stage.MORNING_AFTER | Stage.GENTLE_OFFER | Stage.OVER:
                 raise RuntimeError(f"{stage.name} is not a rating")
 
     def _after_checkin(self) -> Step:
+        """The morning-after question when it is due, then the starting rating."""
         self.pain = None
-        return self._over(Done()) if self.routine is None else self._starting()
+        if self.routine is None:
+            return self._over(Done())
+        self.last_day, answered = self.history.last_day_answered(self.today)
+        if morning_after.due(self.last_day, self.today, answered):
+            assert self.last_day is not None
+            self.stage = Stage.MORNING_AFTER
+            return AskMorning(morning_after.question(self.last_day))
+        return self._starting()
 
     def _starting(self) -> Step:
         assert self.routine is not None
         if not self.settings.check_before:
-            return self._open(self.routine, None)
+            return self._offer_or_open(None)
         return self._ask(Stage.STARTING_RATING)
 
-    def _offer_or_open(self, rating: Rating) -> Step:
-        """A flare-up (a starting rating at stop_at or above) is offered the gentle routine instead."""
+    def _offer_or_open(self, rating: Rating | None) -> Step:
+        """A flare-up (a starting rating at stop_at or above), or a back that was worse the morning
+        after last time, is offered the gentle routine instead."""
         assert self.routine is not None
-        self.offer = gentle_offer(rating.value, self.routine, self.catalog, self.settings)
+        starting = None if rating is None else rating.value
+        self.offer = gentle_offer(starting, self.routine, self.catalog, self.settings, self.morning)
         if self.offer is None:
             return self._open(self.routine, rating)
         self.stage, self.rating = Stage.GENTLE_OFFER, rating

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from backcoach.tui.screens.dialogs import ConfirmScreen, ConflictScreen, HelpScreen, QuitScreen
     from backcoach.tui.screens.flare import GentleOfferScreen
     from backcoach.tui.screens.history import HistoryScreen
+    from backcoach.tui.screens.morning import MorningAfterScreen
     from backcoach.tui.screens.rating import RatingScreen, VerdictScreen
     from backcoach.tui.screens.safety import SafetyScreen
     from backcoach.tui.screens.session import SessionScreen
@@ -25,6 +26,7 @@ __all__ = [
     "GentleOfferScreen",
     "HelpScreen",
     "HistoryScreen",
+    "MorningAfterScreen",
     "QuitScreen",
     "RatingScreen",
     "SafetyScreen",
@@ -41,6 +43,7 @@ MODULE_OF = {
     "HelpScreen": "dialogs",
     "QuitScreen": "dialogs",
     "HistoryScreen": "history",
+    "MorningAfterScreen": "morning",
     "RatingScreen": "rating",
     "VerdictScreen": "rating",
     "SafetyScreen": "safety",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from rich.table import Table
 from rich.text import Text
@@ -12,9 +12,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from backcoach.core.history.database import History, Week
+from backcoach.core.history.database import ExerciseTrend, History, Week
 from backcoach.core.kit.text import plural, shown
-from backcoach.core.progress.session_table import SESSION_COLUMNS, session_cells
+from backcoach.core.progress.session_table import SESSION_COLUMNS, morning_lines, session_cells
 from backcoach.core.progress.trends import figure, hints, trend_words
 
 WEEKS_SHOWN = 12
@@ -26,6 +26,12 @@ def week_bar(average: float | None) -> str:
         return " " * BAR_WIDTH
     filled = round(average / 10 * BAR_WIDTH)
     return "█" * filled + "·" * (BAR_WIDTH - filled)
+
+
+def ratings_shown(trend: ExerciseTrend) -> str:
+    """ "2 3 sharp 1": each rating, and sharp pain after the ones it came with."""
+    pairs = zip(trend.ratings, trend.sharp, strict=True)
+    return " ".join(f"{rating} sharp" if sharp else str(rating) for rating, sharp in pairs)
 
 
 class HistoryScreen(Screen[None]):
@@ -66,6 +72,12 @@ class HistoryScreen(Screen[None]):
                         classes="section-title",
                     )
                     yield Static(self.mornings_chart(weeks), id="mornings")
+                mornings = morning_lines(
+                    history.mornings_after_since(self.today - timedelta(weeks=WEEKS_SHOWN))
+                )
+                if mornings:
+                    yield Static("The morning after: had your back settled?", classes="section-title")
+                    yield Static("\n".join(mornings), id="mornings-after")
                 yield Static("Each exercise: your last ratings after it", classes="section-title")
                 yield Static(self.trends_table(), id="trends")
                 yield Static("Recent sessions", classes="section-title")
@@ -105,9 +117,7 @@ class HistoryScreen(Screen[None]):
             table.add_column(column)
         for trend in sorted(self.history.exercise_trends(), key=lambda trend: trend.name):
             # Names come from files, and stay in the history after the file changes: never markup.
-            table.add_row(
-                Text(shown(trend.name)), " ".join(map(str, trend.ratings)), trend_words(trend.ratings)
-            )
+            table.add_row(Text(shown(trend.name)), ratings_shown(trend), trend_words(trend.ratings))
         return table
 
     def sessions_table(self) -> Table:

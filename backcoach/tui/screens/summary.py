@@ -120,9 +120,7 @@ class SummaryScreen(Screen[None], Composed):
         for column in ("Exercise", "Status", "Pain after", "Verdict"):
             table.add_column(column)
         for result in self.record.results:
-            rating = "-" if result.rating is None else str(result.rating.value)
-            if result.rating is not None and result.rating.sharp:
-                rating += " sharp"
+            rating = result.rated or "-"
             verdict = Text("-")
             if result.verdict is not None:
                 verdict = Text(result.verdict.level.value.upper(), style=level_style(result.verdict.level))
