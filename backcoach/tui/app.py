@@ -117,11 +117,13 @@ class BackcoachApp(PlainApp):
         if self.settings.safety_acknowledged:
             self.begin()
         else:
-            open_screen(self, screens.SafetyScreen(), self.safety_answered)
+            safety = screens.SafetyScreen(osteoporosis=self.settings.osteoporosis)
+            open_screen(self, safety, lambda accepted: self.safety_answered(accepted, safety.osteoporosis))
 
-    def safety_answered(self, accepted: bool | None) -> None:
+    def safety_answered(self, accepted: bool | None, osteoporosis: bool) -> None:
+        """The first time: the acknowledgement, and the osteoporosis answer asked with it."""
         if accepted and not self.settings.safety_acknowledged:
-            self.keeper.save(replace(self.settings, safety_acknowledged=True))
+            self.keeper.apply(replace(self.settings, safety_acknowledged=True, osteoporosis=osteoporosis))
         self.begin()
 
     def begin(self) -> None:

@@ -6,7 +6,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
 from backcoach.core.catalog.load import load_catalog
 from backcoach.core.domain.status import Status
@@ -123,7 +123,7 @@ async def test_this_hurts_mid_hold_stops_and_asks_for_a_rating(make_app: MakeApp
         assert isinstance(app.screen, SummaryScreen)
         result = app.screen.record.results[0]
         assert result.status is Status.STOPPED and result.rating is not None and result.rating.sharp
-        assert "stopped" in text_of(app, "#results") and "3 sharp" in text_of(app, "#results")
+        assert "stopped" in text_of(app, "#results") and "3, sharp" in text_of(app, "#results")
 
 
 async def test_escape_asks_before_ending(make_app: MakeApp) -> None:
@@ -393,3 +393,19 @@ async def test_a_second_red_says_plainly_that_ending_today_is_sensible(make_app:
         assert "End session" in footer and "Next exercise" in footer  # the same keys: still their choice
         await type_keys(pilot, "e")
         assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_the_first_run_asks_about_osteoporosis_and_home_says_what_changes(
+    make_app: MakeApp, settings_path: Path
+) -> None:
+    app = make_app(settings_text=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert "[ ] I have osteoporosis" in text_of(app, "#osteoporosis")
+        await type_keys(pilot, "o")
+        assert "[x] I have osteoporosis" in text_of(app, "#osteoporosis")
+        await type_keys(pilot, "y")
+        assert tomllib.loads(settings_path.read_text())["health"] == {"osteoporosis": True}
+        assert isinstance(app.screen, HomeScreen)
+        notes = text_of(app, "#routine-notes")
+        assert notes.startswith("For you:") and "in place of Partial crunch" in notes
+        assert "crunch" not in str(app.screen.query_one("#routines", OptionList).get_option_at_index(0).prompt)

@@ -69,6 +69,7 @@ class HomeScreen(Screen[None]):
             yield Static(id="week", markup=False)
             yield Static(id="week-warning", markup=False)
             yield RoutineList(*self.options(compact=False), id="routines")
+            yield Static(id="routine-notes", markup=False)
         # A plain line rather than a Footer: the first screen is drawn at start-up, where every
         # widget counts (the start-up budget in docs/design.md).
         yield Static(self.key_bar(compact=False), id="keybar", classes="keybar", markup=False)
@@ -76,6 +77,7 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.keeper.changed.subscribe(self, self.settings_changed, immediate=True)
         self.query_one("#week-warning").display = False
+        self.query_one("#routine-notes").display = False
 
     def settings_changed(self, _settings: object) -> None:
         self.refresh_routines()
@@ -146,14 +148,19 @@ class HomeScreen(Screen[None]):
         highlighted = routines.highlighted
         routines.set_options(self.options(self.has_class("compact")))
         routines.highlighted = highlighted
+        if highlighted is not None:
+            self.show_notes(routines.get_option_at_index(highlighted).id)
 
     def options(self, compact: bool) -> list[Option]:
         """One option a routine: number, name, length; the exercises too when there is room."""
         catalog, settings = self.catalog, self.keeper.settings
         options = []
+        self.notes: dict[str, tuple[str, ...]] = {}
         for number, routine in enumerate(catalog.routines.values(), start=1):
-            exercises = catalog.routine_exercises(routine)
-            length = f"about {minutes(build_plan(routine, catalog, settings).total_seconds)} min"
+            plan = build_plan(routine, catalog, settings)  # as it will run: a health condition's changes
+            exercises = [planned.exercise for planned in plan.exercises]
+            self.notes[routine.id] = plan.routine.notes
+            length = f"about {minutes(plan.total_seconds)} min"
             key = str(number) if number <= MAX_NUMBERED else " "
             # Plain lines draw far faster than a table; the names never wrap, so they stay indented.
             name = Text.assemble((f"{key}  {routine.name}", "bold"))
@@ -170,6 +177,16 @@ class HomeScreen(Screen[None]):
                 )
             options.append(Option(prompt, id=routine.id))
         return options
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_notes(event.option.id)
+
+    def show_notes(self, routine_id: str | None) -> None:
+        """What your settings change in the highlighted routine, said positively."""
+        notes = self.notes.get(routine_id or "", ())
+        line = self.query_one("#routine-notes", Static)
+        line.update("For you: " + " ".join(notes) if notes else "")
+        line.display = bool(notes)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -10,18 +11,29 @@ from textual.widgets import Footer, Static
 
 from backcoach.core.domain.red_flags import EMERGENCY, URGENT
 
+OSTEOPOROSIS_QUESTION = (
+    "Do you have osteoporosis (thin, fragile bones)? Then the routines swap the crunch for a back"
+    " exercise and keep twists within half your range. You can change this in settings."
+)
+
 
 class SafetyScreen(Screen[bool]):
-    """Returns True when the person says none of these apply."""
+    """Returns True when the person says none of these apply. The first time, it also asks once about
+    osteoporosis (o toggles it), which the app saves with the acknowledgement."""
 
     BINDINGS = [
         Binding("y", "accept", "None of these, continue", tooltip="I have none of these: continue"),
+        Binding("o", "toggle_osteoporosis", "Osteoporosis", tooltip="I have osteoporosis (toggles)"),
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, first_run: bool = True) -> None:
+    def __init__(self, first_run: bool = True, osteoporosis: bool = False) -> None:
         super().__init__()
         self.first_run = first_run
+        self.osteoporosis = osteoporosis
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.first_run or action != "toggle_osteoporosis"
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="safety"):
@@ -34,8 +46,22 @@ class SafetyScreen(Screen[bool]):
             yield Static("\n".join(f" • {item}" for item in EMERGENCY))
             yield Static("Get an urgent appointment with a doctor before exercising", classes="flag-title")
             yield Static("\n".join(f" • {item}" for item in URGENT))
+            if self.first_run:
+                yield Static(OSTEOPOROSIS_QUESTION, classes="section-title", id="osteoporosis-question")
+                yield Static(self.osteoporosis_line(), id="osteoporosis", markup=False)
             yield Static("y  I have none of these, continue      q  quit", classes="keys")
         yield Footer()
+
+    def osteoporosis_line(self) -> str:
+        return f"[{'x' if self.osteoporosis else ' '}] I have osteoporosis   (o to change)"
+
+    def action_toggle_osteoporosis(self) -> None:
+        self.osteoporosis = not self.osteoporosis
+        self.query_one("#osteoporosis", Static).update(self.osteoporosis_line())
+
+    def on_click(self, event: events.Click) -> None:
+        if event.widget is not None and event.widget.id == "osteoporosis":
+            self.action_toggle_osteoporosis()
 
     def action_accept(self) -> None:
         self.dismiss(True)
