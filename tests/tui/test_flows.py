@@ -408,4 +408,6 @@ async def test_the_first_run_asks_about_osteoporosis_and_home_says_what_changes(
         assert isinstance(app.screen, HomeScreen)
         notes = text_of(app, "#routine-notes")
         assert notes.startswith("For you:") and "in place of Partial crunch" in notes
-        assert "crunch" not in str(app.screen.query_one("#routines", OptionList).get_option_at_index(0).prompt)
+        assert "crunch" not in str(
+            app.screen.query_one("#routines", OptionList).get_option_at_index(0).prompt
+        )

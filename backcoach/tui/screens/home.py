@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from backcoach.core.domain.exercise import Catalog
+from backcoach.core.kit.text import plural
 from backcoach.core.progress.weekly import WeekStatus, empty_status, read_week_status
 from backcoach.core.session.plan import build_plan, minutes
 from backcoach.tui.keys import key_bar
@@ -170,7 +171,7 @@ class HomeScreen(Screen[None]):
                 names = ", ".join(exercise.name for exercise in exercises)
                 prompt = Text.assemble(
                     name,
-                    f"   {len(exercises)} exercises · {length}\n",
+                    f"   {plural(len(exercises), 'exercise')} · {length}\n",
                     (f"   {names}", "dim"),
                     no_wrap=True,
                     overflow="ellipsis",
