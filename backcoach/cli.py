@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from backcoach.core.catalog.load import CatalogError, load_catalog
 from backcoach.core.domain.exercise import Catalog
 from backcoach.core.kit import paths
 from backcoach.core.kit.text import clipped, plural, shown
 from backcoach.core.settings.model import Settings, load_settings
+
+if TYPE_CHECKING:
+    from argparse import Namespace  # not for plain `backcoach`: the start-up budget
 
 
 def usage_error(message: str) -> NoReturn:
@@ -27,6 +30,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     from backcoach.arguments import build_parser  # not for plain `backcoach`: the start-up budget
 
     args = build_parser().parse_args(arguments)
+    if args.command is None:
+        return open_app(settings_file(args.config), args.region)
+    return answered(lambda: run_command(args))
+
+
+def answered(command: Callable[[], int]) -> int:
+    """A subcommand, ending in a line rather than a traceback: a pipe's reader that asked for no more
+    (`| head`) ends it quietly with 0; a failed write (a full disk, a closed stdout), a name the
+    system refuses or a damaged history is one line on stderr and status 1."""
+    import sqlite3
+
+    if sys.stdout is None:  # started with stdout closed (`>&-`): nowhere to print
+        if sys.stderr is not None:
+            sys.stderr.write("backcoach: the output is closed, so there is nowhere to print\n")
+        return 1
+    try:
+        status = command()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        sys.stdout = None  # flushing again at exit would raise again
+        return 0
+    except OSError as error:
+        where = f" {said(str(error.filename))}" if error.filename else " the output"
+        sys.stderr.write(f"backcoach: cannot use{where}: {error.strerror or error}\n")
+        return 1
+    except sqlite3.Error as error:
+        from backcoach.core.history.database import describe
+
+        sys.stderr.write(f"backcoach: {describe(paths.history_file(), error)}\n")
+        return 1
+    return status
+
+
+def run_command(args: Namespace) -> int:
     settings_path = settings_file(args.config)
     if args.command == "check":
         return check(args.files, settings_path)
@@ -41,12 +78,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return print_history(paths.history_file(), args.csv)
     if args.command == "report":
         return write_report(catalog, settings_path, args.weeks, args.out)
-    return open_app(settings_path, args.region, catalog)
+    raise AssertionError(f"a subcommand with no handler: {args.command}")
 
 
 def settings_file(config: str | None) -> Path:
     settings_path = paths.settings_file(config)
-    if settings_path.is_dir():
+    try:
+        is_folder = settings_path.is_dir()
+    except OSError as error:  # a name the system refuses: too long, for one
+        usage_error(f"{said(str(settings_path))} cannot be used: {error.strerror or error}")
+    if is_folder:
         named_by = "--config" if config else paths.CONFIG_ENV
         usage_error(f"{named_by} {settings_path} is a folder; name the settings file in it")
     return settings_path

@@ -22,6 +22,7 @@ from backcoach.core.history.schema import MIGRATIONS
 from backcoach.core.history.session_log import SessionLog
 from backcoach.core.history.writes import HistoryLog
 from backcoach.core.session.pain import judge
+from tests.core.test_cli_output import damage
 from tests.history_helpers import add_result, start_session
 
 OFFSET = timezone(timedelta(hours=1))
@@ -317,3 +318,77 @@ def test_the_report_reads_results_routines_and_the_first_day(tmp_path: Path) -> 
     ]
     assert [row.verdict for row in history.results_since(date(2026, 11, 1))] == [Level.GREEN, Level.RED, None]
     assert history.routines_since(date(2026, 11, 1)) == [("lower", "Lower back", 2)]
+
+
+def test_ratings_given_against_a_damaged_history_all_reach_a_good_one_later(tmp_path: Path) -> None:
+    """Damage SQLite would report only query by query is found on opening: nothing is written into the
+    damaged file, and the whole session, start included, waits in the side file for a good history."""
+    path = tmp_path / "history.sqlite3"
+    history = History(path)
+    add_session(history, date(2026, 11, 20), 3, {"bridge": 2})
+    history.close()
+    damage(path)
+    damaged = path.read_bytes()
+    log = HistoryLog(path)
+    record = SessionRecord("lower", "Lower back", datetime(2026, 11, 26, 9, tzinfo=OFFSET), 3)
+    session = SessionLog(log, record)
+    assert "is damaged (the integrity check found:" in (session.start() or "")
+    exercises = [
+        "pelvic-tilt",
+        "knee-to-chest",
+        "knees-to-chest",
+        "basic-twist",
+        "bridge",
+        "bird-dog",
+        "crunch",
+    ]
+    for exercise in exercises:
+        session.add(result(exercise, 2), RECORDED)
+    session.end(Outcome.COMPLETED)
+    assert "9 entries are kept in" in (log.close() or "")
+    assert path.read_bytes() == damaged  # left byte for byte as it was
+
+    path.rename(tmp_path / "history.damaged")  # the person moves it aside: a new, good history
+    later = HistoryLog(path)
+    assert later.flush() is None
+    assert [row[2] for row in later.open().csv_rows()] == exercises
+    assert not path.with_name("history.sqlite3.quarantine.jsonl").exists()
+    assert not later.side_file.exists()
+    assert later.close() is None
+
+
+def a_session_kept_in_memory(log: HistoryLog) -> None:
+    session = SessionLog(
+        log, SessionRecord("lower", "Lower back", datetime(2026, 11, 26, 9, tzinfo=OFFSET), 3)
+    )
+    session.start()
+    session.add(result("bridge", 2), RECORDED)
+    session.end(Outcome.COMPLETED)
+
+
+def test_when_the_history_folder_takes_nothing_the_side_file_goes_to_the_state_folder(tmp_path: Path) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the folder should be")  # as a read-only folder, even for root
+    path = blocker / "history.sqlite3"
+    log = HistoryLog(path, spare_dir=tmp_path / "state")
+    a_session_kept_in_memory(log)
+    assert f"3 entries are kept in {log.spare_side_file}" in (log.close() or "")
+
+    blocker.unlink()  # the folder can be written again: the next run puts them into the history
+    later = HistoryLog(path, spare_dir=tmp_path / "state")
+    assert later.flush() is None
+    assert [row[2] for row in later.open().csv_rows()] == ["bridge"]
+    assert not later.spare_side_file.exists()
+    assert later.close() is None
+
+
+def test_when_no_place_takes_the_side_file_the_entries_are_said_in_full(tmp_path: Path) -> None:
+    blocker = tmp_path / "full"
+    blocker.write_text("nothing can be written under here")
+    log = HistoryLog(blocker / "history.sqlite3", spare_dir=blocker / "state")
+    a_session_kept_in_memory(log)
+    said = log.close() or ""
+    assert said.startswith("3 history entries could not be saved anywhere")
+    kept = [json.loads(line) for line in said.split("Here they are, to keep:\n")[1].splitlines()]
+    assert [entry["kind"] for entry in kept] == ["start", "result", "end"]
+    assert [file.name for file in tmp_path.rglob("*")] == ["full"]  # no temporary file left behind

@@ -51,7 +51,7 @@ async def test_green_twice_proposes_a_step_up_and_accepting_saves_it(
     history.close()
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await type_keys(pilot, "3", "2", "enter")
+        await type_keys(pilot, "3", "1", "2", "enter")  # settled the morning after yesterday's session
         for _ in range(3):  # the first three exercises, then end early
             await run_to_rating(pilot)
             await type_keys(pilot, "0", "enter")

@@ -6,6 +6,7 @@ What cannot be written waits in memory, then in a side file beside the database.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import sqlite3
@@ -30,6 +31,8 @@ from backcoach.core.history.entries import (
     stamp,
 )
 from backcoach.core.history.entry_json import KINDS, BadEntry, JsonObject, from_json, to_json
+from backcoach.core.kit import paths
+from backcoach.core.kit.safe_files import write_atomically
 
 # How long a write waits for a file another program holds. The session screen waits for each write,
 # so this stays short: a write that cannot go now waits in memory and goes with the next one.
@@ -46,10 +49,14 @@ class HistoryLog:
     what still waits when the app closes goes to a side file beside the database, and the next successful
     write or read puts it into the history."""
 
-    def __init__(self, path: Path, timeout: float = BUSY_TIMEOUT) -> None:
+    def __init__(self, path: Path, timeout: float = BUSY_TIMEOUT, spare_dir: Path | None = None) -> None:
         self.path = path
         self.timeout = timeout
         self.side_file = path.with_name(path.name + ".unsaved.jsonl")
+        # Where the side file goes when the history's own folder cannot take it (read-only, say): the
+        # state folder, in a file named for this history, so it never reaches another one.
+        named = hashlib.sha256(str(path.absolute()).encode()).hexdigest()[:16]
+        self.spare_side_file = (spare_dir or paths.state_dir()) / f"unsaved-{named}.jsonl"
         self.pending: list[Entry] = []
         self.problem: str | None = None
         self._history: History | None = None
@@ -79,12 +86,14 @@ class HistoryLog:
             except (HistoryError, sqlite3.Error, OSError) as error:
                 self._drop()
                 first_time = self.problem is None
-                self.problem = str(error) if isinstance(error, HistoryError) else describe(self.path, error)
+                problem = str(error) if isinstance(error, HistoryError) else describe(self.path, error)
+                self.problem = f"{problem}; your ratings wait in memory until it can be written"
                 return self.problem if first_time else None
             self.pending.pop(0)
         self.problem = None
         if self._side_file_loaded:
-            self.side_file.unlink(missing_ok=True)
+            for side_file in (self.side_file, self.spare_side_file):
+                side_file.unlink(missing_ok=True)
         return said
 
     def _quarantine(self, entry: JsonObject, error: Exception) -> str | None:
@@ -175,17 +184,22 @@ class HistoryLog:
             return None
         self.pending = [self._with_session_id(entry) for entry in self.pending]
         lines = "".join(json.dumps(to_json(entry)) + "\n" for entry in self.pending)
-        temporary = self.side_file.with_name(self.side_file.name + ".tmp")
-        try:
-            self.side_file.parent.mkdir(parents=True, exist_ok=True)
-            with temporary.open("w", encoding="utf-8") as file:
-                file.write(lines)
-                file.flush()
-                os.fsync(file.fileno())
-            os.replace(temporary, self.side_file)
-        except OSError as error:
-            return f"{len(self.pending)} history entries could not be saved anywhere: {error}"
-        return f"{self.problem}; {len(self.pending)} entries are kept in {self.side_file} until it can be written"
+        failures = []
+        for side_file in (self.side_file, self.spare_side_file):
+            try:
+                side_file.parent.mkdir(parents=True, exist_ok=True)
+                write_atomically(side_file, lines.encode())
+            except OSError as error:
+                failures.append(f"{side_file}: {error.strerror or error}")
+                continue
+            return (
+                f"{self.problem}; {len(self.pending)} entries are kept in {side_file} until it can be written"
+            )
+        # Nowhere on disk takes them (a full disk): said with the entries themselves, to be kept by hand.
+        return (
+            f"{len(self.pending)} history entries could not be saved anywhere ({'; '.join(failures)})."
+            f" Here they are, to keep:\n{lines}"
+        )
 
     def _connect(self) -> History:
         if self._history is None:
@@ -225,23 +239,34 @@ class HistoryLog:
         return session_id
 
     def _load_side_file(self) -> str | None:
-        """Entries left by an earlier run go first: they are older. A file that is not ours is kept aside
-        whole; a line of ours that is not a valid entry goes to the quarantine, and the rest are loaded."""
-        if self._side_file_loaded or not self.side_file.exists():
+        """Entries left by an earlier run go first: they are older. The spare side file, if any, comes
+        first: only an earlier run than the one that left the usual one could have written it."""
+        if self._side_file_loaded:
             return None
         self._side_file_loaded = True
+        with contextlib.suppress(OSError):  # an earlier version's, left by a failed write: never whole
+            self.side_file.with_name(self.side_file.name + ".tmp").unlink(missing_ok=True)
+        said = None
+        for side_file in (self.side_file, self.spare_side_file):  # each put in front: the spare's first
+            if side_file.exists():
+                said = self._load(side_file) or said
+        return said
+
+    def _load(self, side_file: Path) -> str | None:
+        """A file that is not ours is kept aside whole; a line of ours that is not a valid entry goes to
+        the quarantine, and the rest are loaded."""
         lines: list[JsonObject] = []
         try:
-            for line in self.side_file.read_text(encoding="utf-8").splitlines():
+            for line in side_file.read_text(encoding="utf-8").splitlines():
                 raw = json.loads(line)
                 if not isinstance(raw, dict) or raw.get("kind") not in KINDS:
                     raise ValueError(f"not a history entry: {line[:60]}")
                 lines.append(raw)
         except (OSError, ValueError) as error:
-            aside = self.side_file.with_name(self.side_file.name + ".broken")
+            aside = side_file.with_name(side_file.name + ".broken")
             with contextlib.suppress(OSError):
-                os.replace(self.side_file, aside)
-            return f"{self.side_file} could not be read ({error}); it was kept as {aside}"
+                os.replace(side_file, aside)
+            return f"{side_file} could not be read ({error}); it was kept as {aside}"
         said = None
         entries: list[Entry] = []
         for raw in lines:

@@ -39,6 +39,11 @@ def history_file() -> Path:
     return data_dir() / "history.sqlite3"
 
 
+def state_dir() -> Path:
+    """Where the app keeps what is its own, apart from the history's folder."""
+    return Path(platformdirs.user_state_dir(APP_NAME))
+
+
 def crash_dir() -> Path:
     """Where a crash's full traceback is written: the state folder (beside the history when
     BACKCOACH_DATA_DIR moves that)."""
