@@ -144,13 +144,13 @@ class BackcoachApp(PlainApp):
     def start_session(self, routine_id: str | None) -> None:
         """None: the weekly check-in on its own."""
         from backcoach.core.session.start import SessionStart
-        from backcoach.tui.before_session import take_step
+        from backcoach.tui.before_session import BeforeSession
 
         if not self.leaving:
             flow = SessionStart(
                 self.catalog, self.settings, self.history_log, routine_id, self.today(), self.local_now
             )
-            take_step(self, flow, flow.first())
+            BeforeSession(self, flow, self.history_problem, self.open_session).take(flow.first())
 
     def open_session(self, routine: Routine, rating: Rating | None) -> None:
         from backcoach.core.session.coach import Coach

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, assert_never
+from collections.abc import Callable
+from typing import Any, assert_never
 
+from textual.app import App
+
+from backcoach.core.domain.exercise import Routine
+from backcoach.core.domain.rating import Rating
 from backcoach.core.session.start import (
     AskMorning,
     AskRating,
@@ -16,27 +21,40 @@ from backcoach.core.session.start import (
 from backcoach.tui import screens
 from backcoach.tui.opening import open_screen
 
-if TYPE_CHECKING:
-    from backcoach.tui.app import BackcoachApp
 
+class BeforeSession:
+    """history_problem: says what a history write that failed said; open_session: opens the session."""
 
-def take_step(app: BackcoachApp, flow: SessionStart, step: Step) -> None:
-    app.history_problem(flow.take_problem())
-    match step:
-        case AskRating(question, scale, ask_sharp):
-            rating = screens.RatingScreen(question, can_cancel=True, scale=scale, ask_sharp=ask_sharp)
-            open_screen(app, rating, lambda answer: take_step(app, flow, flow.rated(answer)))
-        case AskMorning(question):
-            morning = screens.MorningAfterScreen(question)
-            open_screen(app, morning, lambda answer: take_step(app, flow, flow.answered_morning(answer)))
-        case OfferGentle(offer):
-            gentle = screens.GentleOfferScreen(offer)
-            open_screen(app, gentle, lambda answer: take_step(app, flow, flow.chose_gentle(answer)))
-        case OpenSession(routine, rating, advice):
-            if advice:
-                app.notify(advice, severity="warning", timeout=10)
-            app.open_session(routine, rating)
-        case Done():
-            pass
-        case _:
-            assert_never(step)
+    def __init__(
+        self,
+        app: App[Any],
+        flow: SessionStart,
+        history_problem: Callable[[str | None], None],
+        open_session: Callable[[Routine, Rating | None], None],
+    ) -> None:
+        self.app = app
+        self.flow = flow
+        self.history_problem = history_problem
+        self.open_session = open_session
+
+    def take(self, step: Step) -> None:
+        app, flow = self.app, self.flow
+        self.history_problem(flow.take_problem())
+        match step:
+            case AskRating(question, scale, ask_sharp):
+                rating = screens.RatingScreen(question, can_cancel=True, scale=scale, ask_sharp=ask_sharp)
+                open_screen(app, rating, lambda answer: self.take(flow.rated(answer)))
+            case AskMorning(question):
+                morning = screens.MorningAfterScreen(question)
+                open_screen(app, morning, lambda answer: self.take(flow.answered_morning(answer)))
+            case OfferGentle(offer):
+                gentle = screens.GentleOfferScreen(offer)
+                open_screen(app, gentle, lambda answer: self.take(flow.chose_gentle(answer)))
+            case OpenSession(routine, rating, advice):
+                if advice:
+                    app.notify(advice, severity="warning", timeout=10)
+                self.open_session(routine, rating)
+            case Done():
+                pass
+            case _:
+                assert_never(step)
