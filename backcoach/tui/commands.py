@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from textual.app import SystemCommand
 
 from backcoach.core.domain.exercise import Catalog
+from backcoach.core.kit.text import plural, shown
 
 
 @dataclass(frozen=True)
@@ -21,12 +22,21 @@ class Actions:
     open_history: Callable[[], None]
 
 
+def literal(text: str) -> str:
+    """Text from a file as the palette's markup shows it: every bracket as it is (a routine named
+    "Desk [/] break" must neither crash the palette nor lose its brackets). Backslashes stay literal."""
+    return shown(text).replace("[", "\\[")
+
+
 def backcoach_commands(catalog: Catalog, actions: Actions, on_home: bool) -> Iterator[SystemCommand]:
     """Starting a routine and the check-in are offered on home only, where they do not cut into anything."""
     if on_home:
         for routine in catalog.routines.values():
+            count = plural(len(routine.exercise_ids), "exercise")
             yield SystemCommand(
-                f"Start: {routine.name}", f"Begin the {routine.name} routine", starter(actions, routine.id)
+                f"Start: {literal(routine.name)}",
+                f"Begin this routine: {count}",
+                starter(actions, routine.id),
             )
     yield SystemCommand(
         "Safety information", "The warning signs that mean: do not exercise", actions.show_safety

@@ -18,7 +18,10 @@ def write_crash_report(error: BaseException) -> Path | None:
     report = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.txt"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        report.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+        text = "".join(traceback.format_exception(error))
+        if error.__traceback__ is None:  # handed over, never raised here: where it was handled, then
+            text += "Handled at:\n" + "".join(traceback.format_stack())
+        report.write_text(text, encoding="utf-8")
     except OSError:
         return None
     return report

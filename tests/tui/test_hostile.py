@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList
 
 from backcoach.core.kit import paths
 from backcoach.tui.app import exit_status
@@ -65,3 +66,27 @@ async def test_keys_arriving_together_on_home_crash_nothing(make_app: MakeApp, k
     async with app.run_test(size=(100, 30)) as pilot:
         await burst(pilot, *keys)
     assert app.return_code in (0, None) and app.crash_report is None
+
+
+MARKUP_NAMES = [
+    "Desk [/] break", "[bold]Bold[/bold]", "[on red]", "[@click=app.quit]quit[/]", "[Bold]B", "a\\[b]",
+    "back\\", "[", "x [#f00]y", "[link=http://x]l[/link]", "[b]unclosed",
+]  # fmt: skip
+
+
+async def test_routine_names_with_markup_are_shown_as_written_in_the_palette(make_app: MakeApp) -> None:
+    app = make_app()
+    first = next(iter(app.catalog.routines.values()))
+    routines = {
+        f"r{index}": replace(first, id=f"r{index}", name=name) for index, name in enumerate(MARKUP_NAMES)
+    }
+    app.catalog = replace(app.catalog, routines=routines)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await type_keys(pilot, "ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        options = palette.query_one(OptionList)
+        shown = [str(options.get_option_at_index(index).prompt) for index in range(options.option_count)]
+        for name in MARKUP_NAMES:
+            assert any(f"Start: {name}" in text for text in shown), name
+        assert app.is_running
