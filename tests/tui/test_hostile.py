@@ -6,12 +6,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 
 from backcoach.core.kit import paths
-from backcoach.tui.app import exit_status
+from backcoach.tui.app import BackcoachApp, exit_status
 from backcoach.tui.screens.home import HomeScreen
-from tests.tui.conftest import MakeApp, burst, run_to_rating, text_of, type_keys
+from backcoach.tui.screens.rating import VerdictScreen
+from tests.tui.conftest import QUICK, MakeApp, advance, burst, run_to_rating, text_of, type_keys
 
 
 async def test_markup_in_a_settings_value_is_shown_as_written(make_app: MakeApp) -> None:
@@ -90,3 +91,33 @@ async def test_routine_names_with_markup_are_shown_as_written_in_the_palette(mak
         for name in MARKUP_NAMES:
             assert any(f"Start: {name}" in text for text in shown), name
         assert app.is_running
+
+
+async def test_markup_in_every_field_of_an_exercise_is_shown_as_written(make_app: MakeApp) -> None:
+    """Name, setup, cues, caution and the easier way, from a file: through the session, the red
+    verdict and the summary, each as written."""
+    app = make_app(QUICK)
+    exercises = dict(app.catalog.exercises)
+    first = exercises["thoracic-extension"]
+    cues = tuple(replace(cue, text=f"{cue.text} [red]") for cue in first.cues)
+    exercises["thoracic-extension"] = replace(
+        first, name="Lift [b]", setup="Sit [/] tall", cues=cues, caution="Stop [@click=app.quit]now[/]",
+        easier="Smaller [on red]",
+    )  # fmt: skip
+    app.catalog = replace(app.catalog, exercises=exercises)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "3", "1", "enter")
+        assert "Lift [b]" in text_of(app, "#title") and "Sit [/] tall" in text_of(app, "#cue")
+        assert "Stop [@click=app.quit]now[/]" in text_of(app, "#caution")
+        await advance(pilot, 5)
+        assert "[red]" in text_of(app, "#cue")
+        await run_to_rating(pilot)
+        await type_keys(pilot, "9", "enter")  # red: the verdict says the easier way
+        assert isinstance(app.screen, VerdictScreen)
+        assert "Smaller [on red]" in " ".join(widget_texts(app))
+        await type_keys(pilot, "e")
+        assert "Lift [b]" in text_of(app, "#results") and app.is_running
+
+
+def widget_texts(app: BackcoachApp) -> list[str]:
+    return [str(widget.content) for widget in app.screen.query(Static)]
