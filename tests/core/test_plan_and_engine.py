@@ -154,6 +154,28 @@ def test_pause_for_ten_minutes_shifts_nothing(catalog: Catalog) -> None:
     assert engine.view().step.phase is Phase.REST
 
 
+def test_a_stopped_process_finds_the_hold_paused_where_it_stopped(catalog: Catalog) -> None:
+    """kill -STOP for 60 s in the middle of a hold: no signal says so, but the gap between two looks
+    at the clock does. The session pauses at the last look, with the hold's seconds still to go."""
+    clock = ManualClock(frozen_after=2.0)
+    engine = Engine(build_plan(catalog.routines["lower"], catalog, Settings()), clock)
+    engine.start()
+    for _ in range(75):  # 7.5 s in steps of 0.1 s: 5 s get ready, 2.5 s into the first 5 s hold
+        clock.advance(0.1)
+        engine.update()
+    before = engine.view()
+    assert before.step.phase is Phase.HOLD and before.remaining == pytest.approx(2.5)
+    clock.advance(60)
+    assert engine.update() == []
+    stopped = engine.view()
+    assert stopped.state is State.PAUSED and stopped.remaining == pytest.approx(2.5)
+    assert stopped.step == before.step and stopped.progress == pytest.approx(before.progress)
+    engine.resume()
+    clock.advance(1.9)  # a late look after resuming is not a stop
+    engine.update()
+    assert engine.view().state is State.RUNNING and engine.view().remaining == pytest.approx(0.6)
+
+
 def test_skip_and_stop_end_the_exercise_and_wait_for_the_pain_check(catalog: Catalog) -> None:
     engine, clock = engine_for(catalog)
     engine.start()

@@ -29,7 +29,9 @@ def pid_of(terminal: Terminal) -> int:
 
 
 def test_a_suspend_from_outside_finds_the_session_paused(start: Callable[[bytes], Terminal]) -> None:
-    terminal = start(LONG_HOLD.encode())
+    """SIGTSTP. (SIGSTOP cannot be tried here: tmux continues a stopped pane at once. The engine finds
+    a stop by the gap it leaves, tested in core and through the app with a manual clock.)"""
+    terminal = start(QUICK_SETTINGS.replace("hold_seconds = 1", "hold_seconds = 3").encode())
     terminal.wait_for("Pick a routine")
     terminal.keys("3")
     terminal.wait_for("how is your back right now?")
@@ -37,10 +39,10 @@ def test_a_suspend_from_outside_finds_the_session_paused(start: Callable[[bytes]
     terminal.wait_for("HOLD")
     time.sleep(0.5)  # a suspend during the hold, not in the middle of drawing its first frame
     os.kill(pid_of(terminal), signal.SIGTSTP)
-    time.sleep(1.5)  # stopped: the hold must not count on
+    time.sleep(4)  # stopped for longer than the hold has left: the time must not count
     os.kill(pid_of(terminal), signal.SIGCONT)
     screen = terminal.wait_for("PAUSED")
-    assert "space to resume" in screen and "HOLD" not in screen
+    assert "space to resume" in screen and "HOLD" not in screen and "How did" not in screen
 
 
 def test_an_escape_sequence_in_a_name_never_reaches_the_terminal(

@@ -9,9 +9,11 @@ import pytest
 from textual.widgets import OptionList, Static
 
 from backcoach.core.kit import paths
+from backcoach.core.kit.clock import ManualClock
 from backcoach.tui.app import BackcoachApp, exit_status
 from backcoach.tui.screens.home import HomeScreen
 from backcoach.tui.screens.rating import VerdictScreen
+from backcoach.tui.widgets.big_number import BigNumber
 from tests.tui.conftest import QUICK, MakeApp, advance, burst, run_to_rating, text_of, type_keys
 
 
@@ -121,3 +123,18 @@ async def test_markup_in_every_field_of_an_exercise_is_shown_as_written(make_app
 
 def widget_texts(app: BackcoachApp) -> list[str]:
     return [str(widget.content) for widget in app.screen.query(Static)]
+
+
+async def test_a_stopped_process_finds_the_session_paused_where_it_stopped(make_app: MakeApp) -> None:
+    """kill -STOP, a debugger: no signal says so, and the clock runs on. The gap says it."""
+    app = make_app(QUICK.replace("hold_seconds = 1", "hold_seconds = 10"))
+    assert isinstance(app.clock, ManualClock)
+    app.clock.frozen_after = 2.0  # as the real clock's
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "3", "1", "enter")
+        for _ in range(7):  # the 5 s get ready, then 2 s into the first hold, a look each second
+            await advance(pilot, 1)
+        assert text_of(app, "#phase") == "HOLD"
+        await advance(pilot, 60)
+        assert text_of(app, "#phase").startswith("PAUSED")
+        assert app.screen.query_one("#countdown", BigNumber).value == "8"  # the hold's 8 s still to go

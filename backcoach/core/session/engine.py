@@ -67,6 +67,7 @@ class Engine:
         self._deadline = 0.0
         self._paused_remaining = 0.0
         self._done_before = 0  # planned seconds of the exercises before the current one
+        self._last_seen = clock.now()  # the last look at the clock: where a stopped process paused
 
     @property
     def planned(self) -> PlannedExercise:
@@ -79,7 +80,8 @@ class Engine:
     def start(self) -> list[Event]:
         if self.state is not State.READY:
             return []
-        return self._begin_exercise(self.clock.now())
+        self._last_seen = self.clock.now()
+        return self._begin_exercise(self._last_seen)
 
     def remaining(self) -> float:
         if self.state is State.RUNNING:
@@ -94,6 +96,10 @@ class Engine:
         """Move past every deadline that has passed; each next deadline follows the last, so no drift."""
         events: list[Event] = []
         now = self.clock.now()
+        frozen_after = self.clock.frozen_after
+        if self.state is State.RUNNING and frozen_after is not None and now - self._last_seen > frozen_after:
+            self.pause(at=self._last_seen)  # the process was stopped: that time was not exercise
+        self._last_seen = now
         while self.state is State.RUNNING and now >= self._deadline:
             events += self._advance(self._deadline)
         return events
@@ -108,7 +114,8 @@ class Engine:
 
     def resume(self) -> None:
         if self.state is State.PAUSED:
-            self._deadline = self.clock.now() + self._paused_remaining
+            self._last_seen = self.clock.now()
+            self._deadline = self._last_seen + self._paused_remaining
             self.state = State.RUNNING
 
     def toggle_pause(self) -> None:
@@ -125,7 +132,8 @@ class Engine:
         """After the pain check: start the next exercise, or finish."""
         if self.state is not State.BETWEEN:
             return []
-        return self._next_exercise(self.clock.now())
+        self._last_seen = self.clock.now()
+        return self._next_exercise(self._last_seen)
 
     def end_session(self) -> list[Event]:
         if self.state is State.FINISHED:
