@@ -218,6 +218,9 @@ def parse_settings(data: bytes, known_exercises: frozenset[str] | None) -> FileS
     return FileSettings(settings, text, findings)
 
 
+MAX_GUESSES = 20  # "did you mean" costs a fuzzy match against every name
+
+
 def load_settings(path: Path, known_exercises: set[str] | frozenset[str] | None = None) -> Loaded:
     """Never raises: a missing file gives defaults; a broken one gives defaults and a problem."""
     known = None if known_exercises is None else frozenset(known_exercises)
@@ -283,7 +286,8 @@ def _apply(
         name = f"exercises.{toml_key(exercise_id)}"
         where = ("exercises", exercise_id)
         if known_exercises is not None and exercise_id not in known_exercises:
-            hint = did_you_mean(exercise_id, known_exercises)
+            # A guess at what was meant, for the first few: a file of thousands is no typo.
+            hint = did_you_mean(exercise_id, known_exercises) if len(findings) < MAX_GUESSES else ""
             message = f"[{name}] names no exercise in the catalog{hint}; it is kept in the file but not used"
             findings.append(Finding(where, message))
             continue
