@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def weeks_back(value: str) -> int:
-    if not value.isdigit() or not 1 <= int(value) <= 104:
+    # ASCII digits only: int() also takes Arabic-Indic and fullwidth digits, which no flag here means.
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= 104:
         raise argparse.ArgumentTypeError(f"{value!r} is not a number of weeks from 1 to 104")
     return int(value)

@@ -11,7 +11,7 @@ from backcoach.core.catalog.load import CatalogError, load_catalog
 from backcoach.core.domain.exercise import Catalog
 from backcoach.core.kit import paths
 from backcoach.core.kit.text import clipped, plural, shown
-from backcoach.core.settings.model import Settings, load_settings
+from backcoach.core.settings.model import Loaded, Settings, load_settings
 
 if TYPE_CHECKING:
     from argparse import Namespace  # not for plain `backcoach`: the start-up budget
@@ -161,9 +161,18 @@ def show_routine(catalog: Catalog, routine_id: str, settings_path: Path) -> int:
         choices = ", ".join(catalog.routines)
         print(f"backcoach: unknown routine {routine_id!r}; choose from {choices}", file=sys.stderr)
         return 2
-    settings = load_settings(settings_path, set(catalog.exercises)).settings
-    print("\n".join(show_plan(build_plan(routine, catalog, settings))))
+    loaded = settings_said(catalog, settings_path)
+    doses = "at the default doses, as your settings file cannot be read" if loaded.broken else "at your doses"
+    print("\n".join(show_plan(build_plan(routine, catalog, loaded.settings), doses)))
     return 0
+
+
+def settings_said(catalog: Catalog, settings_path: Path) -> Loaded:
+    """The settings, with each problem in their file said on stderr (the app shows them as notices)."""
+    loaded = load_settings(settings_path, set(catalog.exercises))
+    for problem in loaded.problems:
+        sys.stderr.write(f"backcoach: {shown(problem)}\n")
+    return loaded
 
 
 def print_exercises(catalog: Catalog, region: str | None, settings_path: Path) -> int:
@@ -171,7 +180,7 @@ def print_exercises(catalog: Catalog, region: str | None, settings_path: Path) -
     if region is not None and region not in regions:
         print(f"backcoach: unknown region {said(region)}; choose from {', '.join(regions)}", file=sys.stderr)
         return 2
-    settings: Settings = load_settings(settings_path, set(catalog.exercises)).settings
+    settings: Settings = settings_said(catalog, settings_path).settings
     exercises = catalog.in_region(region) if region else list(catalog.exercises.values())
     id_width = max(len(exercise.id) for exercise in exercises)
     name_width = max(len(exercise.name) for exercise in exercises)
@@ -207,12 +216,19 @@ def write_report(catalog: Catalog, settings_path: Path, weeks: int, out: Path | 
         print(f"Nothing to report yet: no session with an exercise done in the last {plural(weeks, 'week')}.")
         return 0
     target = out or Path(default_name(today))
+    if target.exists() and not target.is_file():  # a pipe would wait for a reader for ever
+        from backcoach.core.tools.check import not_a_file
+
+        print(f"backcoach: cannot write {target}: it {not_a_file(target)}", file=sys.stderr)
+        return 1
     try:
         target.write_text(page, encoding="utf-8")
     except OSError as error:
         print(f"backcoach: cannot write {target}: {error.strerror or error}", file=sys.stderr)
         return 1
-    print(f"Wrote {target} ({len(page.encode()) // 1024 + 1} kB): open it in a browser, or print it.")
+    print(
+        f"Wrote {target.absolute()} ({len(page.encode()) // 1024 + 1} kB): open it in a browser, or print it."
+    )
     return 0
 
 

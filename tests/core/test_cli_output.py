@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from backcoach.cli import main
 from backcoach.core.kit import paths
 from tests.core.test_history_cli import make_history
 
@@ -82,3 +83,54 @@ def test_a_damaged_history_is_one_line_and_left_byte_for_byte(command: list[str]
     assert result.stderr.startswith(f"backcoach: {path} is damaged (the integrity check found:")
     assert result.stderr.endswith("it is left as it is\n") and len(result.stderr.splitlines()) == 1
     assert path.read_bytes() == before
+
+
+def test_show_and_exercises_say_a_broken_settings_file_and_whose_doses_they_show(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = tmp_path / "settings.toml"
+    settings.write_text("[timing\nhold_seconds = 30\n")
+    assert main(["--config", str(settings), "show", "lower"]) == 0
+    shown = capsys.readouterr()
+    assert shown.out.startswith(
+        "Lower back (lower) at the default doses, as your settings file cannot be read:"
+    )
+    assert shown.err.startswith(f"backcoach: {settings}:1: not valid TOML")
+    assert main(["--config", str(settings), "exercises"]) == 0
+    assert capsys.readouterr().err.startswith(f"backcoach: {settings}:1: not valid TOML")
+
+
+def test_check_names_a_device_and_a_pipe_for_what_they_are(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    assert main(["check", "/dev/zero", str(fifo), str(tmp_path / "missing.toml")]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "/dev/zero: is a device, not a file",
+        f"{fifo}: is a pipe, not a file",
+        f"{tmp_path / 'missing.toml'}: no such file",
+    ]
+
+
+def test_a_byte_order_mark_is_read_past_and_utf16_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with_mark = tmp_path / "settings.toml"
+    with_mark.write_bytes(b"\xef\xbb\xbf[timing]\nhold_seconds = 3\n")
+    assert main(["check", str(with_mark)]) == 0
+    utf16 = tmp_path / "exercises.toml"
+    utf16.write_bytes("[timing]\n".encode("utf-16"))
+    assert main(["check", str(utf16)]) == 1
+    said = capsys.readouterr().out
+    assert f"{utf16}:1: not UTF-8 text (UTF-16, as its byte-order mark says); save it as UTF-8" in said
+
+
+def test_a_report_into_a_pipe_is_refused_rather_than_waiting_for_ever(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_history()
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    assert main(["report", "--weeks", "104", "--out", str(fifo)]) == 1
+    assert capsys.readouterr().err == f"backcoach: cannot write {fifo}: it is a pipe, not a file\n"

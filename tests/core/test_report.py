@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -117,15 +116,12 @@ def test_exercise_lines_list_reds_and_stops_with_their_dates(tmp_path: Path, cat
     assert all(re.fullmatch(r"\d+ \w{3} 2026", stop) for line in lines.values() for stop in line.stops)
 
 
-def test_the_command_writes_one_small_file_quickly(
+def test_the_command_writes_one_small_file_and_says_where(
     tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     fill_weeks(paths.history_file(), catalog, date.today())
     out = tmp_path / "report.html"
-    began = time.perf_counter()
-    assert main(["report", "--weeks", "12", "--out", str(out)]) == 0
-    seconds = time.perf_counter() - began
-    assert seconds < 1.0, seconds
+    assert main(["report", "--weeks", "12", "--out", str(out)]) == 0  # its speed: benchmarks/
     assert out.stat().st_size < 500_000
     assert f"Wrote {out}" in capsys.readouterr().out
 
@@ -139,7 +135,7 @@ def test_an_empty_history_has_nothing_to_report(tmp_path: Path, capsys: pytest.C
     assert "Nothing to report yet" in capsys.readouterr().out and not out.exists()
 
 
-@pytest.mark.parametrize("weeks", ["0", "x", "105"])
+@pytest.mark.parametrize("weeks", ["0", "x", "105", "\u0663", "\uff11\uff12"])
 def test_a_wrong_number_of_weeks_is_one_line_and_status_2(
     weeks: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -20,6 +20,7 @@ from backcoach.core.domain.exercise import Exercise
 from backcoach.core.kit.fields import Field, check_keys
 from backcoach.core.kit.paths import shipped_config_dir
 from backcoach.core.kit.problems import Finding, Problem, did_you_mean, show, toml_key, unparsable
+from backcoach.core.kit.toml_read import decoded
 
 Picture = tuple[str, ...]  # rows of dots
 SECTIONS = {"exercises": DRAWING_FIELDS, "positions": POSITION_DRAWING_FIELDS}
@@ -73,7 +74,7 @@ def read_drawings_file(path: Path, drawings: Drawings) -> None:
     """Every entry that is fine goes into drawings; every problem, with its line, into its problems."""
     try:
         data = path.read_bytes()
-        text = data.decode("utf-8")
+        text = decoded(data)
         document = tomllib.loads(text)
     except OSError as error:
         drawings.problems.append(Problem(path, None, f"cannot be read ({error.strerror or error})"))

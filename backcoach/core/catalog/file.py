@@ -11,7 +11,7 @@ from backcoach.core.domain.exercise import Catalog, Cue, Exercise, Routine, Rout
 from backcoach.core.kit.fields import ID_PATTERN, Field, check_keys
 from backcoach.core.kit.problems import Finding, Problem, did_you_mean, show, toml_key, unparsable
 from backcoach.core.kit.text import plural, shown
-from backcoach.core.kit.toml_read import parse, read_limited
+from backcoach.core.kit.toml_read import decoded, parse, read_limited
 
 MAX_ENTRIES = 1000  # exercises or routines in one file: far more than anyone writes, and few enough to show
 
@@ -44,7 +44,7 @@ def read_catalog_file(
         result.unusable = True
         return result
     try:
-        text = data.decode("utf-8")
+        text = decoded(data)
         document = parse(text)
     except ValueError as error:
         result.problems.append(unparsable(path, data, error))

@@ -57,7 +57,10 @@ def toml_error_line(error: Exception) -> int | None:
 def unparsable(path: Path, data: bytes, error: ValueError) -> Problem:
     """What is wrong with a file that is not TOML (or not text), at its line."""
     if isinstance(error, UnicodeDecodeError):
-        return Problem(path, data[: error.start].count(b"\n") + 1, "not UTF-8 text")
+        what = error.reason if error.reason.startswith("UTF-16") else "another encoding"
+        return Problem(
+            path, data[: error.start].count(b"\n") + 1, f"not UTF-8 text ({what}); save it as UTF-8"
+        )
     return Problem(path, toml_error_line(error), f"not valid TOML ({error})")
 
 

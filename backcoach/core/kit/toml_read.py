@@ -25,6 +25,18 @@ def read_limited(path: Path) -> bytes:
     return data
 
 
+UTF8_BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def decoded(data: bytes) -> str:
+    """The file as text: UTF-8, with the byte-order mark some Windows editors put first read past.
+    Raises UnicodeDecodeError, saying so when the file is UTF-16 (the other kind of mark)."""
+    if data.startswith(UTF16_BOMS):
+        raise UnicodeDecodeError("utf-8", data, 0, 2, "UTF-16, as its byte-order mark says")
+    return data.removeprefix(UTF8_BOM).decode("utf-8")
+
+
 def parse(text: str) -> dict[str, Any]:
     """tomllib.loads, with deep nesting refused as a TOMLDecodeError (a ValueError) like any bad file."""
     try:

@@ -19,7 +19,7 @@ from backcoach.core.kit import paths
 from backcoach.core.kit.fields import Field as FieldSpec
 from backcoach.core.kit.paths import shipped_config_dir
 from backcoach.core.kit.problems import Finding, did_you_mean, show, toml_key, unparsable
-from backcoach.core.kit.toml_read import parse, read_limited
+from backcoach.core.kit.toml_read import decoded, parse, read_limited
 from backcoach.core.settings.declare import Rule as Rule
 from backcoach.core.settings.declare import Section, declared_rules, setting
 
@@ -212,7 +212,7 @@ def default_settings() -> Settings:
 
 def parse_settings(data: bytes, known_exercises: frozenset[str] | None) -> FileSettings:
     """Raises UnicodeDecodeError or tomllib.TOMLDecodeError (both ValueErrors) for an unusable file."""
-    text = data.decode("utf-8")
+    text = decoded(data)
     findings: list[Finding] = []
     settings = _apply(parse(text), default_settings(), findings, known_exercises)
     return FileSettings(settings, text, findings)

@@ -11,7 +11,7 @@ from backcoach.core.catalog.load import load_catalog
 from backcoach.core.domain.exercise import Catalog
 from backcoach.core.kit import paths
 from backcoach.core.kit.problems import Problem, unparsable
-from backcoach.core.kit.toml_read import parse, read_limited
+from backcoach.core.kit.toml_read import decoded, parse, read_limited
 from backcoach.core.settings.model import parse_settings
 
 FileKind = Literal["settings", "catalog", "drawings"]
@@ -37,8 +37,7 @@ def check_files(files: list[Path], settings_path: Path) -> Report:
     for path in files:
         report.checked.append(path)
         if not path.is_file():
-            reason = "is a folder" if path.is_dir() else "no such file"
-            report.problems.append(Problem(path, None, reason))
+            report.problems.append(Problem(path, None, not_a_file(path)))
         elif file_kind(path) == "drawings":
             from backcoach.core.catalog.drawings import Drawings, read_drawings_file
 
@@ -52,6 +51,19 @@ def check_files(files: list[Path], settings_path: Path) -> Report:
     return report
 
 
+def not_a_file(path: Path) -> str:
+    """What the path is instead of a file to check: a folder, a device, a pipe, or nothing at all."""
+    if path.is_dir():
+        return "is a folder"
+    if path.is_char_device() or path.is_block_device():
+        return "is a device, not a file"
+    if path.is_fifo():
+        return "is a pipe, not a file"
+    if path.is_socket():
+        return "is a socket, not a file"
+    return "no such file"
+
+
 def file_kind(path: Path) -> FileKind:
     """By name when it says (settings.toml, exercises.toml, routines.toml, drawings.toml), else by what
     it holds."""
@@ -63,7 +75,7 @@ def file_kind(path: Path) -> FileKind:
     if any(word in name for word in ("exercise", "routine", "catalog")):
         return "catalog"
     try:
-        document = parse(read_limited(path).decode("utf-8"))
+        document = parse(decoded(read_limited(path)))
     except (OSError, ValueError):
         return "settings"  # either way the reader reports what is wrong with it
     if isinstance(document.get("exercises"), list) or "routines" in document:

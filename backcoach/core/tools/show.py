@@ -30,10 +30,11 @@ def has_a_rep(phase: Phase) -> bool:
             assert_never(unhandled)
 
 
-def show_plan(plan: Plan) -> list[str]:
+def show_plan(plan: Plan, doses: str = "at your doses") -> list[str]:
+    """doses: whose doses these are, as the title says (the defaults, when the settings are broken)."""
     exercises = plan.exercises
     name_width = max(len(planned.exercise.name) for planned in exercises)
-    title = f"{plan.routine.name} ({plan.routine.id}) at your doses: {plural(len(exercises), 'exercise')}"
+    title = f"{plan.routine.name} ({plan.routine.id}) {doses}: {plural(len(exercises), 'exercise')}"
     lines = [f"{title}, {clock(plan.total_seconds)}", *plan.routine.notes, ""]
     lines.append(f"{'start':>6}  {'phase':<11}  {'exercise':<{name_width}}  {'side':<5}  {'rep':<5}  cue")
     at = 0
