@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NoReturn
 from backcoach.core.catalog.load import CatalogError, load_catalog
 from backcoach.core.domain.exercise import Catalog
 from backcoach.core.kit import paths
-from backcoach.core.kit.text import clipped, plural, shown
+from backcoach.core.kit.text import clipped, columns, fit, plural, shown
 from backcoach.core.settings.model import Loaded, Settings, load_settings
 
 if TYPE_CHECKING:
@@ -182,13 +182,13 @@ def print_exercises(catalog: Catalog, region: str | None, settings_path: Path) -
         return 2
     settings: Settings = settings_said(catalog, settings_path).settings
     exercises = catalog.in_region(region) if region else list(catalog.exercises.values())
-    id_width = max(len(exercise.id) for exercise in exercises)
-    name_width = max(len(exercise.name) for exercise in exercises)
+    id_width = max(columns(shown(exercise.id)) for exercise in exercises)
+    name_width = max(columns(shown(exercise.name)) for exercise in exercises)
     for exercise in exercises:
         dose = settings.dose_for(exercise)
         sides = {"both": " each side", "alternate": " alternating sides", "none": ""}[exercise.sides]
         print(
-            f"{exercise.id:<{id_width}}  {exercise.name:<{name_width}}  {','.join(exercise.regions):<12}  "
+            f"{fit(exercise.id, id_width)}  {fit(exercise.name, name_width)}  {','.join(exercise.regions):<12}  "
             f"{dose.reps} x {dose.hold_seconds} s{sides}"
         )
     return 0
@@ -280,7 +280,7 @@ def table_line(cells: list[str], status: str) -> str:
     """One line of `backcoach history`: the session table's columns, padded, and the status."""
     widths = (-17, -14, 4, 7, 7, 6, 5)  # negative: left-aligned
     padded = [
-        f"{cell[:-width]:<{-width}}" if width < 0 else f"{cell:>{width}}"
+        fit(cell, -width) if width < 0 else fit(cell, width, right=True)
         for cell, width in zip(cells, widths, strict=True)
     ]
     return "  ".join([*padded, status])
