@@ -131,3 +131,21 @@ def test_the_table_lists_the_mornings_after(capsys: pytest.CaptureFixture[str]) 
     assert main(["history"]) == 0
     out = capsys.readouterr().out
     assert out.endswith("The morning after: had your back settled?\nFri 20 Nov  worse\n")
+
+
+def test_sessions_are_in_the_order_they_happened_across_time_zones(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Paris at 10:00 (09:00 UTC), then New York at 07:45 (12:45 UTC): by the clock's text the New York
+    session would come first."""
+    history = History(paths.history_file())
+    paris = datetime(2026, 11, 20, 10, 0, tzinfo=timezone(timedelta(hours=1)))
+    for started, name in ((paris, "Lower back"), (STARTED, "Daily routine")):
+        session = start_session(history, started, "lower", name, 3)
+        add_result(history, session, RESULTS[0], started)
+    history.close()
+    assert main(["history"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[2] for line in lines[1:3]] == ["Lower", "Daily"]
+    assert [row.started_at for row in History(paths.history_file()).recent_sessions()] == [
+        "2026-11-20T07:45:10-05:00", "2026-11-20T10:00:00+01:00"]  # fmt: skip

@@ -200,9 +200,9 @@ class History:
             f"""
             SELECT s.id, s.started_at, s.region, s.routine_name, s.pain_before, s.status,
                    sum(r.status = ?), sum(r.status = ?), sum(r.status = ?), avg(r.rating), sum(r.sharp)
-            FROM (SELECT * FROM sessions WHERE {DONE} ORDER BY started_at DESC, id DESC LIMIT ?) AS s
+            FROM (SELECT * FROM sessions WHERE {DONE} ORDER BY julianday(started_at) DESC, id DESC LIMIT ?) AS s
             LEFT JOIN results AS r ON r.session_id = s.id
-            GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC
+            GROUP BY s.id ORDER BY julianday(s.started_at) DESC, s.id DESC
             """,
             (Status.COMPLETED.value, Status.SKIPPED.value, Status.STOPPED.value, limit),
         ).fetchall()
@@ -274,7 +274,7 @@ class History:
             SELECT s.day, r.exercise, r.name, r.rating, r.sharp, r.verdict, r.status
             FROM results AS r JOIN sessions AS s ON s.id = r.session_id
             WHERE s.day >= ? AND s.id IN (SELECT id FROM sessions WHERE {DONE})
-            ORDER BY s.started_at, s.id, r.id
+            ORDER BY julianday(s.started_at), s.id, r.id
             """,
             (day.isoformat(),),
         )
@@ -303,7 +303,7 @@ class History:
     def dose_changes_since(self, day: date) -> list[DoseChange]:
         rows = self.db.execute(
             "SELECT day, exercise, name, hold_seconds, reps, note FROM dose_changes WHERE day >= ?"
-            " ORDER BY recorded_at, id",
+            " ORDER BY julianday(recorded_at), id",
             (day.isoformat(),),
         )
         return [
@@ -332,10 +332,10 @@ class History:
         rows = self.db.execute(
             """
             SELECT r.exercise, r.name, r.rating, r.sharp
-            FROM (SELECT id, started_at FROM sessions ORDER BY started_at DESC LIMIT ?) AS s
+            FROM (SELECT id, started_at FROM sessions ORDER BY julianday(started_at) DESC LIMIT ?) AS s
             JOIN results AS r ON r.session_id = s.id
             WHERE r.rating IS NOT NULL
-            ORDER BY s.started_at, s.id, r.id
+            ORDER BY julianday(s.started_at), s.id, r.id
             """,
             (since_sessions,),
         ).fetchall()
@@ -357,7 +357,7 @@ class History:
             """
             SELECT r.rating, r.verdict FROM results AS r JOIN sessions AS s ON s.id = r.session_id
             WHERE r.exercise = ? AND r.rating IS NOT NULL
-            ORDER BY s.started_at DESC, s.id DESC, r.id DESC LIMIT ?
+            ORDER BY julianday(s.started_at) DESC, s.id DESC, r.id DESC LIMIT ?
             """,
             (exercise_id, sessions),
         ).fetchall()
@@ -381,7 +381,7 @@ class History:
             WHERE {usual} AND s.day IN (
                 SELECT DISTINCT s.day FROM results AS r JOIN sessions AS s ON s.id = r.session_id
                 WHERE {usual} ORDER BY s.day DESC LIMIT ?)
-            ORDER BY s.started_at DESC, s.id DESC, r.id DESC
+            ORDER BY julianday(s.started_at) DESC, s.id DESC, r.id DESC
             """,
             (*values, *values, days),
         ).fetchall()
@@ -397,7 +397,7 @@ class History:
     def morning_after(self, session_day: date) -> Settled | None:
         """The last answer given about the session(s) of that day."""
         row = self.db.execute(
-            "SELECT answer FROM mornings_after WHERE session_day = ? ORDER BY recorded_at DESC, id DESC LIMIT 1",
+            "SELECT answer FROM mornings_after WHERE session_day = ? ORDER BY julianday(recorded_at) DESC, id DESC LIMIT 1",
             (session_day.isoformat(),),
         ).fetchone()
         return None if row is None else Settled(row[0])
@@ -405,7 +405,7 @@ class History:
     def mornings_after_since(self, day: date) -> list[tuple[date, date, Settled]]:
         """(answered on, about the session of, answer) from day on, oldest first: for the history and report."""
         rows = self.db.execute(
-            "SELECT day, session_day, answer FROM mornings_after WHERE day >= ? ORDER BY recorded_at, id",
+            "SELECT day, session_day, answer FROM mornings_after WHERE day >= ? ORDER BY julianday(recorded_at), id",
             (day.isoformat(),),
         )
         return [
@@ -420,7 +420,7 @@ class History:
                    CASE WHEN r.sharp THEN 'sharp' ELSE '' END, r.verdict
             FROM results AS r JOIN sessions AS s ON s.id = r.session_id
             WHERE s.id IN (SELECT id FROM sessions WHERE {DONE})
-            ORDER BY s.started_at, s.id, r.id
+            ORDER BY julianday(s.started_at), s.id, r.id
             """
         )
 
