@@ -392,3 +392,28 @@ def test_when_no_place_takes_the_side_file_the_entries_are_said_in_full(tmp_path
     kept = [json.loads(line) for line in said.split("Here they are, to keep:\n")[1].splitlines()]
     assert [entry["kind"] for entry in kept] == ["start", "result", "end"]
     assert [file.name for file in tmp_path.rglob("*")] == ["full"]  # no temporary file left behind
+
+
+def test_ratings_after_the_history_file_is_replaced_go_into_the_new_one(tmp_path: Path) -> None:
+    """A backup restored over the file mid-session: the later ratings land in the file the person
+    sees, under the session begun again there, never in the file that is gone."""
+    path = tmp_path / "history.sqlite3"
+    log = HistoryLog(path)
+    record = SessionRecord("lower", "Lower back", datetime(2026, 11, 26, 9, tzinfo=OFFSET), 3)
+    session = SessionLog(log, record)
+    assert session.start() is None
+    assert session.add(result("pelvic-tilt", 1), RECORDED) is None
+    backup = tmp_path / "backup.sqlite3"
+    restored = History(backup)
+    add_session(restored, date(2026, 11, 20), 2, {"bridge": 2})
+    restored.close()
+    os.replace(backup, path)
+    assert session.add(result("bridge", 2), RECORDED) is None
+    assert session.end(Outcome.COMPLETED) is None
+    history = History(path)
+    sessions = history.db.execute("SELECT day, status FROM sessions ORDER BY id").fetchall()
+    assert sessions == [("2026-11-20", "completed"), ("2026-11-26", "completed")]
+    assert [(str(row[0])[:10], row[2]) for row in history.csv_rows()] == [
+        ("2026-11-20", "bridge"), ("2026-11-26", "bridge")]  # fmt: skip
+    assert not path.with_name("history.sqlite3.quarantine.jsonl").exists()
+    assert log.close() is None

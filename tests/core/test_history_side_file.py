@@ -115,7 +115,8 @@ def test_a_hostile_line_is_quarantined_and_the_rest_imported(tmp_path: Path, cas
     # Only the good lines are in the history: one session, still in progress, with its one result.
     assert [(row[2], row[4], row[7], row[8]) for row in history.csv_rows()] == [("bridge", 5, 2, "completed")]
     sessions = history.db.execute("SELECT started_at, status FROM sessions").fetchall()
-    assert sessions == [("2026-11-26T09:00:00+01:00", "in progress")]
+    # The earlier run that left it is gone: the next opening of the history says so.
+    assert sessions == [("2026-11-26T09:00:00+01:00", "interrupted")]
     assert history.db.execute("SELECT count(*) FROM checkins").fetchone() == (0,)
     assert history.db.execute("SELECT count(*) FROM dose_changes").fetchone() == (0,)
     assert not log.side_file.exists()

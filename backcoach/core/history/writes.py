@@ -60,7 +60,9 @@ class HistoryLog:
         self.pending: list[Entry] = []
         self.problem: str | None = None
         self._history: History | None = None
-        self._session_ids: dict[str, int] = {}  # session key -> database id
+        self._session_ids: dict[str, int] = {}  # session key -> database id, in the file connected
+        self._starts: dict[str, StartEntry] = {}  # this run's sessions: started again in a new file
+        self._file: tuple[int, int] | None = None  # the connected file's device and inode
         self._side_file_loaded = False
         self._quarantined = 0
 
@@ -94,6 +96,9 @@ class HistoryLog:
         if self._side_file_loaded:
             for side_file in (self.side_file, self.spare_side_file):
                 side_file.unlink(missing_ok=True)
+        # Closed between writes: the last connection's close folds the write-ahead log into the file,
+        # so a backup copied over it, or the file moved aside, never meets a log of another file.
+        self._drop()
         return said
 
     def _quarantine(self, entry: JsonObject, error: Exception) -> str | None:
@@ -113,9 +118,10 @@ class HistoryLog:
         return f"a history entry that cannot be written ({error}) was kept aside in {quarantine}; the rest were written"
 
     def open(self) -> History:
-        """For reading, with anything waiting written first; raises HistoryError with a plain message."""
+        """A connection of the caller's own, for reading, with anything waiting written first; raises
+        HistoryError with a plain message."""
         self.flush()
-        return self._connect()
+        return History(self.path, self.timeout)
 
     def check_in(self, recorded_at: datetime, morning_pain: int, stiffness: int) -> str | None:
         """The weekly check-in, written like a rating: at once, or waiting until it can be."""
@@ -138,7 +144,8 @@ class HistoryLog:
         if self.problem is not None:
             return []
         try:
-            return self.open().rated_days(exercise_id, stop_at, leave_out)
+            with contextlib.closing(self.open()) as history:
+                return history.rated_days(exercise_id, stop_at, leave_out)
         except (HistoryError, sqlite3.Error):
             return []
 
@@ -147,9 +154,9 @@ class HistoryLog:
         if self.problem is not None:
             return None
         try:
-            history = self.open()
-            last = history.last_session_day(today)
-            return None if last is None else history.morning_after(last)
+            with contextlib.closing(self.open()) as history:
+                last = history.last_session_day(today)
+                return None if last is None else history.morning_after(last)
         except (HistoryError, sqlite3.Error):
             return None
 
@@ -159,9 +166,9 @@ class HistoryLog:
         if self.problem is not None:
             return None, False
         try:
-            history = self.open()
-            last = history.last_session_day(today)
-            return last, last is not None and history.morning_after(last) is not None
+            with contextlib.closing(self.open()) as history:
+                last = history.last_session_day(today)
+                return last, last is not None and history.morning_after(last) is not None
         except (HistoryError, sqlite3.Error):
             return None, False
 
@@ -172,7 +179,8 @@ class HistoryLog:
         if self.problem is not None:
             return []
         try:
-            return self.open().last_ratings(exercise_id)
+            with contextlib.closing(self.open()) as history:
+                return history.last_ratings(exercise_id)
         except (HistoryError, sqlite3.Error):
             return []
 
@@ -202,8 +210,14 @@ class HistoryLog:
         )
 
     def _connect(self) -> History:
+        """The connection; when the file is another since the last one (a backup restored, the file
+        moved aside), this run's session ids were the old file's, and its sessions begin again here."""
         if self._history is None:
             self._history = History(self.path, self.timeout)
+            now = file_id(self.path)
+            if now != self._file:
+                self._session_ids.clear()
+                self._file = now
         return self._history
 
     def _with_session_id(self, entry: Entry) -> Entry:
@@ -215,9 +229,8 @@ class HistoryLog:
     def _apply(self, history: History, entry: Entry) -> None:
         match entry:
             case StartEntry():
-                self._session_ids[entry.session] = history.insert_session(
-                    stamp(entry.started_at), entry.region, entry.routine_name, entry.pain_before, entry.pid
-                )
+                self._starts[entry.session] = entry
+                self._start(history, entry)
             case ResultEntry():
                 history.insert_result(self._session_id(entry), entry)
             case EndEntry():
@@ -232,7 +245,16 @@ class HistoryLog:
             case unhandled:
                 assert_never(unhandled)
 
+    def _start(self, history: History, entry: StartEntry) -> None:
+        self._session_ids[entry.session] = history.insert_session(
+            stamp(entry.started_at), entry.region, entry.routine_name, entry.pain_before, entry.pid
+        )
+
     def _session_id(self, entry: SessionEntry) -> int:
+        """The session's id in the file connected: a session of this run that began in a file since
+        replaced begins again in this one, so its later ratings have a session to belong to."""
+        if entry.session not in self._session_ids and entry.session in self._starts and self._history:
+            self._start(self._history, self._starts[entry.session])
         session_id = self._session_ids.get(entry.session, entry.session_id)
         if session_id is None:
             raise UnusableEntry("an entry for a session that was never started")
@@ -281,3 +303,11 @@ class HistoryLog:
         if self._history is not None:
             self._history.close()
             self._history = None
+
+
+def file_id(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino

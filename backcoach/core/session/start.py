@@ -6,6 +6,7 @@ A small state machine: the UI asks for the next step, shows a screen for it and 
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -147,7 +148,8 @@ class SessionStart:
 
     def checkin_due(self) -> bool:
         try:
-            return checkin_due_in(self.history.open(), self.today)
+            with contextlib.closing(self.history.open()) as history:
+                return checkin_due_in(history, self.today)
         except (HistoryError, sqlite3.Error):
             return False  # the history cannot be read now: the session matters more
 
