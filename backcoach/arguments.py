@@ -21,7 +21,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="backcoach", description="A keyboard-driven coach for back-pain exercise.")
     parser.add_argument("--version", action="version", version=f"backcoach {__version__}")
     parser.add_argument(
-        "--region", metavar="R", help="start a session straight away: lower, middle, upper or daily"
+        "--region",
+        metavar="R",
+        help="start a session straight away: lower, middle, upper, daily, gentle, or the id of a routine of your own",
     )
     parser.add_argument("--config", metavar="FILE", help="use this settings file")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

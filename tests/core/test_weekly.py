@@ -23,6 +23,11 @@ def test_the_check_in_is_due_once_a_week_from_week_2() -> None:
     assert not checkin_due(date(2026, 11, 20), THURSDAY, True)
 
 
+def test_more_sessions_than_the_target_is_not_5_of_3() -> None:
+    status = WeekStatus(date(2026, 11, 12), THURSDAY, 5, 3, 1, False)
+    assert status.line == "Week 3 · 5 sessions this week, above the target of 3 · streak 1 day"
+
+
 def test_the_week_line() -> None:
     status = WeekStatus(date(2026, 11, 12), THURSDAY, 2, 3, 4, False)
     assert status.line == "Week 3 · 2 of 3 sessions this week · streak 4 days"

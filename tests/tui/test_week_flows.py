@@ -57,6 +57,8 @@ async def test_the_week_line_and_the_weekly_check_in(catalog: Catalog, settings_
         assert text_of(app, ".dialog-title") == CHECKIN_STIFFNESS
         assert text_of(app, "#scale") == STIFFNESS_SCALE
         await type_keys(pilot, "4", "enter")
+        assert text_of(app, ".dialog-title").startswith("After your last session (Wednesday 25 November)")
+        await type_keys(pilot, "1")  # settled: then the starting rating
         assert text_of(app, ".dialog-title") == "Upper back: how is your back right now?"
         await type_keys(pilot, "escape")  # not today after all: home, with the week read again
         assert isinstance(app.screen, HomeScreen)

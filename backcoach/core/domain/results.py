@@ -52,6 +52,11 @@ class SessionRecord:
     @property
     def advice(self) -> str:
         """The line on what to do next, from the reference's advice on weeks and on no improvement."""
+        if not self.count(Status.COMPLETED) and not self.any_red:
+            return (
+                "Nothing was finished this time, and that is fine: start again when you are ready."
+                " Even a short session helps, and results take a few weeks of regular exercise."
+            )
         if self.any_red:
             return (
                 "Leave out or ease off the exercises that hurt next time. If pain keeps rising or "

@@ -58,6 +58,8 @@ class WeekStatus:
             return f"Week 1 starts with your first session · aim for {plural(self.target, 'session')} a week"
         number = week_number(self.first_day, self.today)
         sessions = f"{self.sessions} of {plural(self.target, 'session')} this week"
+        if self.sessions > self.target:  # not "5 of 3"
+            sessions = f"{plural(self.sessions, 'session')} this week, above the target of {self.target}"
         return f"Week {number} · {sessions} · streak {plural(self.streak, 'day')}"
 
 

@@ -92,7 +92,7 @@ def render(data: ReportData, catalog: Catalog, settings: Settings) -> str:
     start, end = data.weeks[0].start, data.today
     title = f"Back exercise report, {day(start)} to {day(end)}"
     sections = [
-        f"<header><h1>{text(title)}</h1><p>{len(data.weeks)} weeks · made by backcoach {__version__}"
+        f"<header><h1>{text(title)}</h1><p>{plural(len(data.weeks), 'week')} · made by backcoach {__version__}"
         f" on {day(data.today)} · every number is the person's own rating on the 0-10 scale"
         " (0 no pain, 10 worst imaginable)</p></header>",
         _routines(data, catalog, settings),
@@ -147,13 +147,20 @@ def _week_labels(weeks: list[Week]) -> list[str]:
 
 def _sessions(data: ReportData) -> str:
     counts = [week.sessions for week in data.weeks]
-    met = sum(count >= data.target for count in counts)
+    finished = counts[:-1]  # the last is this week, still under way: not yet met or missed
+    met = sum(count >= data.target for count in finished)
     total = sum(counts)
     label = f"Sessions each week against the target of {data.target}"
     chart = bar_chart(label, counts, _week_labels(data.weeks), data.target)
+    so_far = f"this week so far: {plural(counts[-1], 'session')}"
+    target = f"the target of {data.target} a week (dashed line)"
+    met_words = (
+        f"{target} was met in <b>{met} of {len(finished)}</b> finished weeks; {so_far}"
+        if finished
+        else f"{target}: {so_far}"
+    )
     words = (
-        f"<p><b>{plural(total, 'session')}</b> in {plural(len(counts), 'week')}; the target of"
-        f" {data.target} a week (dashed line) was met in <b>{met} of {len(counts)}</b> weeks.</p>"
+        f"<p><b>{plural(total, 'session')}</b> in {plural(len(counts), 'week')}; {met_words}.</p>"
         f"<p>Week by week: {', '.join(str(count) for count in counts)}.</p>"
         "<p class=muted>Most programmes that help are 10 to 15 minutes, 3 or more times a week, for 6 to 12"
         " weeks.</p>"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from backcoach.core.domain.exercise import Catalog, Routine
 from backcoach.core.domain.morning import Settled
 from backcoach.core.domain.verdict import flare_day
+from backcoach.core.kit.text import plural
 from backcoach.core.progress.morning_after import meaning
 from backcoach.core.session.plan import build_plan, minutes
 from backcoach.core.settings.model import Settings
@@ -35,10 +36,10 @@ def gentle_offer(
     gentle = catalog.routines.get(GENTLE)
     if gentle is None or chosen.id == GENTLE:
         return None
-    length = minutes(build_plan(gentle, catalog, settings).total_seconds)
+    length = plural(minutes(build_plan(gentle, catalog, settings).total_seconds), "minute")
     if meaning(morning).offer_gentle and not flare_day(starting, settings.stop_at):
         reason = (
-            f"{meaning(morning).said} {gentle.name} is about {length} minutes of gentle movement, with no"
+            f"{meaning(morning).said} {gentle.name} is about {length} of gentle movement, with no"
             " strengthening."
         )
         question = f"Your back was worse after last time: try the gentle routine instead of {chosen.name}?"
@@ -47,7 +48,7 @@ def gentle_offer(
         return None
     reason = (
         f"You rated your back {starting} before starting ({settings.stop_at} or more is a flare-up)."
-        f" On a flare-up, cut back but keep moving: {gentle.name} is about {length} minutes of gentle"
+        f" On a flare-up, cut back but keep moving: {gentle.name} is about {length} of gentle"
         " movement, with no strengthening."
     )
     question = f"Today looks like a flare-up: try the gentle routine instead of {chosen.name}?"
