@@ -4,6 +4,7 @@ Screens get what they need in their constructor and post messages up; the clinic
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime
@@ -114,7 +115,7 @@ class BackcoachApp(PlainApp):
         self.keeper.use_theme()
         for problem in [*self.loaded.problems, *self.catalog.warnings]:
             self.notify(problem, title="A problem in one of your files", severity="warning", timeout=15)
-        if self.settings.safety_acknowledged:
+        if self.settings.safety_acknowledged or paths.safety_answered_file().exists():
             self.begin()
         else:
             safety = screens.SafetyScreen(osteoporosis=self.settings.osteoporosis)
@@ -123,7 +124,12 @@ class BackcoachApp(PlainApp):
     def safety_answered(self, accepted: bool | None, osteoporosis: bool) -> None:
         """The first time: the acknowledgement, and the osteoporosis answer asked with it."""
         if accepted and not self.settings.safety_acknowledged:
-            self.keeper.apply(replace(self.settings, safety_acknowledged=True, osteoporosis=osteoporosis))
+            if self.loaded.broken:  # kept beside the settings, never in place of them
+                with contextlib.suppress(OSError):
+                    paths.safety_answered_file().parent.mkdir(parents=True, exist_ok=True)
+                    paths.safety_answered_file().touch()
+            answers = replace(self.settings, safety_acknowledged=True, osteoporosis=osteoporosis)
+            self.keeper.keep_answer(answers, "Your answer")
         self.begin()
 
     def begin(self) -> None:

@@ -71,6 +71,23 @@ class SettingsKeeper:
             self.app.notify(notice, timeout=15)
         return True
 
+    def keep_answer(self, settings: Settings, what: str) -> None:
+        """An answer given in passing (the safety screen, a theme from the palette), saved like a change
+        in settings; but a file that does not parse is never replaced by one: the answer holds until
+        quitting, and the notice says why it was not saved."""
+        if not self.loaded.broken:
+            self.apply(settings)
+            return
+        self.loaded.settings = settings
+        self.use_theme()
+        self.changed.publish(settings)
+        self.app.notify(
+            f"{what} holds until you quit, but is not saved: {self.path} has a mistake, and is left as it"
+            " is until you fix it",
+            severity="warning",
+            timeout=15,
+        )
+
     def apply(self, settings: Settings, keep: Keep | None = None, note: str = "changed in settings") -> bool:
         """Save, then use the settings as saved at once (hand edits merged in by the save included):
         open screens hear of them on `changed`; a session takes them from its next exercise.

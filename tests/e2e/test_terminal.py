@@ -161,12 +161,17 @@ def test_a_corrupt_settings_file_is_kept_byte_for_byte(
     assert "not valid TOML" in notice and "line 4" in notice
     settings = tmp_path / "config" / "settings.toml"
     assert settings.read_bytes() == original  # running never touches it
-    terminal.keys("y")  # passing the safety screen saves the settings
+    terminal.keys("y")  # the answer is kept beside the file, never in place of it
+    assert "is not saved" in notice_text(terminal.wait_for("is not saved"))
     terminal.wait_for("Pick a routine")
-    (aside,) = (tmp_path / "config").glob("settings.toml.broken-*")
-    assert aside.read_bytes() == original
-    assert "[safety]\nacknowledged = true" in settings.read_text()
+    assert settings.read_bytes() == original
+    assert list((tmp_path / "config").iterdir()) == [settings]
     terminal.keys("q")
+    terminal.wait_for("Pick a routine", gone=True)
+    again = start(original)  # the next run: the mistake is said again, the safety answer kept
+    assert "line 4" in notice_text(again.wait_for("A problem in one of your files"))
+    assert "Pick a routine" in again.wait_for("Pick a routine") and "Before you start" not in again.screen()
+    again.keys("q")
 
 
 def test_killed_after_the_second_rating_both_ratings_are_kept(

@@ -44,6 +44,11 @@ def state_dir() -> Path:
     return Path(platformdirs.user_state_dir(APP_NAME))
 
 
+def safety_answered_file() -> Path:
+    """Marks the safety screen answered when the settings file could not take the answer (broken)."""
+    return state_dir() / "safety-acknowledged"
+
+
 def crash_dir() -> Path:
     """Where a crash's full traceback is written: the state folder (beside the history when
     BACKCOACH_DATA_DIR moves that)."""
