@@ -266,10 +266,14 @@ class BackcoachApp(PlainApp):
 
         actions = Actions(
             self.start_session, lambda: self.start_session(None), self.action_show_safety,
-            self.action_open_settings, self.action_open_history,
+            self.action_open_settings, self.action_open_history, self.action_help, self.use_theme,
+            self.action_request_quit,
         )  # fmt: skip
         yield from backcoach_commands(self.catalog, actions, on_home=isinstance(screen, HomeScreen))
-        yield from super().get_system_commands(screen)
+
+    def use_theme(self, theme: str) -> None:
+        """A theme from the palette: used at once, and kept for next time."""
+        self.keeper.keep_answer(replace(self.settings, theme=theme), "The theme")
 
 
 def run_app(catalog: Catalog, settings_path: Path, region: str | None) -> int:

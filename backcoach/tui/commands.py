@@ -1,4 +1,5 @@
-"""The command palette's own commands, beside Textual's (theme, keys, quit)."""
+"""The command palette's commands: backcoach's own only (Textual's developer commands, such as
+"Maximize" or "Screenshot", mean nothing to someone exercising)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from textual.app import SystemCommand
 
 from backcoach.core.domain.exercise import Catalog
 from backcoach.core.kit.text import plural, shown
+from backcoach.core.settings.model import OFFERED_THEMES
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,9 @@ class Actions:
     show_safety: Callable[[], None]
     open_settings: Callable[[], None]
     open_history: Callable[[], None]
+    help: Callable[[], None]
+    use_theme: Callable[[str], None]  # by its Textual name
+    quit: Callable[[], None]
 
 
 def literal(text: str) -> str:
@@ -45,7 +50,17 @@ def backcoach_commands(catalog: Catalog, actions: Actions, on_home: bool) -> Ite
     yield SystemCommand("History", "Your past sessions and the trend", actions.open_history)
     if on_home:
         yield SystemCommand("Weekly check-in", "Morning pain and stiffness this week", actions.check_in)
+    yield SystemCommand("Help", "The keys of this screen", actions.help)
+    for theme, name in OFFERED_THEMES.items():
+        yield SystemCommand(
+            f"Theme: {name}", "Colours for every screen, kept for next time", themer(actions, theme)
+        )
+    yield SystemCommand("Quit", "Leave backcoach (asks first during a session)", actions.quit)
 
 
 def starter(actions: Actions, routine_id: str) -> Callable[[], None]:
     return lambda: actions.start(routine_id)
+
+
+def themer(actions: Actions, theme: str) -> Callable[[], None]:
+    return lambda: actions.use_theme(theme)

@@ -411,3 +411,26 @@ async def test_the_first_run_asks_about_osteoporosis_and_home_says_what_changes(
         assert "crunch" not in str(
             app.screen.query_one("#routines", OptionList).get_option_at_index(0).prompt
         )
+
+
+async def test_the_palette_holds_backcoach_commands_and_a_theme_from_it_is_kept(
+    make_app: MakeApp, settings_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await type_keys(pilot, "ctrl+p")
+        options = app.screen.query_one(OptionList)
+        titles = [
+            str(options.get_option_at_index(index).prompt).split("\n")[0]
+            for index in range(options.option_count)
+        ]
+        assert (
+            "Start: Lower back" in titles and "Theme: Nord (dark, blue-grey)" in titles and "Quit" in titles
+        )
+        assert not {"Maximize", "Screenshot", "Keys", "Theme"} & set(titles)  # Textual's own
+        await type_keys(pilot, *"theme nord", "enter")
+        assert app.theme == "nord"
+    assert tomllib.loads(settings_path.read_text())["display"] == {"theme": "nord"}
+    again = make_app(settings_path.read_text())
+    async with again.run_test(size=(100, 40)):
+        assert again.theme == "nord"

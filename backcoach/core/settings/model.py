@@ -32,6 +32,16 @@ THEMES = (
     "solarized-dark", "solarized-light", "tokyo-night",
 )  # fmt: skip
 
+# The themes the palette offers, by names a person reads (a file may name any of THEMES).
+OFFERED_THEMES = {
+    "textual-dark": "Dark",
+    "textual-light": "Light",
+    "catppuccin-mocha": "Catppuccin (dark, soft)",
+    "rose-pine": "Rosé Pine (dark, muted)",
+    "dracula": "Dracula (dark, purple)",
+    "nord": "Nord (dark, blue-grey)",
+}
+
 SOUNDS = ("tones", "bell", "off")
 
 # A setting's place in the file: (section, key), or ("exercises", exercise id, key) for a dose.
