@@ -115,11 +115,17 @@ class BackcoachApp(PlainApp):
         self.keeper.use_theme()
         for problem in [*self.loaded.problems, *self.catalog.warnings]:
             self.notify(problem, title="A problem in one of your files", severity="warning", timeout=15)
+        self.call_after_refresh(self.preload)
         if self.settings.safety_acknowledged or paths.safety_answered_file().exists():
             self.begin()
         else:
             safety = screens.SafetyScreen(osteoporosis=self.settings.osteoporosis)
             open_screen(self, safety, lambda accepted: self.safety_answered(accepted, safety.osteoporosis))
+
+    def preload(self) -> None:
+        from backcoach.tui.preload import preload
+
+        self.run_worker(preload, thread=True, group="preload", exit_on_error=False)
 
     def safety_answered(self, accepted: bool | None, osteoporosis: bool) -> None:
         """The first time: the acknowledgement, and the osteoporosis answer asked with it."""

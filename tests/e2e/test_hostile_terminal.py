@@ -6,9 +6,14 @@ from __future__ import annotations
 import json
 import os
 import random
+import shlex
+import shutil
 import signal
 import sqlite3
+import subprocess
+import sys
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -137,3 +142,50 @@ def test_a_random_burst_of_keys_in_one_write_crashes_nothing(
     crashes = sorted((tmp_path / "data" / "crashes").glob("*"))
     report = crashes[0].read_text() if crashes else ""
     assert alive and not crashes, f"seed {seed}: {report or terminal.screen()}"
+
+
+def test_an_update_under_the_running_app_cannot_break_the_session(
+    start: Callable[[bytes], Terminal], tmp_path: Path
+) -> None:
+    """The README's test command reinstalls backcoach while an app may be open. Here a copy of the
+    package runs, and the code of every module it has not yet needed is taken away once home is
+    drawn (before the fix: ModuleNotFoundError on pressing 1)."""
+    repository = Path(__file__).resolve().parents[2]
+    copy = tmp_path / "installed"
+    shutil.copytree(
+        repository / "backcoach", copy / "backcoach", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    shutil.copytree(repository / "config", copy / "config")
+    terminal = Terminal(f"backcoach-e2e-{uuid.uuid4().hex[:8]}")
+    settings = tmp_path / "settings.toml"
+    settings.write_text(QUICK_SETTINGS)
+    command = [sys.executable, "-m", "backcoach"]
+    environment = {"BACKCOACH_CONFIG": str(settings), "BACKCOACH_DATA_DIR": str(tmp_path / "data"),
+                   "PYTHONPATH": str(copy), "TERM": "xterm-256color"}  # fmt: skip
+    options = [option for name, value in environment.items() for option in ("-e", f"{name}={value}")]
+    try:
+        terminal.tmux(
+            "new-session",
+            "-d",
+            "-s",
+            "app",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "-c",
+            str(tmp_path),
+            *options,
+            shlex.join(command),
+        )  # fmt: skip  (in tmp_path: `python -m` puts its folder first on the path
+        terminal.wait_for("Pick a routine")
+        time.sleep(2)  # the modules load in the background once home is drawn
+        for gone in ("tui/screens", "tui/widgets", "core/session", "core/announce"):
+            for module in (copy / "backcoach" / gone).glob("*.py"):
+                module.unlink()  # the code, as an uninstall takes it; a style sheet is data, read later
+        terminal.keys("1")
+        terminal.wait_for("how is your back right now?")
+        terminal.keys("2", "Enter")
+        assert "Pelvic tilt" in terminal.wait_for("GET READY", "HOLD")
+    finally:
+        subprocess.run(["tmux", "-L", terminal.socket, "kill-server"], capture_output=True)
