@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="where to write it (default: backcoach-report-DATE.html here)",
     )
+    report.add_argument("--open", action="store_true", help="open it in your web browser once written")
     return parser
 
 

@@ -77,7 +77,7 @@ def run_command(args: Namespace) -> int:
     if args.command == "history":
         return print_history(paths.history_file(), args.csv)
     if args.command == "report":
-        return write_report(catalog, settings_path, args.weeks, args.out)
+        return write_report(catalog, settings_path, args.weeks, args.out, args.open)
     raise AssertionError(f"a subcommand with no handler: {args.command}")
 
 
@@ -194,7 +194,9 @@ def print_exercises(catalog: Catalog, region: str | None, settings_path: Path) -
     return 0
 
 
-def write_report(catalog: Catalog, settings_path: Path, weeks: int, out: Path | None) -> int:
+def write_report(
+    catalog: Catalog, settings_path: Path, weeks: int, out: Path | None, show: bool = False
+) -> int:
     """One HTML page of the last weeks: routines and doses, sessions, pain week by week, each exercise."""
     from datetime import date
 
@@ -229,6 +231,12 @@ def write_report(catalog: Catalog, settings_path: Path, weeks: int, out: Path | 
     print(
         f"Wrote {target.absolute()} ({len(page.encode()) // 1024 + 1} kB): open it in a browser, or print it."
     )
+    if show:
+        import webbrowser
+
+        if not webbrowser.open(target.absolute().as_uri()):
+            print("No web browser was found to open it: open the file above in one.", file=sys.stderr)
+            return 1
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -156,3 +157,25 @@ def test_the_safety_section_states_the_thresholds_the_pain_check_uses(
     assert page is not None
     assert "a rating of 7 or more, or sharp, shooting or spreading pain, is red" in page
     assert f" {GREEN_MAX + 1}-{ACCEPTABLE_MAX}, or a rise of {RISE_LIMIT} since the start, is amber" in page
+
+
+def test_open_hands_the_written_page_to_the_browser(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fill_weeks(paths.history_file(), catalog, date.today())
+    opened = tmp_path / "opened.txt"
+    browser = tmp_path / "browser"
+    browser.write_text(f'#!/bin/sh\necho "$1" > {opened}\n')
+    browser.chmod(0o755)
+    monkeypatch.setenv("BROWSER", str(browser))  # the machine's own browser is never started
+    import webbrowser
+
+    monkeypatch.setattr(webbrowser, "_tryorder", None)  # read BROWSER afresh
+    out = tmp_path / "report.html"
+    assert main(["report", "--out", str(out), "--open"]) == 0
+    for _ in range(100):  # the browser runs on its own
+        if opened.exists():
+            break
+        time.sleep(0.05)
+    assert opened.read_text().strip() == out.absolute().as_uri()
+    assert f"Wrote {out.absolute()}" in capsys.readouterr().out
