@@ -34,7 +34,9 @@ def new_document() -> TOMLDocument:
 
 
 def parse(text: str) -> TOMLDocument:
-    return tomlkit.parse(text)
+    """The document to edit. A file of spaces alone gets its newline: tomlkit would start a table
+    added to it on the spaces' line (" [timing]")."""
+    return tomlkit.parse(text + "\n" if text and not text.strip() and not text.endswith("\n") else text)
 
 
 def apply_changes(
