@@ -1,0 +1,131 @@
+"""What the session screen fits into the terminal: the sizes of the countdown, the phase word, the
+drawing and the cue, chosen so the caution is always whole and nothing is cut by the screen's edge.
+
+Pure arithmetic on the rows and columns each part takes, which must match session.tcss (the margins
+named in FIXED_ROWS). Every way of fitting is tried; the best that fits wins, in this order: the
+drawing (it teaches the movement), the countdown's size, the phase word's, a big cue, then the most
+lines of cue. When nothing fits (a very long caution in a tiny terminal) the smallest way is used.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+
+from backcoach.tui.widgets.big_letters import columns, rows, wrap_big
+from backcoach.tui.widgets.big_number import dot_rows
+
+ROOMY_WIDTH = 90  # room for the countdown at double size beside the drawing
+ROOMY_HEIGHT = 28
+BIG_WIDTH = 150  # from here the drawing doubles and the countdown takes a third of the height or more
+BIG_HEIGHT = 45
+# Rows that are there whatever is shown. Compact: the title, the time line and the key line. Else
+# the title and a blank row above and below it, blank rows above and below the middle, the
+# progress bar with a blank row above, the time line and the footer.
+FIXED_ROWS = {True: 3, False: 9}
+GAP = {True: 1, False: 2}
+# Every phase's word is drawn at one size, that of the longest, so the screen holds still between phases.
+LONGEST_WORD = "SWITCH SIDE"  # columns between the countdown and the drawing
+
+
+@dataclass(frozen=True)
+class DrawingSize:
+    size: str  # "normal" or "compact"
+    scale: int
+    columns: int
+    rows: int  # the picture's lines and its caption
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How the screen is laid out for one view."""
+
+    number_scale: int  # 0: three rows of half blocks
+    word_scale: int | None  # the phase word in big letters at this scale; None: one bold line
+    drawing: DrawingSize | None  # None: the drawing gives way
+    cue: tuple[str, ...]  # the cue's lines of ordinary text (empty when it is drawn big)
+    big_cue: tuple[str, ...]  # the cue's lines in big letters
+    caution: tuple[str, ...]  # always whole
+    verdict: tuple[str, ...]
+
+
+@lru_cache(maxsize=64)
+def fit(
+    width: int,
+    height: int,
+    compact: bool,
+    face: str,
+    word: str,
+    drawings: tuple[DrawingSize, ...],
+    cue: str,
+    caution: str,
+    verdict: str,
+) -> Fit:
+    """face is the widest countdown this step shows; drawings are the picture's sizes to try, best first."""
+    text_width = max(10, width - (2 if compact else 4))
+    big = not compact and width >= BIG_WIDTH and height >= BIG_HEIGHT
+    caution_lines = tuple(textwrap.wrap(caution, text_width))
+    verdict_lines = () if compact else tuple(textwrap.wrap(verdict, text_width))[:2]
+    cue_lines = tuple(textwrap.wrap(cue, text_width))
+    face_dots = len(dot_rows(face)[0])
+    free = height - FIXED_ROWS[compact] - len(caution_lines) - len(verdict_lines)
+    best: tuple[tuple[int, ...], Fit] | None = None
+    for drawing, number, word_scale, big_cue in product(
+        (*drawings, None), number_scales(width, height, compact, big), word_scales(big), (True, False)
+    ):
+        if word_scale is not None and (
+            word_scale > number or columns(max(word, LONGEST_WORD, key=len), word_scale) > text_width
+        ):
+            continue
+        middle_width = columns(face, number) + (drawing.columns + GAP[compact] if drawing else 0)
+        if face_dots and middle_width > text_width:
+            continue
+        timer = (3 if number == 0 else 5 * number) + 1  # the countdown and the rep line
+        middle = max(timer, drawing.rows if drawing else 0)
+        word_rows = 1 if word_scale is None else rows(1, word_scale)
+        room = free - middle - word_rows
+        big_lines = tuple(wrap_big(cue, text_width, 0, 1)) if big_cue else ()
+        if big_cue and (not big or not big_lines or rows(len(big_lines), 0) > room):
+            continue
+        shown = 0 if big_cue else min(len(cue_lines), room)
+        if room < 0 or (cue_lines and not big_cue and shown < 1):
+            continue
+        rank = (
+            -(drawings.index(drawing) if drawing else len(drawings)),
+            number,
+            -1 if word_scale is None else word_scale,
+            big_cue,
+            shown,
+        )
+        if best is None or rank > best[0]:
+            cut = clipped(cue_lines, shown, text_width)
+            best = rank, Fit(number, word_scale, drawing, cut, big_lines, caution_lines, verdict_lines)
+    if best is None:  # no way fits: the smallest, still with the whole caution
+        return Fit(0, None, None, clipped(cue_lines, 1, text_width), (), caution_lines, verdict_lines)
+    return best[1]
+
+
+def number_scales(width: int, height: int, compact: bool, big: bool) -> range:
+    """The countdown's scales to try, largest first: it takes a third of a big terminal's height."""
+    if compact:
+        return range(1, -1, -1)
+    if big:
+        return range(max(2, math.ceil(height / 15)), 0, -1)
+    return range(2 if width >= ROOMY_WIDTH and height >= ROOMY_HEIGHT else 1, 0, -1)
+
+
+def word_scales(big: bool) -> tuple[int | None, ...]:
+    return (*range(3 if big else 2, -1, -1), None)
+
+
+def clipped(lines: tuple[str, ...], kept: int, width: int) -> tuple[str, ...]:
+    """The first kept lines, the last ending in "…" when the text goes on."""
+    if len(lines) <= kept:
+        return lines
+    cut = list(lines[: max(1, kept)])
+    last = cut[-1]
+    cut[-1] = (last if len(last) < width else last[: width - 1].rstrip()) + "…"
+    return tuple(cut)
