@@ -93,7 +93,9 @@ class SessionScreen(Screen[None], Composed):
         # Text from the catalog may hold [brackets]: show it as written, never as markup.
         with Vertical(id="session"):
             yield Static(id="title", markup=False)
-            yield BigText(id="phase")
+            with Horizontal(id="phase-row"):
+                yield BigText(id="phase")
+                yield Line(id="rep-beside")  # a small terminal's rep line: beside the word, not below
             with Horizontal(id="middle"):
                 with Vertical(id="timer-column"):
                     yield BigNumber(id="countdown")
@@ -101,9 +103,10 @@ class SessionScreen(Screen[None], Composed):
                 with Vertical(id="drawing"):
                     yield Figure(id="figure")
                     yield Line(id="caption")
-            yield BigText(id="cue")
-            yield Static(id="caution", markup=False)
-            yield Static(id="verdict-line", markup=False)
+            with Vertical(id="words"):  # takes the rows left over, so none of the screen stays empty
+                yield BigText(id="cue")
+                yield Static(id="caution", markup=False)
+                yield Static(id="verdict-line", markup=False)
             yield Progress(id="progress")
             yield Line(id="next")
             yield Static(key_bar(self.BINDINGS, "  "), id="compact-keys", markup=False)
@@ -283,7 +286,8 @@ class SessionScreen(Screen[None], Composed):
         countdown.value = clock_face(view.remaining)
         # The word in letters too, where it is drawn in blocks: it is read out, copied and searched.
         self._set("rep", f"{word}  ·  {rep_line(view)}" if big_word else rep_line(view))
-        self.query_one("#cue", BigText).show("\n".join(layout.cue) or cue, layout.big_cue, 0, 1)
+        self.query_one("#rep-beside", Line).show(rep_line(view, " · ") if compact else "")
+        self.query_one("#cue", BigText).show("\n".join(layout.cue) or cue, layout.big_cue, *layout.cue_size)
         self._set("caution", "\n".join(layout.caution))
         self._set("verdict-line", "\n".join(layout.verdict))
         self.show_drawing(view, drawing, layout.drawing)
@@ -313,15 +317,18 @@ class SessionScreen(Screen[None], Composed):
         self.query_one(f"#{widget_id}", Static).update(text)
 
 
-def rep_line(view: SessionView) -> str:
+def rep_line(view: SessionView, dot: str = "  ·  ") -> str:
+    """The dose or the rep under way; shorter with a short dot, for a small terminal."""
     step = view.step
     dose = view.planned.dose
     sides = view.planned.exercise.sides
-    side = f"  ·  {step.side} side" if step.side else ""
+    side = f"{dot}{step.side} side" if step.side else ""
     match step.phase:
+        case Phase.GET_READY if dot != "  ·  ":
+            return f"{dose.reps} × {dose.hold_seconds} s" + (f"{dot}{step.side} first" if step.side else "")
         case Phase.GET_READY:
             each = {"both": " each side", "alternate": ", alternating sides", "none": ""}[sides]
-            start = f"  ·  start on the {step.side} side" if step.side else ""
+            start = f"{dot}start on the {step.side} side" if step.side else ""
             return f"{plural(dose.reps, 'rep')} of {dose.hold_seconds} s{each}{start}"
         case Phase.HOLD | Phase.REST | Phase.SWITCH_SIDE:
             return f"Rep {step.rep} of {step.reps}{side}"

@@ -3,8 +3,8 @@ drawing and the cue, chosen so the caution is always whole and nothing is cut by
 
 Pure arithmetic on the rows and columns each part takes, which must match session.tcss (the margins
 named in FIXED_ROWS). Every way of fitting is tried; the best that fits wins, in this order: the
-drawing (it teaches the movement), the countdown's size, the phase word's, a big cue, then the most
-lines of cue. When nothing fits (a very long caution in a tiny terminal) the smallest way is used.
+drawing (it teaches the movement), two lines of the cue (the setup is read while getting ready), the
+countdown's size, the phase word's, a big cue, then the most lines of cue. When nothing fits (a very long caution in a tiny terminal) the smallest way is used.
 """
 
 from __future__ import annotations
@@ -27,6 +27,9 @@ BIG_HEIGHT = 45
 # progress bar with a blank row above, the time line and the footer.
 FIXED_ROWS = {True: 3, False: 9}
 GAP = {True: 1, False: 2}
+# The big cue's sizes, largest first, as (scale, columns a dot): letters as the phase word's at 1, then
+# half blocks a column a dot (square dots, three rows a line).
+CUE_SIZES = ((1, 2), (0, 1))
 # Every phase's word is drawn at one size, that of the longest, so the screen holds still between phases.
 LONGEST_WORD = "SWITCH SIDE"  # columns between the countdown and the drawing
 
@@ -48,6 +51,7 @@ class Fit:
     drawing: DrawingSize | None  # None: the drawing gives way
     cue: tuple[str, ...]  # the cue's lines of ordinary text (empty when it is drawn big)
     big_cue: tuple[str, ...]  # the cue's lines in big letters
+    cue_size: tuple[int, int]  # and their scale and columns a dot
     caution: tuple[str, ...]  # always whole
     verdict: tuple[str, ...]
 
@@ -73,8 +77,8 @@ def fit(
     face_dots = len(dot_rows(face)[0])
     free = height - FIXED_ROWS[compact] - len(caution_lines) - len(verdict_lines)
     best: tuple[tuple[int, ...], Fit] | None = None
-    for drawing, number, word_scale, big_cue in product(
-        (*drawings, None), number_scales(width, height, compact, big), word_scales(big), (True, False)
+    for drawing, number, word_scale, cue_size in product(
+        (*drawings, None), number_scales(width, height, compact, big), word_scales(big), (*CUE_SIZES, None)
     ):
         if word_scale is not None and (
             word_scale > number or columns(max(word, LONGEST_WORD, key=len), word_scale) > text_width
@@ -83,28 +87,33 @@ def fit(
         middle_width = columns(face, number) + (drawing.columns + GAP[compact] if drawing else 0)
         if face_dots and middle_width > text_width:
             continue
-        timer = (3 if number == 0 else 5 * number) + 1  # the countdown and the rep line
+        timer = (3 if number == 0 else 5 * number) + (not compact)  # and the rep line, if under it
         middle = max(timer, drawing.rows if drawing else 0)
         word_rows = 1 if word_scale is None else rows(1, word_scale)
         room = free - middle - word_rows
-        big_lines = tuple(wrap_big(cue, text_width, 0, 1)) if big_cue else ()
-        if big_cue and (not big or not big_lines or rows(len(big_lines), 0) > room):
-            continue
-        shown = 0 if big_cue else min(len(cue_lines), room)
-        if room < 0 or (cue_lines and not big_cue and shown < 1):
+        big_lines = tuple(wrap_big(cue, text_width, *cue_size)) if cue_size else ()
+        if cue_size and (not big or not big_lines or rows(len(big_lines), cue_size[0]) + 1 > room):
+            continue  # (and a blank row under it)
+        shown = 0 if cue_size else min(len(cue_lines), room)
+        if room < 0 or (cue_lines and not cue_size and shown < 1):
             continue
         rank = (
             -(drawings.index(drawing) if drawing else len(drawings)),
+            big_lines != () or shown >= min(2, len(cue_lines)),  # two lines of the cue before a bigger count
             number,
             -1 if word_scale is None else word_scale,
-            big_cue,
+            -(CUE_SIZES.index(cue_size) if cue_size else len(CUE_SIZES)),
             shown,
         )
         if best is None or rank > best[0]:
             cut = clipped(cue_lines, shown, text_width)
-            best = rank, Fit(number, word_scale, drawing, cut, big_lines, caution_lines, verdict_lines)
+            found = Fit(
+                number, word_scale, drawing, cut, big_lines, cue_size or (0, 1), caution_lines, verdict_lines
+            )
+            best = rank, found
     if best is None:  # no way fits: the smallest, still with the whole caution
-        return Fit(0, None, None, clipped(cue_lines, 1, text_width), (), caution_lines, verdict_lines)
+        cut = clipped(cue_lines, 1, text_width)
+        return Fit(0, None, None, cut, (), (0, 1), caution_lines, verdict_lines)
     return best[1]
 
 
