@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
-from pytest_textual_snapshot import SVGImageExtension
+from pytest_textual_snapshot import SVGImageExtension  # type: ignore[import-untyped]
 from syrupy.assertion import SnapshotAssertion
 from textual.pilot import Pilot
 

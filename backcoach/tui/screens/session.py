@@ -159,7 +159,7 @@ class SessionScreen(Screen[None], Composed):
         self._shown.clear()  # texts are clipped to the width: clip them again
         self.show(self.coach.view())
 
-    def fitting(self, view: SessionView, drawing: Drawing | None, cue: str) -> Fit:
+    def fitting(self, view: SessionView, drawing: Drawing | None, word: str, cue: str) -> Fit:
         """What fits this terminal: the countdown as wide as this step's first second, so the sizes
         hold still through a step."""
         width, height = self._terminal
@@ -174,8 +174,8 @@ class SessionScreen(Screen[None], Composed):
             lines = (len(picture) * scale + 1) // 2 + 1  # and the caption
             sizes.append(DrawingSize(size, scale, len(picture[0]) * scale, lines))
         face = clock_face(view.step.seconds)
-        word = view.phase_word
-        return fit(width, height, compact, face, word, tuple(sizes), cue, view.caution, view.verdict_line)
+        texts = (view.phase_word, word, rep_line(view), tuple(sizes), cue, view.caution, view.verdict_line)
+        return fit(width, height, compact, face, *texts)
 
     # Time: wake when the shown second changes (which is also when a step ends), never count ticks.
 
@@ -277,15 +277,14 @@ class SessionScreen(Screen[None], Composed):
             self.set_class(name == phase.lower().replace(" ", "-"), f"phase-{name}")
         drawing = self.drawings.for_exercise(exercise)
         cue = f"{view.move}. {view.cue}" if view.move else view.cue  # a new position: how to get there
-        layout = self.fitting(view, drawing, cue)
         word = f"{phase}  (space to resume)" if phase == "PAUSED" else phase
+        layout = self.fitting(view, drawing, word, cue)
         big_word = layout.word_scale is not None
         self.query_one("#phase", BigText).show(word, (phase,) * big_word, layout.word_scale or 0)
         countdown = self.query_one(BigNumber)
         countdown.scale = layout.number_scale
         countdown.value = clock_face(view.remaining)
-        # The word in letters too, where it is drawn in blocks: it is read out, copied and searched.
-        self._set("rep", f"{word}  ·  {rep_line(view)}" if big_word else rep_line(view))
+        self._set("rep", "\n".join(layout.rep))
         self.query_one("#rep-beside", Line).show(rep_line(view, " · ") if compact else "")
         self.query_one("#cue", BigText).show("\n".join(layout.cue) or cue, layout.big_cue, *layout.cue_size)
         self._set("caution", "\n".join(layout.caution))
@@ -325,7 +324,9 @@ def rep_line(view: SessionView, dot: str = "  ·  ") -> str:
     side = f"{dot}{step.side} side" if step.side else ""
     match step.phase:
         case Phase.GET_READY if dot != "  ·  ":
-            return f"{dose.reps} × {dose.hold_seconds} s" + (f"{dot}{step.side} first" if step.side else "")
+            return f"{dose.reps} \N{MULTIPLICATION SIGN} {dose.hold_seconds} s" + (
+                f"{dot}{step.side} first" if step.side else ""
+            )
         case Phase.GET_READY:
             each = {"both": " each side", "alternate": ", alternating sides", "none": ""}[sides]
             start = f"{dot}start on the {step.side} side" if step.side else ""

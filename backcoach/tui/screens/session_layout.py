@@ -49,6 +49,7 @@ class Fit:
     number_scale: int  # 0: three rows of half blocks
     word_scale: int | None  # the phase word in big letters at this scale; None: one bold line
     drawing: DrawingSize | None  # None: the drawing gives way
+    rep: tuple[str, ...]  # the rep line under the countdown, wrapped to its column
     cue: tuple[str, ...]  # the cue's lines of ordinary text (empty when it is drawn big)
     big_cue: tuple[str, ...]  # the cue's lines in big letters
     cue_size: tuple[int, int]  # and their scale and columns a dot
@@ -63,12 +64,15 @@ def fit(
     compact: bool,
     face: str,
     word: str,
+    word_text: str,
+    rep: str,
     drawings: tuple[DrawingSize, ...],
     cue: str,
     caution: str,
     verdict: str,
 ) -> Fit:
-    """face is the widest countdown this step shows; drawings are the picture's sizes to try, best first."""
+    """face is the widest countdown this step shows; word_text the phase word as a line ("PAUSED
+    (space to resume)"); drawings the picture's sizes to try, best first."""
     text_width = max(10, width - (2 if compact else 4))
     big = not compact and width >= BIG_WIDTH and height >= BIG_HEIGHT
     caution_lines = tuple(textwrap.wrap(caution, text_width))
@@ -87,7 +91,10 @@ def fit(
         middle_width = columns(face, number) + (drawing.columns + GAP[compact] if drawing else 0)
         if face_dots and middle_width > text_width:
             continue
-        timer = (3 if number == 0 else 5 * number) + (not compact)  # and the rep line, if under it
+        # Under a word in blocks the rep line says the word too: it is read out, copied and searched.
+        under = "" if compact else f"{word_text}  ·  {rep}" if word_scale is not None else rep
+        rep_lines = tuple(textwrap.wrap(under, text_width - middle_width + columns(face, number)))
+        timer = (3 if number == 0 else 5 * number) + len(rep_lines)
         middle = max(timer, drawing.rows if drawing else 0)
         word_rows = 1 if word_scale is None else rows(1, word_scale)
         room = free - middle - word_rows
@@ -106,14 +113,15 @@ def fit(
             shown,
         )
         if best is None or rank > best[0]:
-            cut = clipped(cue_lines, shown, text_width)
-            found = Fit(
-                number, word_scale, drawing, cut, big_lines, cue_size or (0, 1), caution_lines, verdict_lines
-            )
+            cut = () if cue_size else clipped(cue_lines, shown, text_width)
+            cue_size = cue_size or (0, 1)
+            texts = (rep_lines, cut, big_lines, cue_size, caution_lines, verdict_lines)
+            found = Fit(number, word_scale, drawing, *texts)
             best = rank, found
     if best is None:  # no way fits: the smallest, still with the whole caution
         cut = clipped(cue_lines, 1, text_width)
-        return Fit(0, None, None, cut, (), (0, 1), caution_lines, verdict_lines)
+        rep_lines = () if compact else tuple(textwrap.wrap(rep, text_width))
+        return Fit(0, None, None, rep_lines, cut, (), (0, 1), caution_lines, verdict_lines)
     return best[1]
 
 
