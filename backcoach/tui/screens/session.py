@@ -35,9 +35,9 @@ from backcoach.tui.keys import key_bar
 from backcoach.tui.opening import open_screen
 from backcoach.tui.screens.drawn import Composed, when_composed
 from backcoach.tui.screens.rating import RedChoice
-from backcoach.tui.screens.session_layout import BIG_HEIGHT, BIG_WIDTH, DrawingSize, Fit, fit
+from backcoach.tui.screens.session_layout import DrawingSize, Fit, drawing_sizes, fit
 from backcoach.tui.settings_keeper import SettingsKeeper
-from backcoach.tui.sizes import is_compact
+from backcoach.tui.sizes import is_big, is_compact
 from backcoach.tui.widgets.big_letters import BigText
 from backcoach.tui.widgets.big_number import BigNumber
 from backcoach.tui.widgets.drawings import Figure
@@ -164,17 +164,9 @@ class SessionScreen(Screen[None], Composed):
         hold still through a step."""
         width, height = self._terminal
         compact = self.has_class("compact")
-        big = width >= BIG_WIDTH and height >= BIG_HEIGHT
-        tries = [("normal", 2)] if big else []
-        tries = [("compact", 1)] if compact else [*tries, ("normal", 1), ("compact", 1)]
-        sizes = []
-        for size, scale in tries if drawing else []:
-            assert drawing is not None
-            picture = drawing.picture(view.frame, size)
-            lines = (len(picture) * scale + 1) // 2 + 1  # and the caption
-            sizes.append(DrawingSize(size, scale, len(picture[0]) * scale, lines))
+        sizes = drawing_sizes(drawing, view.frame, compact, is_big(width, height)) if drawing else ()
         face = clock_face(view.step.seconds)
-        texts = (view.phase_word, word, rep_line(view), tuple(sizes), cue, view.caution, view.verdict_line)
+        texts = (view.phase_word, word, rep_line(view), sizes, cue, view.caution, view.verdict_line)
         return fit(width, height, compact, face, *texts)
 
     # Time: wake when the shown second changes (which is also when a step ends), never count ticks.

@@ -15,13 +15,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 
+from backcoach.core.catalog.drawings import Drawing
+from backcoach.tui.sizes import ROOMY_HEIGHT, ROOMY_WIDTH, is_big
 from backcoach.tui.widgets.big_letters import columns, rows, wrap_big
 from backcoach.tui.widgets.big_number import dot_rows
 
-ROOMY_WIDTH = 90  # room for the countdown at double size beside the drawing
-ROOMY_HEIGHT = 28
-BIG_WIDTH = 150  # from here the drawing doubles and the countdown takes a third of the height or more
-BIG_HEIGHT = 45
 # Rows that are there whatever is shown. Compact: the title, the time line and the key line. Else
 # the title and a blank row above and below it, blank rows above and below the middle, the
 # progress bar with a blank row above, the time line and the footer.
@@ -74,7 +72,7 @@ def fit(
     """face is the widest countdown this step shows; word_text the phase word as a line ("PAUSED
     (space to resume)"); drawings the picture's sizes to try, best first."""
     text_width = max(10, width - (2 if compact else 4))
-    big = not compact and width >= BIG_WIDTH and height >= BIG_HEIGHT
+    big = not compact and is_big(width, height)
     caution_lines = tuple(textwrap.wrap(caution, text_width))
     verdict_lines = () if compact else tuple(textwrap.wrap(verdict, text_width))[:2]
     cue_lines = tuple(textwrap.wrap(cue, text_width))
@@ -123,6 +121,18 @@ def fit(
         rep_lines = () if compact else tuple(textwrap.wrap(rep, text_width))
         return Fit(0, None, None, rep_lines, cut, (), (0, 1), caution_lines, verdict_lines)
     return best[1]
+
+
+def drawing_sizes(drawing: Drawing, frame: str, compact: bool, big: bool) -> tuple[DrawingSize, ...]:
+    """The sizes the drawing may take here, best first: doubled in a big terminal, else normal, else
+    compact (the two frames are as tall as each other)."""
+    tries = [("compact", 1)] if compact else [("normal", 2)] * big + [("normal", 1), ("compact", 1)]
+    sizes = []
+    for size, scale in tries:
+        picture = drawing.picture(frame, size)
+        lines = (len(picture) * scale + 1) // 2 + 1  # and the caption
+        sizes.append(DrawingSize(size, scale, len(picture[0]) * scale, lines))
+    return tuple(sizes)
 
 
 def number_scales(width: int, height: int, compact: bool, big: bool) -> range:
