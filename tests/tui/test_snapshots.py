@@ -11,7 +11,15 @@ from pytest_textual_snapshot import SVGImageExtension  # type: ignore[import-unt
 from syrupy.assertion import SnapshotAssertion
 from textual.pilot import Pilot
 
-from tests.tui.conftest import MakeApp, advance, finish_step, run_to_rating, session_screen, type_keys
+from tests.tui.conftest import (
+    ACKNOWLEDGED,
+    MakeApp,
+    advance,
+    finish_step,
+    run_to_rating,
+    session_screen,
+    type_keys,
+)
 
 SnapCompare = Callable[..., bool]
 Steps = Callable[[Pilot[None]], Awaitable[None]]
@@ -138,7 +146,7 @@ def test_session_phases(
         await take(pilot, "switch_side")
 
     async def run() -> None:
-        app = make_app()
+        app = make_app(ACKNOWLEDGED + "[exercises.pelvic-tilt]\nreps = 1\n")  # one hold to the rating
         async with app.run_test(size=LARGE) as pilot:
             await walk(pilot)
 
