@@ -156,7 +156,7 @@ class SessionScreen(Screen[None], Composed):
         width, height = event.size
         self._terminal = (width, height)
         self.set_class(is_compact(event.size), "compact")
-        self._shown.clear()  # texts are clipped to the width: clip them again
+        self._shown.clear()  # texts are wrapped to the width: wrap them again
         self.show(self.coach.view())
 
     def fitting(self, view: SessionView, drawing: Drawing | None, word: str, cue: str) -> Fit:
