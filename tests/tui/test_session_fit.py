@@ -25,7 +25,7 @@ def catalog(catalog: Catalog) -> Catalog:
 def rows_used(fitted: Fit, compact: bool) -> int:
     number = 3 if fitted.number_scale == 0 else 5 * fitted.number_scale
     middle = max(number + len(fitted.rep), fitted.drawing.rows if fitted.drawing else 0)
-    word = 1 if fitted.word_scale is None else rows(1, fitted.word_scale)
+    word = 1 if fitted.word_size is None else rows(1, fitted.word_size[0])
     big_cue = rows(len(fitted.big_cue), fitted.cue_size[0]) + 1 if fitted.big_cue else 0
     texts = len(fitted.cue) + big_cue + len(fitted.caution) + len(fitted.verdict)
     return FIXED_ROWS[compact] + word + middle + texts
@@ -72,10 +72,19 @@ def test_a_big_terminal_draws_the_word_as_big_as_room_allows_and_the_cue_in_big_
         "",
     )
     assert fitted.drawing == drawing[0] and fitted.number_scale == 4  # a third of the height
-    assert fitted.word_scale == 2  # SWITCH SIDE at 3 would not fit 196 columns
+    assert fitted.word_size == (2, 2)  # SWITCH SIDE at 3 would not fit 196 columns
     assert (
         fitted.big_cue == ("Draw the knee gently", "towards your chest")
         and fitted.cue_size == (1, 2)
         and fitted.cue == ()
     )
     assert rows_used(fitted, False) <= 60
+
+
+def test_an_80x24_terminal_draws_the_word_in_square_dots_above_the_countdown() -> None:
+    drawing = (DrawingSize("normal", 1, 40, 11),)
+    cue = "Draw the knee gently towards your chest"
+    fitted = fit(80, 24, False, "20", "HOLD", "HOLD", "Rep 1 of 2  ·  left side", drawing, cue, "", "")
+    assert fitted.word_size == (0, 1) and fitted.number_scale == 1 and fitted.drawing == drawing[0]
+    assert fitted.rep == ("HOLD  ·  Rep 1 of 2  ·  left side",) and fitted.cue == (cue,)
+    assert rows_used(fitted, False) <= 24

@@ -271,8 +271,8 @@ class SessionScreen(Screen[None], Composed):
         cue = f"{view.move}. {view.cue}" if view.move else view.cue  # a new position: how to get there
         word = f"{phase}  (space to resume)" if phase == "PAUSED" else phase
         layout = self.fitting(view, drawing, word, cue)
-        big_word = layout.word_scale is not None
-        self.query_one("#phase", BigText).show(word, (phase,) * big_word, layout.word_scale or 0)
+        big_word = (phase,) if layout.word_size else ()
+        self.query_one("#phase", BigText).show(word, big_word, *(layout.word_size or (0, 2)))
         countdown = self.query_one(BigNumber)
         countdown.scale = layout.number_scale
         countdown.value = clock_face(view.remaining)

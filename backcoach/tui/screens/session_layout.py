@@ -25,6 +25,12 @@ from backcoach.tui.widgets.big_number import dot_rows
 # progress bar with a blank row above, the time line and the footer.
 FIXED_ROWS = {True: 3, False: 9}
 GAP = {True: 1, False: 2}
+# The phase word's sizes, largest first, as (scale, columns a dot), in a big terminal and elsewhere:
+# the countdown's at each scale, then square half-block dots (SWITCH SIDE in 40 columns).
+WORD_SIZES = {
+    True: ((3, 2), (2, 2), (1, 2), (0, 2), (0, 1)),
+    False: ((2, 2), (1, 2), (0, 2), (0, 1)),
+}
 # The big cue's sizes, largest first, as (scale, columns a dot): letters as the phase word's at 1, then
 # half blocks a column a dot (square dots, three rows a line).
 CUE_SIZES = ((1, 2), (0, 1))
@@ -45,7 +51,7 @@ class Fit:
     """How the screen is laid out for one view."""
 
     number_scale: int  # 0: three rows of half blocks
-    word_scale: int | None  # the phase word in big letters at this scale; None: one bold line
+    word_size: tuple[int, int] | None  # the phase word in big letters: scale, columns a dot; None: a line
     drawing: DrawingSize | None  # None: the drawing gives way
     rep: tuple[str, ...]  # the rep line under the countdown, wrapped to its column
     cue: tuple[str, ...]  # the cue's lines of ordinary text (empty when it is drawn big)
@@ -79,22 +85,23 @@ def fit(
     face_dots = len(dot_rows(face)[0])
     free = height - FIXED_ROWS[compact] - len(caution_lines) - len(verdict_lines)
     best: tuple[tuple[int, ...], Fit] | None = None
-    for drawing, number, word_scale, cue_size in product(
-        (*drawings, None), number_scales(width, height, compact, big), word_scales(big), (*CUE_SIZES, None)
+    word_sizes = () if compact else WORD_SIZES[big]
+    for drawing, number, word_size, cue_size in product(
+        (*drawings, None), number_scales(width, height, compact, big), (*word_sizes, None), (*CUE_SIZES, None)
     ):
-        if word_scale is not None and (
-            word_scale > number or columns(max(word, LONGEST_WORD, key=len), word_scale) > text_width
+        if word_size is not None and (
+            word_size[0] > number or columns(max(word, LONGEST_WORD, key=len), *word_size) > text_width
         ):
             continue
         middle_width = columns(face, number) + (drawing.columns + GAP[compact] if drawing else 0)
         if face_dots and middle_width > text_width:
             continue
         # Under a word in blocks the rep line says the word too: it is read out, copied and searched.
-        under = "" if compact else f"{word_text}  ·  {rep}" if word_scale is not None else rep
+        under = "" if compact else f"{word_text}  ·  {rep}" if word_size is not None else rep
         rep_lines = tuple(textwrap.wrap(under, text_width - middle_width + columns(face, number)))
         timer = (3 if number == 0 else 5 * number) + len(rep_lines)
         middle = max(timer, drawing.rows if drawing else 0)
-        word_rows = 1 if word_scale is None else rows(1, word_scale)
+        word_rows = 1 if word_size is None else rows(1, word_size[0])
         room = free - middle - word_rows
         big_lines = tuple(wrap_big(cue, text_width, *cue_size)) if cue_size else ()
         if cue_size and (not big or not big_lines or rows(len(big_lines), cue_size[0]) + 1 > room):
@@ -106,7 +113,7 @@ def fit(
             -(drawings.index(drawing) if drawing else len(drawings)),
             big_lines != () or shown >= min(2, len(cue_lines)),  # two lines of the cue before a bigger count
             number,
-            -1 if word_scale is None else word_scale,
+            -(word_sizes.index(word_size) if word_size else len(word_sizes)),
             -(CUE_SIZES.index(cue_size) if cue_size else len(CUE_SIZES)),
             shown,
         )
@@ -114,7 +121,7 @@ def fit(
             cut = () if cue_size else clipped(cue_lines, shown, text_width)
             cue_size = cue_size or (0, 1)
             texts = (rep_lines, cut, big_lines, cue_size, caution_lines, verdict_lines)
-            found = Fit(number, word_scale, drawing, *texts)
+            found = Fit(number, word_size, drawing, *texts)
             best = rank, found
     if best is None:  # no way fits: the smallest, still with the whole caution
         cut = clipped(cue_lines, 1, text_width)
@@ -142,10 +149,6 @@ def number_scales(width: int, height: int, compact: bool, big: bool) -> range:
     if big:
         return range(max(2, math.ceil(height / 15)), 0, -1)
     return range(2 if width >= ROOMY_WIDTH and height >= ROOMY_HEIGHT else 1, 0, -1)
-
-
-def word_scales(big: bool) -> tuple[int | None, ...]:
-    return (*range(3 if big else 2, -1, -1), None)
 
 
 def clipped(lines: tuple[str, ...], kept: int, width: int) -> tuple[str, ...]:
