@@ -9,7 +9,7 @@ import pytest
 from backcoach.core.domain.exercise import Catalog, Routine
 from backcoach.tui.screens.session_layout import FIXED_ROWS, DrawingSize, Fit, fit
 from backcoach.tui.widgets.big_letters import rows
-from tests.tui.conftest import MakeApp, text_of, type_keys
+from tests.tui.conftest import QUICK, MakeApp, run_to_rating, text_of, type_keys
 
 GET_READY = ("GET READY", "GET READY", "2 reps of 20 s each side  ·  start on the left side")
 COMPACT_DRAWING = (DrawingSize("compact", 1, 20, 6),)  # the tallest compact picture and its caption
@@ -17,8 +17,9 @@ COMPACT_DRAWING = (DrawingSize("compact", 1, 20, 6),)  # the tallest compact pic
 
 @pytest.fixture(scope="module")
 def catalog(catalog: Catalog) -> Catalog:
-    """The lower back routine opening with the crunch, whose caution is the one cut short before."""
-    lower = Routine("lower", "Lower back", ("crunch", "pelvic-tilt"))
+    """The lower back routine opening with the crunch, whose caution is the one cut short before,
+    then cat and cow, on all fours."""
+    lower = Routine("lower", "Lower back", ("crunch", "cat-cow"))
     return dataclasses.replace(catalog, routines={**catalog.routines, "lower": lower})
 
 
@@ -39,6 +40,16 @@ async def test_at_40x12_the_caution_is_shown_whole(make_app: MakeApp) -> None:
         assert text_of(app, "#caution").replace("\n", " ") == caution
         below = app.screen.query_one("#next").region
         assert app.screen.query_one("#caution").region.bottom <= below.y < 12  # nothing pushed off
+
+
+async def test_a_change_of_position_is_said_first_while_getting_ready(make_app: MakeApp) -> None:
+    app = make_app(QUICK)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "1", "3", "enter")
+        await run_to_rating(pilot)
+        await type_keys(pilot, "1", "enter")
+        cue = text_of(app, "#cue").replace("\n", " ")
+        assert cue.startswith("Come up onto your hands and knees. Kneel on all fours")
 
 
 def test_every_shipped_caution_fits_whole_in_the_smallest_terminal(catalog: Catalog) -> None:

@@ -159,14 +159,14 @@ class SessionScreen(Screen[None], Composed):
         self._shown.clear()  # texts are wrapped to the width: wrap them again
         self.show(self.coach.view())
 
-    def fitting(self, view: SessionView, drawing: Drawing | None, word: str, cue: str) -> Fit:
+    def fitting(self, view: SessionView, drawing: Drawing | None, word: str) -> Fit:
         """What fits this terminal: the countdown as wide as this step's first second, so the sizes
         hold still through a step."""
         width, height = self._terminal
         compact = self.has_class("compact")
         sizes = drawing_sizes(drawing, view.frame, compact, is_big(width, height)) if drawing else ()
         face = clock_face(view.step.seconds)
-        texts = (view.phase_word, word, rep_line(view), sizes, cue, view.caution, view.verdict_line)
+        texts = (view.phase_word, word, rep_line(view), sizes, view.cue, view.caution, view.verdict_line)
         return fit(width, height, compact, face, *texts)
 
     # Time: wake when the shown second changes (which is also when a step ends), never count ticks.
@@ -268,9 +268,8 @@ class SessionScreen(Screen[None], Composed):
         for name in PHASE_CLASSES:
             self.set_class(name == phase.lower().replace(" ", "-"), f"phase-{name}")
         drawing = self.drawings.for_exercise(exercise)
-        cue = f"{view.move}. {view.cue}" if view.move else view.cue  # a new position: how to get there
         word = f"{phase}  (space to resume)" if phase == "PAUSED" else phase
-        layout = self.fitting(view, drawing, word, cue)
+        layout = self.fitting(view, drawing, word)
         big_word = (phase,) if layout.word_size else ()
         self.query_one("#phase", BigText).show(word, big_word, *(layout.word_size or (0, 2)))
         countdown = self.query_one(BigNumber)
@@ -278,7 +277,9 @@ class SessionScreen(Screen[None], Composed):
         countdown.value = clock_face(view.remaining)
         self._set("rep", "\n".join(layout.rep))
         self.query_one("#rep-beside", Line).show(rep_line(view, " · ") if compact else "")
-        self.query_one("#cue", BigText).show("\n".join(layout.cue) or cue, layout.big_cue, *layout.cue_size)
+        self.query_one("#cue", BigText).show(
+            "\n".join(layout.cue) or view.cue, layout.big_cue, *layout.cue_size
+        )
         self._set("caution", "\n".join(layout.caution))
         self._set("verdict-line", "\n".join(layout.verdict))
         self.show_drawing(view, drawing, layout.drawing)
