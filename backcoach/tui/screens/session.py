@@ -276,7 +276,7 @@ class SessionScreen(Screen[None], Composed):
         countdown.scale = layout.number_scale
         countdown.value = clock_face(view.remaining)
         self._set("rep", "\n".join(layout.rep))
-        self.query_one("#rep-beside", Line).show(rep_line(view, " · ") if compact else "")
+        self.query_one("#rep-beside", Line).show(rep_line(view, short=True) if compact else "")
         self.query_one("#cue", BigText).show(
             "\n".join(layout.cue) or view.cue, layout.big_cue, *layout.cue_size
         )
@@ -288,7 +288,8 @@ class SessionScreen(Screen[None], Composed):
 
     def show_drawing(self, view: SessionView, drawing: Drawing | None, fitted: DrawingSize | None) -> None:
         """The start frame while getting ready and resting, the end frame once the hold begins; turned
-        round for the left side. Where the caution needs the rows, the drawing gives way."""
+        round on the left side, so the sides look different (a side view cannot show which leg). Where
+        the caution needs the rows, the drawing gives way."""
         column = self.query_one("#drawing")
         column.display = drawing is not None and fitted is not None
         if drawing is None or fitted is None:
@@ -309,17 +310,17 @@ class SessionScreen(Screen[None], Composed):
         self.query_one(f"#{widget_id}", Static).update(text)
 
 
-def rep_line(view: SessionView, dot: str = "  ·  ") -> str:
-    """The dose or the rep under way; shorter with a short dot, for a small terminal."""
+def rep_line(view: SessionView, short: bool = False) -> str:
+    """The dose or the rep under way; short for a small terminal, where it sits beside the word."""
+    dot = " · " if short else "  ·  "
     step = view.step
     dose = view.planned.dose
     sides = view.planned.exercise.sides
     side = f"{dot}{step.side} side" if step.side else ""
     match step.phase:
-        case Phase.GET_READY if dot != "  ·  ":
-            return f"{dose.reps} \N{MULTIPLICATION SIGN} {dose.hold_seconds} s" + (
-                f"{dot}{step.side} first" if step.side else ""
-            )
+        case Phase.GET_READY if short:
+            first = f"{dot}{step.side} first" if step.side else ""
+            return f"{dose.reps} \N{MULTIPLICATION SIGN} {dose.hold_seconds} s{first}"
         case Phase.GET_READY:
             each = {"both": " each side", "alternate": ", alternating sides", "none": ""}[sides]
             start = f"{dot}start on the {step.side} side" if step.side else ""

@@ -4,7 +4,8 @@ drawing and the cue, chosen so the caution is always whole and nothing is cut by
 Pure arithmetic on the rows and columns each part takes, which must match session.tcss (the margins
 named in FIXED_ROWS). Every way of fitting is tried; the best that fits wins, in this order: the
 drawing (it teaches the movement), two lines of the cue (the setup is read while getting ready), the
-countdown's size, the phase word's, a big cue, then the most lines of cue. When nothing fits (a very long caution in a tiny terminal) the smallest way is used.
+countdown's size, the phase word's, a big cue, then the most lines of cue. When nothing fits (a very
+long caution in a tiny terminal) the smallest way is used.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from backcoach.tui.widgets.big_number import dot_rows
 # the title and a blank row above and below it, blank rows above and below the middle, the
 # progress bar with a blank row above, the time line and the footer.
 FIXED_ROWS = {True: 3, False: 9}
-GAP = {True: 1, False: 2}
+GAP = {True: 1, False: 2}  # columns between the countdown and the drawing
 # The phase word's sizes, largest first, as (scale, columns a dot), in a big terminal and elsewhere:
 # the countdown's at each scale, then square half-block dots (SWITCH SIDE in 40 columns).
 WORD_SIZES = {
@@ -35,7 +36,7 @@ WORD_SIZES = {
 # half blocks a column a dot (square dots, three rows a line).
 CUE_SIZES = ((1, 2), (0, 1))
 # Every phase's word is drawn at one size, that of the longest, so the screen holds still between phases.
-LONGEST_WORD = "SWITCH SIDE"  # columns between the countdown and the drawing
+LONGEST_WORD = "SWITCH SIDE"
 
 
 @dataclass(frozen=True)
