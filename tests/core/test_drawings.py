@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jsonschema
 
-from backcoach.core.catalog.drawings import cells, load_drawings, plain_text
+from backcoach.core.catalog.drawings import cells, load_drawings, mirrored, plain_text
 from backcoach.core.catalog.rules import PICTURE_SIZES
 from backcoach.core.domain.exercise import Catalog
 from backcoach.core.tools.check import check_files
@@ -42,6 +42,12 @@ def test_a_picture_becomes_half_blocks_and_grows_by_whole_factors() -> None:
     assert cells(picture) == [[("#", "."), (".", "+")], [("#", "."), ("#", ".")]]
     assert plain_text(picture) == "▀▄\n▀▀"
     assert plain_text(picture, 2) == "██  \n  ██\n████"
+
+
+def test_the_other_side_is_the_picture_turned_left_to_right() -> None:
+    assert mirrored(("##..", ".+#.", "#...")) == ("..##", ".#+.", "...#")
+    assert mirrored(("/(<.",)) == (".>)\\",)  # a user's characters with a direction turn round too
+    assert mirrored(mirrored(("#+..",))) == ("#+..",)
 
 
 def frame(width: int, height: int, moving: bool = False) -> str:

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from pytest_textual_snapshot import SVGImageExtension  # type: ignore[import-untyped]
+from syrupy.assertion import SnapshotAssertion
 from textual.pilot import Pilot
 
-from tests.tui.conftest import MakeApp, advance, run_to_rating, type_keys
+from tests.tui.conftest import (
+    ACKNOWLEDGED,
+    MakeApp,
+    advance,
+    finish_step,
+    run_to_rating,
+    session_screen,
+    type_keys,
+)
 
 SnapCompare = Callable[..., bool]
 Steps = Callable[[Pilot[None]], Awaitable[None]]
@@ -19,16 +30,6 @@ BIG = (200, 60)
 
 async def start_lower(pilot: Pilot[None]) -> None:
     await type_keys(pilot, "1", "3", "enter")
-
-
-async def into_hold(pilot: Pilot[None]) -> None:
-    await start_lower(pilot)
-    await advance(pilot, 5 + 1.5)
-
-
-async def paused(pilot: Pilot[None]) -> None:
-    await into_hold(pilot)
-    await type_keys(pilot, "space")
 
 
 async def rating_typed(pilot: Pilot[None]) -> None:
@@ -66,19 +67,12 @@ async def nothing(pilot: Pilot[None]) -> None:
 
 CASES: dict[str, tuple[Steps, tuple[int, int]]] = {
     "home": (nothing, LARGE),
-    "session_get_ready": (start_lower, LARGE),
-    "session_hold": (into_hold, LARGE),
-    "session_paused": (paused, LARGE),
     "pain_check": (rating_typed, LARGE),
     "pain_verdict_red": (red_verdict, LARGE),
     "pain_verdict_amber_on_get_ready": (amber_on_next_get_ready, LARGE),
     "summary": (summary, LARGE),
     "home_small": (nothing, SMALL),
-    "session_get_ready_small": (start_lower, SMALL),
-    "session_hold_small": (into_hold, SMALL),
     "pain_verdict_red_small": (red_verdict, SMALL),
-    "session_get_ready_big": (start_lower, BIG),
-    "session_hold_big": (into_hold, BIG),
 }
 
 
@@ -109,3 +103,54 @@ def test_settings_dose_list(snap_compare: SnapCompare, make_app: MakeApp) -> Non
     to_list = ["shift+tab"] * 4  # from the first field, back round to the list
     press = ["s", *to_list, *["down"] * 8, "tab", "7", "tab", "5", "1"]
     assert snap_compare(app, terminal_size=LARGE, press=press)
+
+
+async def phase_reached(pilot: Pilot[None], word: str) -> None:
+    """On to the next step that shows this phase word, then 1.5 s into it."""
+    while session_screen(pilot.app).coach.view().phase_word != word:  # type: ignore[arg-type]
+        await finish_step(pilot)
+    await advance(pilot, 1.5)
+
+
+@pytest.mark.parametrize("no_color", [False, True], ids=["colour", "no_color"])
+def test_session_phases(
+    snapshot: SnapshotAssertion, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch, no_color: bool
+) -> None:
+    """Each phase at each size (under NO_COLOR at one), from one run that resizes the terminal: a
+    run of its own for each picture took a third of the suite. Get ready with its caution (pelvic
+    tilt); knee to chest's hold on the left, drawn turned round; its rest, paused, and switch side."""
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    sizes = [LARGE] if no_color else [SMALL, LARGE, BIG]
+    pictures: dict[str, str] = {}
+
+    async def take(pilot: Pilot[None], phase: str, only: tuple[int, int] | None = None) -> None:
+        for width, height in [only] if only else sizes:
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            pictures[f"{phase}_{width}x{height}"] = pilot.app.export_screenshot()
+
+    async def walk(pilot: Pilot[None]) -> None:
+        await start_lower(pilot)
+        await take(pilot, "get_ready")
+        await run_to_rating(pilot)
+        await type_keys(pilot, "2", "enter")  # knee to chest, left side first
+        await phase_reached(pilot, "HOLD")
+        await take(pilot, "hold")
+        await type_keys(pilot, "space")
+        await take(pilot, "paused", LARGE)
+        await type_keys(pilot, "space")
+        await phase_reached(pilot, "REST")
+        await take(pilot, "rest")
+        await phase_reached(pilot, "SWITCH SIDE")
+        await take(pilot, "switch_side")
+
+    async def run() -> None:
+        app = make_app(ACKNOWLEDGED + "[exercises.pelvic-tilt]\nreps = 1\n")  # one hold to the rating
+        async with app.run_test(size=LARGE) as pilot:
+            await walk(pilot)
+
+    asyncio.run(run())
+    svg = snapshot.use_extension(SVGImageExtension)
+    differ = [name for name, picture in pictures.items() if svg(name=name) != picture]
+    assert differ == []

@@ -134,6 +134,15 @@ def cells(picture: Picture, scale: int = 1) -> list[list[Cell]]:
     return [list(zip(top, bottom, strict=True)) for top, bottom in zip(rows[::2], rows[1::2], strict=True)]
 
 
+# Dots have no direction, but a user's picture may hold characters that do: they turn round too.
+TURNED = str.maketrans("/\\()<>[]{}", "\\/)(><][}{")
+
+
+def mirrored(picture: Picture) -> Picture:
+    """The picture turned left to right: the same exercise done on the other side."""
+    return tuple(row[::-1].translate(TURNED) for row in picture)
+
+
 def plain_text(picture: Picture, scale: int = 1) -> str:
     """The picture in half blocks, one colour (what NO_COLOR shows, and what tests read)."""
     blocks = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}

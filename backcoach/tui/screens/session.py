@@ -15,7 +15,7 @@ from textual.signal import Signal
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
-from backcoach.core.catalog.drawings import Drawings
+from backcoach.core.catalog.drawings import Drawing, Drawings, mirrored
 from backcoach.core.domain.outcome import Outcome
 from backcoach.core.domain.phase import Phase
 from backcoach.core.domain.rating import Rating
@@ -35,16 +35,14 @@ from backcoach.tui.keys import key_bar
 from backcoach.tui.opening import open_screen
 from backcoach.tui.screens.drawn import Composed, when_composed
 from backcoach.tui.screens.rating import RedChoice
+from backcoach.tui.screens.session_layout import DrawingSize, Fit, drawing_sizes, fit
 from backcoach.tui.settings_keeper import SettingsKeeper
-from backcoach.tui.sizes import is_compact
-from backcoach.tui.widgets.big_number import BigNumber, dot_rows
+from backcoach.tui.sizes import is_big, is_compact
+from backcoach.tui.widgets.big_letters import BigText
+from backcoach.tui.widgets.big_number import BigNumber
 from backcoach.tui.widgets.drawings import Figure
-from backcoach.tui.widgets.lines import Line, Progress, clip
+from backcoach.tui.widgets.lines import Line, Progress
 
-ROOMY_WIDTH = 90  # room for the countdown at double size beside the drawing
-ROOMY_HEIGHT = 28
-BIG_WIDTH = 150  # from here the drawing doubles and the countdown takes a third of the height or more
-BIG_HEIGHT = 45
 PHASE_CLASSES = ("get-ready", "hold", "rest", "switch-side", "paused", "done")
 
 
@@ -95,17 +93,20 @@ class SessionScreen(Screen[None], Composed):
         # Text from the catalog may hold [brackets]: show it as written, never as markup.
         with Vertical(id="session"):
             yield Static(id="title", markup=False)
+            with Horizontal(id="phase-row"):
+                yield BigText(id="phase")
+                yield Line(id="rep-beside")  # a small terminal's rep line: beside the word, not below
             with Horizontal(id="middle"):
                 with Vertical(id="timer-column"):
-                    yield Static(id="phase", markup=False)
                     yield BigNumber(id="countdown")
                     yield Static(id="rep", markup=False)
                 with Vertical(id="drawing"):
                     yield Figure(id="figure")
                     yield Line(id="caption")
-            yield Static(id="cue", markup=False)
-            yield Static(id="caution", markup=False)
-            yield Static(id="verdict-line", markup=False)
+            with Vertical(id="words"):  # takes the rows left over, so none of the screen stays empty
+                yield BigText(id="cue")
+                yield Static(id="caution", markup=False)
+                yield Static(id="verdict-line", markup=False)
             yield Progress(id="progress")
             yield Line(id="next")
             yield Static(key_bar(self.BINDINGS, "  "), id="compact-keys", markup=False)
@@ -155,22 +156,18 @@ class SessionScreen(Screen[None], Composed):
         width, height = event.size
         self._terminal = (width, height)
         self.set_class(is_compact(event.size), "compact")
-        self._shown.clear()  # texts are clipped to the width: clip them again
+        self._shown.clear()  # texts are wrapped to the width: wrap them again
         self.show(self.coach.view())
 
-    def scales(self, view: SessionView) -> tuple[int, str, int]:
-        """The countdown's scale, and the drawing's size and scale, for this terminal: both grow with it."""
+    def fitting(self, view: SessionView, drawing: Drawing | None, word: str) -> Fit:
+        """What fits this terminal: the countdown as wide as this step's first second, so the sizes
+        hold still through a step."""
         width, height = self._terminal
-        if self.has_class("compact"):
-            return 0, "compact", 1
-        big = width >= BIG_WIDTH and height >= BIG_HEIGHT
-        drawing_scale = 2 if big else 1
-        if not big:
-            return (2 if width >= ROOMY_WIDTH and height >= ROOMY_HEIGHT else 1), "normal", 1
-        # The widest face this step shows (its first second), so the size holds still through a step.
-        dots = len(dot_rows(clock_face(view.step.seconds))[0])
-        room = width - 8 - 40 * drawing_scale
-        return max(2, min(height // 10, room // (2 * dots))), "normal", drawing_scale
+        compact = self.has_class("compact")
+        sizes = drawing_sizes(drawing, view.frame, compact, is_big(width, height)) if drawing else ()
+        face = clock_face(view.step.seconds)
+        texts = (view.phase_word, word, rep_line(view), sizes, view.cue, view.caution, view.verdict_line)
+        return fit(width, height, compact, face, *texts)
 
     # Time: wake when the shown second changes (which is also when a step ends), never count ticks.
 
@@ -262,39 +259,48 @@ class SessionScreen(Screen[None], Composed):
     def show(self, view: SessionView) -> None:
         exercise = view.planned.exercise
         number = f"{view.exercise_number}/{view.exercise_count}"
-        if self.has_class("compact"):
+        compact = self.has_class("compact")
+        if compact:
             self._set("title", f"{number}  {exercise.name}")
         else:
             self._set("title", f"{view.routine_name}  ·  exercise {number}  ·  {exercise.name}")
         phase = view.phase_word
-        self._set("phase", f"{phase}  (space to resume)" if phase == "PAUSED" else phase)
         for name in PHASE_CLASSES:
             self.set_class(name == phase.lower().replace(" ", "-"), f"phase-{name}")
-        number_scale, size, drawing_scale = self.scales(view)
+        drawing = self.drawings.for_exercise(exercise)
+        word = f"{phase}  (space to resume)" if phase == "PAUSED" else phase
+        layout = self.fitting(view, drawing, word)
+        big_word = (phase,) if layout.word_size else ()
+        self.query_one("#phase", BigText).show(word, big_word, *(layout.word_size or (0, 2)))
         countdown = self.query_one(BigNumber)
-        countdown.scale = number_scale
+        countdown.scale = layout.number_scale
         countdown.value = clock_face(view.remaining)
-        self._set("rep", rep_line(view))
-        compact = self.has_class("compact")
-        text_width = self._terminal[0] - (2 if compact else 4)
-        self._set("cue", clip(view.cue, text_width, 1 if compact else 2))
-        self._set("caution", clip(view.caution, text_width, 1 if compact else 2))
-        self._set("verdict-line", clip(view.verdict_line, text_width, 2))
-        self.show_drawing(view, size, drawing_scale)
+        self._set("rep", "\n".join(layout.rep))
+        self.query_one("#rep-beside", Line).show(rep_line(view, short=True) if compact else "")
+        self.query_one("#cue", BigText).show(
+            "\n".join(layout.cue) or view.cue, layout.big_cue, *layout.cue_size
+        )
+        self._set("caution", "\n".join(layout.caution))
+        self._set("verdict-line", "\n".join(layout.verdict))
+        self.show_drawing(view, drawing, layout.drawing)
         self.query_one("#progress", Progress).show(view.progress)
         self.query_one("#next", Line).show(view.short_glance if compact else view.at_a_glance)
 
-    def show_drawing(self, view: SessionView, size: str, scale: int) -> None:
-        """The start frame while getting ready and resting, the end frame once the hold begins."""
-        drawing = self.drawings.for_exercise(view.planned.exercise)
-        if drawing is None:
+    def show_drawing(self, view: SessionView, drawing: Drawing | None, fitted: DrawingSize | None) -> None:
+        """The start frame while getting ready and resting, the end frame once the hold begins; turned
+        round on the left side, so the sides look different (a side view cannot show which leg). Where
+        the caution needs the rows, the drawing gives way."""
+        column = self.query_one("#drawing")
+        column.display = drawing is not None and fitted is not None
+        if drawing is None or fitted is None:
             return
-        picture = drawing.picture(view.frame, size)
-        self.query_one(Figure).show(picture, scale)
+        picture = drawing.picture(view.frame, fitted.size)
+        if view.step.side == "left":
+            picture = mirrored(picture)
+        self.query_one(Figure).show(picture, fitted.scale)
         caption = self.query_one("#caption", Line)
-        width = len(picture[0]) * scale
-        if caption.styles.width is None or caption.styles.width.value != width:
-            caption.styles.width = width  # as wide as the picture: a long caption ends in "…"
+        if caption.styles.width is None or caption.styles.width.value != fitted.columns:
+            caption.styles.width = fitted.columns  # as wide as the picture: a long caption ends in "…"
         caption.show(drawing.frame(view.frame).caption)
 
     def _set(self, widget_id: str, text: str) -> None:
@@ -304,15 +310,20 @@ class SessionScreen(Screen[None], Composed):
         self.query_one(f"#{widget_id}", Static).update(text)
 
 
-def rep_line(view: SessionView) -> str:
+def rep_line(view: SessionView, short: bool = False) -> str:
+    """The dose or the rep under way; short for a small terminal, where it sits beside the word."""
+    dot = " · " if short else "  ·  "
     step = view.step
     dose = view.planned.dose
     sides = view.planned.exercise.sides
-    side = f"  ·  {step.side} side" if step.side else ""
+    side = f"{dot}{step.side} side" if step.side else ""
     match step.phase:
+        case Phase.GET_READY if short:
+            first = f"{dot}{step.side} first" if step.side else ""
+            return f"{dose.reps} \N{MULTIPLICATION SIGN} {dose.hold_seconds} s{first}"
         case Phase.GET_READY:
             each = {"both": " each side", "alternate": ", alternating sides", "none": ""}[sides]
-            start = f"  ·  start on the {step.side} side" if step.side else ""
+            start = f"{dot}start on the {step.side} side" if step.side else ""
             return f"{plural(dose.reps, 'rep')} of {dose.hold_seconds} s{each}{start}"
         case Phase.HOLD | Phase.REST | Phase.SWITCH_SIDE:
             return f"Rep {step.rep} of {step.reps}{side}"

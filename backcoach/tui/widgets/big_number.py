@@ -37,16 +37,20 @@ def dot_rows(text: str) -> list[str]:
 
 
 def render_big(text: str, scale: int = 1) -> str:
-    """Scale 2 doubles every dot; scale 0 packs two rows of dots into one line with half blocks."""
-    rows = dot_rows(text)
+    return render_dots(dot_rows(text), scale)
+
+
+def render_dots(rows: list[str], scale: int = 1, dot_width: int = 2) -> str:
+    """Scale 2 doubles every dot; scale 0 packs two rows of dots into one line with half blocks.
+    A dot is dot_width columns wide at scale 1 (two make it square), times the scale."""
     if scale == 0:
-        rows.append("." * len(rows[0]))
+        rows = [*rows, "." * len(rows[0])] if len(rows) % 2 else rows
         pairs = zip(rows[::2], rows[1::2], strict=True)
         return "\n".join(
-            "".join(HALF_BLOCKS[(a == "#", b == "#")] * 2 for a, b in zip(top, bottom, strict=True))
+            "".join(HALF_BLOCKS[(a == "#", b == "#")] * dot_width for a, b in zip(top, bottom, strict=True))
             for top, bottom in pairs
         )
-    width = 2 * scale
+    width = dot_width * scale
     lines = ["".join(("█" if dot == "#" else " ") * width for dot in row) for row in rows]
     return "\n".join(line for line in lines for _ in range(scale))
 

@@ -3,8 +3,6 @@ does ask, which costs a layout of the whole screen each second: see the CPU budg
 
 from __future__ import annotations
 
-import textwrap
-
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -82,17 +80,3 @@ class Progress(Widget):
         text = Text("━" * filled, end="", no_wrap=True)
         text.append("━" * (width - filled), self.get_component_rich_style("progress--rest"))
         return text
-
-
-def clip(text: str, width: int, lines: int) -> str:
-    """At most `lines` lines of `width`, the last cut short with an ellipsis when the text goes on:
-    a long setup or cue never pushes the lines below it off the screen."""
-    if width < 4 or not text:
-        return text
-    wrapped = textwrap.wrap(text, width) or [""]
-    if len(wrapped) <= lines:
-        return "\n".join(wrapped)
-    kept = wrapped[:lines]
-    last = kept[-1]
-    kept[-1] = (last if len(last) < width else last[: width - 1].rstrip()) + "…"
-    return "\n".join(kept)
