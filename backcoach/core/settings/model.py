@@ -119,7 +119,7 @@ class Settings:
     )  # fmt: skip
     safety_acknowledged: bool = setting(  # set by the safety screen, not edited on the settings screen
         SAFETY, False, key="acknowledged", label="Safety information read", on_screen=False,
-        help="set when you pass the safety screen",
+        help="set when you pass the safety screen (kept in the state folder instead while this file does not parse)",
     )  # fmt: skip
     osteoporosis: bool = setting(  # Royal Osteoporosis Society consensus, docs/clinical.md
         HEALTH, False, label="I have osteoporosis",
