@@ -75,7 +75,7 @@ def damage(path: Path) -> None:
 READS_THE_HISTORY = [["history"], ["history", "--csv"], ["report"]]
 
 
-@pytest.mark.parametrize("command", READS_THE_HISTORY + [*COMMANDS[:3], ["check"]], ids=" ".join)
+@pytest.mark.parametrize("command", [*READS_THE_HISTORY, *COMMANDS[:3], ["check"]], ids=" ".join)
 def test_a_damaged_history_is_one_line_and_left_byte_for_byte(command: list[str], tmp_path: Path) -> None:
     make_history()
     path = paths.history_file()
