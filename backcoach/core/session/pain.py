@@ -14,7 +14,7 @@ from backcoach.core.domain.verdict import (
     flare_day,
 )
 
-__all__ = ["SHARP", "flare_day", "flare_judge", "judge", "ends_today", "second_red_advice", "stop_advice"]
+__all__ = ["SHARP", "ends_today", "flare_day", "flare_judge", "judge", "second_red_advice", "stop_advice"]
 
 SHARP = "You felt sharp, shooting or spreading pain."
 

@@ -10,7 +10,13 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from backcoach.tui.screens.dialogs import ConfirmScreen, ConflictScreen, HelpScreen, QuitScreen
+    from backcoach.tui.screens.dialogs import (
+        ConfirmScreen,
+        ConflictScreen,
+        HelpScreen,
+        QuitScreen,
+        SkipRestScreen,
+    )
     from backcoach.tui.screens.flare import GentleOfferScreen
     from backcoach.tui.screens.history import HistoryScreen
     from backcoach.tui.screens.rating import RatingScreen, VerdictScreen
@@ -30,6 +36,7 @@ __all__ = [
     "SafetyScreen",
     "SessionScreen",
     "SettingsScreen",
+    "SkipRestScreen",
     "SummaryScreen",
     "VerdictScreen",
 ]
@@ -46,6 +53,7 @@ MODULE_OF = {
     "SafetyScreen": "safety",
     "SessionScreen": "session",
     "SettingsScreen": "settings",
+    "SkipRestScreen": "dialogs",
     "SummaryScreen": "summary",
 }
 

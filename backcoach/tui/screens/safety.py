@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from backcoach.core.domain.red_flags import EMERGENCY, URGENT
+from backcoach.tui.keys import KeyLine
 
 
 class SafetyScreen(Screen[bool]):
@@ -34,7 +35,7 @@ class SafetyScreen(Screen[bool]):
             yield Static("\n".join(f" • {item}" for item in EMERGENCY))
             yield Static("Get an urgent appointment with a doctor before exercising", classes="flag-title")
             yield Static("\n".join(f" • {item}" for item in URGENT))
-            yield Static("y  I have none of these, continue      q  quit", classes="keys")
+            yield KeyLine("y  I have none of these, continue      q  quit", "      ", classes="keys")
         yield Footer()
 
     def action_accept(self) -> None:
