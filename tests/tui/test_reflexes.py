@@ -3,8 +3,6 @@ and the pain check's digits and the dialogs' answers can be clicked or tapped.""
 
 from __future__ import annotations
 
-from textual.widgets import Static
-
 from backcoach.core.domain.status import Status
 from backcoach.tui.screens.dialogs import SkipRestScreen
 from backcoach.tui.screens.flare import GentleOfferScreen
@@ -59,8 +57,7 @@ async def test_the_digits_the_sharp_toggle_and_dialog_answers_can_be_clicked(mak
     async with app.run_test(size=(100, 30)) as pilot:
         await type_keys(pilot, "3")
         assert isinstance(app.screen, RatingScreen)
-        scale = app.screen.query_one("#scale-line", Static)
-        await pilot.click(scale, offset=(scale.content.plain.index("7"), 0))  # 0 1 2 3 4 5 6 7
+        await pilot.click("#scale-line", offset=(text_of(app, "#scale-line").index("7"), 0))
         assert app.screen.value == 7
         await pilot.click("#sharp")
         assert app.screen.sharp
