@@ -3,13 +3,25 @@ and the pain check's digits and the dialogs' answers can be clicked or tapped.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from backcoach.core.domain.status import Status
 from backcoach.tui.screens.dialogs import SkipRestScreen
 from backcoach.tui.screens.flare import GentleOfferScreen
 from backcoach.tui.screens.rating import RatingScreen, SecondRedScreen, VerdictScreen
 from backcoach.tui.screens.session import SessionScreen
 from backcoach.tui.screens.summary import SummaryScreen
-from tests.tui.conftest import QUICK, MakeApp, advance, run_to_rating, session_screen, text_of, type_keys
+from tests.tui.conftest import (
+    QUICK,
+    MakeApp,
+    advance,
+    run_to_rating,
+    session_screen,
+    text_of,
+    type_keys,
+)
+
+VOICE_ON = "[safety]\nacknowledged = true\n[cues]\nvoice = true\n"
 
 
 async def test_enter_goes_on_after_a_first_red_and_ends_after_a_second(make_app: MakeApp) -> None:
@@ -74,3 +86,46 @@ async def test_the_digits_the_sharp_toggle_and_dialog_answers_can_be_clicked(mak
         keys = text_of(app, ".keys")
         await pilot.click(".keys", offset=(keys.index("e  end"), 0))
         assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_home_says_before_a_session_whether_the_voice_and_sound_will_work(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    app = make_app(VOICE_ON)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert text_of(app, "#cues-status") == (
+            "Voice: no speech program found (install espeak-ng)"
+            " · Sound: no player found (the terminal bell stands in)"
+        )
+        await type_keys(pilot, "1", "0", "enter")
+        await advance(pilot, 6)
+        assert not app._notifications  # said on home, never as a toast mid-session
+    app = make_app(VOICE_ON)
+    app.announcing.which = {"espeak-ng": "/usr/bin/espeak-ng", "paplay": "/usr/bin/paplay"}.get
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert text_of(app, "#cues-status") == "Voice: espeak-ng · Sound: paplay"
+
+
+async def test_test_the_voice_in_settings_speaks_and_says_with_what(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    said = tmp_path / "said"
+    program = tmp_path / "espeak-ng"
+    program.write_text(f'#!/bin/sh\necho "$@" > {said}\n')
+    program.chmod(0o755)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "s", "ctrl+t")
+        assert text_of(app, "#settings-message") == "No speech program found: install espeak-ng" + (
+            " (or speech-dispatcher; macOS has say)."
+        )
+        app.announcing.which = {"espeak-ng": str(program)}.get
+        await type_keys(pilot, "ctrl+t")
+        assert text_of(app, "#settings-message").startswith('Speaking with espeak-ng: "Hold. Three')
+        assert "The voice is off" in text_of(app, "#settings-message")
+        tested = app.announcing.tested
+        assert tested is not None and tested._current is not None
+        tested._current.wait(10)
+        assert said.read_text() == "Hold. Three, two, one.\n"
