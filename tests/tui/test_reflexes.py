@@ -108,7 +108,7 @@ async def test_home_says_before_a_session_whether_the_voice_and_sound_will_work(
         assert text_of(app, "#cues-status") == "Voice: espeak-ng · Sound: paplay"
 
 
-async def test_test_the_voice_in_settings_speaks_and_says_with_what(
+async def test_test_the_voice_in_settings_by_key_or_footer_click_says_with_what(
     make_app: MakeApp, tmp_path: Path
 ) -> None:
     said = tmp_path / "said"
@@ -122,7 +122,9 @@ async def test_test_the_voice_in_settings_speaks_and_says_with_what(
             " (or speech-dispatcher; macOS has say)."
         )
         app.announcing.which = {"espeak-ng": str(program)}.get
-        await type_keys(pilot, "ctrl+t")
+        footer_keys = app.screen.query("FooterKey")
+        await pilot.click(next(key for key in footer_keys if "Test voice" in str(key.render())))
+        await pilot.pause()
         assert text_of(app, "#settings-message").startswith('Speaking with espeak-ng: "Hold. Three')
         assert "The voice is off" in text_of(app, "#settings-message")
         tested = app.announcing.tested
