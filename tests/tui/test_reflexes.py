@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from backcoach.core.domain.status import Status
-from backcoach.tui.screens.dialogs import SkipRestScreen
+from backcoach.tui.screens.dialogs import HelpScreen, SkipRestScreen
 from backcoach.tui.screens.flare import GentleOfferScreen
+from backcoach.tui.screens.home import HomeScreen
 from backcoach.tui.screens.rating import RatingScreen, SecondRedScreen, VerdictScreen
 from backcoach.tui.screens.session import SessionScreen
 from backcoach.tui.screens.summary import SummaryScreen
@@ -56,7 +57,8 @@ async def test_n_once_some_is_done_asks_then_rates_it_as_stopped(make_app: MakeA
         assert not session_screen(app).coach.running  # nothing counts while the question is open
         await type_keys(pilot, "n")  # carry on
         assert isinstance(app.screen, SessionScreen) and app.screen.coach.running
-        await type_keys(pilot, "n", "y")
+        await type_keys(pilot, "n")
+        await pilot.click(".keys", offset=(0, 0))  # "y skip the rest and rate it", by mouse
         assert isinstance(app.screen, RatingScreen)
         assert "You skipped the rest of Pelvic tilt" in text_of(app, ".dialog-title")
         await type_keys(pilot, "2", "enter")
@@ -64,9 +66,17 @@ async def test_n_once_some_is_done_asks_then_rates_it_as_stopped(make_app: MakeA
         assert result.status is Status.STOPPED and result.rating is not None and result.rating.value == 2
 
 
-async def test_the_digits_the_sharp_toggle_and_dialog_answers_can_be_clicked(make_app: MakeApp) -> None:
+async def test_key_bars_the_digits_the_sharp_toggle_and_dialog_answers_can_be_clicked(
+    make_app: MakeApp,
+) -> None:
     app = make_app(QUICK)
     async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.click(
+            "#keybar", offset=(1 + text_of(app, "#keybar").index("? help"), 0)
+        )  # 1: its padding
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.click(".keys", offset=(text_of(app, ".keys").index("close"), 0))
+        assert isinstance(app.screen, HomeScreen)
         await type_keys(pilot, "3")
         assert isinstance(app.screen, RatingScreen)
         await pilot.click("#scale-line", offset=(text_of(app, "#scale-line").index("7"), 0))
