@@ -308,10 +308,12 @@ def test_skipping_the_rest_asks_only_once_some_is_done_and_rates_it_as_stopped(
     (verdict,) = only(coach.rate(Rating(2)), VerdictGiven)
     assert verdict.result.status is Status.STOPPED and verdict.result.rating == Rating(2)
     assert not coach.skip_asks  # the next exercise is getting ready
+    assert not only(coach.skip_rest(), RatingDue)  # nothing of it done: a plain skip, unrated
+    assert coach.record.results[-1].status is Status.SKIPPED
     clock.advance(coach.remaining() + 1)
     coach.update()
     (due,) = only(coach.hurts(), RatingDue)  # and "this hurts" still asks how much it hurts
-    assert due.stopped and due.question.startswith("You stopped Knee to chest.")
+    assert due.stopped and due.question.startswith("You stopped Both knees to chest.")
 
 
 def test_only_a_second_red_advises_ending_and_says_so_as_data(catalog: Catalog, tmp_path: Path) -> None:

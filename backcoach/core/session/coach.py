@@ -279,7 +279,10 @@ class Coach:
         return self.engine.any_done()
 
     def skip_rest(self) -> list[CoachEvent]:
-        """Skip the rest of an exercise partly done: it is rated, and recorded as stopped."""
+        """Skip the rest of an exercise partly done: it is rated, and recorded as stopped. With
+        nothing of it done (the answer came late), it is a plain skip."""
+        if not self.engine.any_done():
+            return self.skip()
         self._stopped_side = self.engine.step.side
         self._skipping_rest = True
         return self._translate(self.engine.stop_exercise())
@@ -287,6 +290,7 @@ class Coach:
     def hurts(self) -> list[CoachEvent]:
         """The person says it hurts: this exercise stops now and its pain check is due."""
         self._stopped_side = self.engine.step.side
+        self._skipping_rest = False
         return self._translate(self.engine.stop_exercise())
 
     def rate(self, rating: Rating) -> list[CoachEvent]:
