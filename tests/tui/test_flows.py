@@ -390,7 +390,7 @@ async def test_a_second_red_says_plainly_that_ending_today_is_sensible(make_app:
             "That is 2 exercises that hurt today. Ending today's session is the sensible"
         )
         footer = " ".join(str(key.render()) for key in app.screen.query("FooterKey"))
-        assert "End session" in footer and "Next exercise" in footer  # the same keys: still their choice
+        assert "End session" in footer and "Go on" in footer  # still their choice; enter is the safe one
         await type_keys(pilot, "e")
         assert isinstance(app.screen, SummaryScreen)
 

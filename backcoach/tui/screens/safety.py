@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from backcoach.core.domain.red_flags import EMERGENCY, URGENT
+from backcoach.tui.keys import KeyLine
 
 OSTEOPOROSIS_QUESTION = (
     "Do you have osteoporosis (thin, fragile bones)? Then the routines swap the crunch for a back"
@@ -49,7 +50,7 @@ class SafetyScreen(Screen[bool]):
             if self.first_run:
                 yield Static(OSTEOPOROSIS_QUESTION, classes="section-title", id="osteoporosis-question")
                 yield Static(self.osteoporosis_line(), id="osteoporosis", markup=False)
-            yield Static("y  I have none of these, continue      q  quit", classes="keys")
+            yield KeyLine("y  I have none of these, continue      q  quit", "      ", classes="keys")
         yield Footer()
 
     def osteoporosis_line(self) -> str:

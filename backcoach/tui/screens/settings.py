@@ -23,6 +23,7 @@ from backcoach.core.settings.model import (
     Rule,
     Settings,
 )
+from backcoach.tui.announcing import Announcing
 from backcoach.tui.opening import open_screen
 from backcoach.tui.screens.dialogs import ConfirmScreen
 from backcoach.tui.settings_keeper import SettingsKeeper
@@ -90,15 +91,23 @@ class SettingsScreen(Screen[None]):
     CSS_PATH = "settings.tcss"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
+        Binding("ctrl+t", "test_voice", "Test voice", tooltip="test the voice: speak a short phrase now"),
         Binding("escape", "back", "Back", tooltip="back (asks when there are unsaved changes)"),
     ]
 
     AUTO_FOCUS = "#field-get_ready_seconds"
 
-    def __init__(self, catalog: Catalog, keeper: SettingsKeeper, cursor_blink: bool = True) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        keeper: SettingsKeeper,
+        cursor_blink: bool = True,
+        announcing: Announcing | None = None,
+    ) -> None:
         super().__init__()
         self.catalog = catalog
         self.keeper = keeper
+        self.announcing = announcing or Announcing(lambda: None)  # finds and tests the voice
         self.cursor_blink = cursor_blink
         self.saved_values: dict[str, object] = {}
         # Each exercise's own dose as typed, kept here rather than in a pair of fields per exercise:
@@ -146,7 +155,7 @@ class SettingsScreen(Screen[None]):
         else:
             widget = self.number_input(rule, value, field_id(rule))
         extra = ""
-        if rule.attr == "voice" and find_speech_program() is None:
+        if rule.attr == "voice" and find_speech_program(self.announcing.which) is None:
             extra = "  (no speech program found: install espeak-ng)"
         return Horizontal(
             Static(rule.label, classes="field-label"),
@@ -317,6 +326,16 @@ class SettingsScreen(Screen[None]):
 
     def show_message(self, text: str) -> None:
         self.query_one("#settings-message", Static).update(text)
+
+    def action_test_voice(self) -> None:
+        """A short phrase, now, whatever is typed or chosen so far: on screen, what happened."""
+        settings, _ = self.read()
+        self.show_message(self.announcing.test_voice(settings))
+        self.set_timer(2.0, self.voice_test_ended)
+
+    def voice_test_ended(self) -> None:
+        if (failure := self.announcing.voice_test_failure()) is not None:
+            self.show_message(failure)
 
     # Saving and leaving
 
