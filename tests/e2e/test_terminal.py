@@ -58,6 +58,15 @@ class Terminal:
             time.sleep(0.05)
         raise AssertionError(f"not all of {texts} appeared; the screen shows:\n{self.screen()}")
 
+    def wait_for_notice(self, text: str, timeout: float = 20.0) -> str:
+        """Read the notices until one says text, its wrapped lines joined again."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if text in (notices := notice_text(self.screen())):
+                return notices
+            time.sleep(0.05)
+        raise AssertionError(f"no notice said {text!r}; the screen shows:\n{self.screen()}")
+
     def wait_for(self, *texts: str, gone: bool = False, timeout: float = 20.0) -> str:
         """Read the screen until one of texts shows (or, with gone, none does); the app sets the pace."""
         deadline = time.monotonic() + timeout
@@ -162,7 +171,7 @@ def test_a_corrupt_settings_file_is_kept_byte_for_byte(
     settings = tmp_path / "config" / "settings.toml"
     assert settings.read_bytes() == original  # running never touches it
     terminal.keys("y")  # the answer is kept beside the file, never in place of it
-    assert "is not saved" in notice_text(terminal.wait_for("is not saved"))
+    terminal.wait_for_notice("is not saved")
     terminal.wait_for("Pick a routine")
     assert settings.read_bytes() == original
     assert list((tmp_path / "config").iterdir()) == [settings]
