@@ -17,7 +17,7 @@ from backcoach.core.kit.clock import ManualClock
 from backcoach.core.session.engine import State
 from backcoach.core.settings.model import load_settings
 from backcoach.tui.app import BackcoachApp
-from backcoach.tui.screens.dialogs import ConfirmScreen, HelpScreen
+from backcoach.tui.screens.dialogs import ConfirmScreen, HelpScreen, QuitScreen
 from backcoach.tui.screens.home import HomeScreen
 from backcoach.tui.screens.rating import RatingScreen, VerdictScreen
 from backcoach.tui.screens.safety import SafetyScreen
@@ -434,3 +434,18 @@ async def test_the_palette_holds_backcoach_commands_and_a_theme_from_it_is_kept(
     again = make_app(settings_path.read_text())
     async with again.run_test(size=(100, 40)):
         assert again.theme == "nord"
+
+
+async def test_the_quit_dialog_shows_its_own_keys_and_hides_the_sessions_at_40x12(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await type_keys(pilot, "1", "2", "enter")
+        session = session_screen(app)
+        assert session.query_one("#compact-keys").display
+        await type_keys(pilot, "q")
+        assert isinstance(app.screen, QuitScreen)
+        keys = text_of(app, ".keys")
+        assert "y yes" in keys and "n/esc no" in keys
+        assert not session.query_one("#compact-keys").display  # its keys do nothing under the dialog
+        await type_keys(pilot, "n")
+        assert session.query_one("#compact-keys").display

@@ -74,7 +74,8 @@ class SkipRestScreen(ConfirmScreen):
 class QuitScreen(ConfirmScreen):
     """May I quit? A second ctrl+c, the key people press to get out of anything, means yes."""
 
-    BINDINGS = [Binding("ctrl+c", "answer(True)", show=False)]
+    # The dialog's key line is drawn from BINDINGS: yes and no stay in it.
+    BINDINGS = [*ConfirmScreen.BINDINGS, Binding("ctrl+c", "answer(True)", show=False)]
 
 
 class ConflictScreen(Dialog[Keep]):

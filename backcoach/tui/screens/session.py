@@ -31,7 +31,7 @@ from backcoach.core.session.coach import (
 )
 from backcoach.core.settings.model import Settings
 from backcoach.tui import screens
-from backcoach.tui.keys import key_bar
+from backcoach.tui.keys import KeyLine, key_bar
 from backcoach.tui.opening import open_screen
 from backcoach.tui.screens.drawn import Composed, when_composed
 from backcoach.tui.screens.rating import RedChoice
@@ -109,7 +109,7 @@ class SessionScreen(Screen[None], Composed):
                 yield Static(id="verdict-line", markup=False)
             yield Progress(id="progress")
             yield Line(id="next")
-            yield Static(key_bar(self.BINDINGS, "  "), id="compact-keys", markup=False)
+            yield KeyLine(key_bar(self.BINDINGS, "  "), "  ", id="compact-keys")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -140,6 +140,11 @@ class SessionScreen(Screen[None], Composed):
         if self.coach.running:
             self.coach.pause()
             self.poll()
+        # The small terminal's key line shows through a dialog, but its keys do not work under it.
+        self.add_class("covered")
+
+    def on_screen_resume(self) -> None:
+        self.remove_class("covered")
 
     def stopped_at(self, moment: float) -> None:
         """The process was suspended from outside at moment and has just been continued: the time it
