@@ -121,7 +121,7 @@ class SettingsScreen(Screen[None]):
         with VerticalScroll(id="settings"):
             yield Static("Settings", classes="screen-title")
             yield Static(
-                f"Saved in {self.keeper.path}\nA blank hold or reps means the catalog's dose.",
+                f"Your settings file: {self.keeper.path}\nA blank hold or reps means the catalog's dose.",
                 id="settings-path",
                 markup=False,
             )
@@ -318,37 +318,42 @@ class SettingsScreen(Screen[None]):
                     table.update_cell(exercise_id, rule.key, dose_cell(rule, texts[rule.key], exercise_id))
         self.doses = shown
         self.edit(self.editing, keep_typed=False)
-        self.saved_values = self.values()
+        # After a failed save the fields are not what the file holds: leaving still asks.
+        self.saved_values = {} if self.keeper.last_save_failed else self.values()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         _, problems = self.read()
         self.show_message(problems[0] if problems else "")
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str, notify: bool = False) -> None:
+        """The line under the title; notify: also as a notice, seen however far down the screen is
+        scrolled (a save, a test of the voice)."""
         self.query_one("#settings-message", Static).update(text)
+        if notify and text:
+            self.app.notify(text, title="Settings", timeout=6)
 
     def action_test_voice(self) -> None:
         """A short phrase, now, whatever is typed or chosen so far: on screen, what happened."""
         settings, _ = self.read()
-        self.show_message(self.announcing.test_voice(settings))
+        self.show_message(self.announcing.test_voice(settings), notify=True)
         self.set_timer(2.0, self.voice_test_ended)
 
     def voice_test_ended(self) -> None:
         if (failure := self.announcing.voice_test_failure()) is not None:
-            self.show_message(failure)
+            self.show_message(failure, notify=True)
 
     # Saving and leaving
 
     def action_save(self) -> bool:
         settings, problems = self.read()
         if problems:
-            self.show_message(f"Not saved: {problems[0]}")
+            self.show_message(f"Not saved: {problems[0]}", notify=True)
             return False
         if not self.keeper.apply(settings):
-            self.show_message(f"Not saved: {self.keeper.path} could not be written")
+            self.show_message(f"Not saved: {self.keeper.path} could not be written")  # the keeper says why
             return False
         self.saved_values = self.values()
-        self.show_message(f"Saved to {self.keeper.path}")
+        self.show_message(f"Saved to {self.keeper.path}", notify=True)
         return True
 
     def action_back(self) -> None:
