@@ -449,3 +449,15 @@ async def test_the_quit_dialog_shows_its_own_keys_and_hides_the_sessions_at_40x1
         assert not session.query_one("#compact-keys").display  # its keys do nothing under the dialog
         await type_keys(pilot, "n")
         assert session.query_one("#compact-keys").display
+
+
+async def test_question_mark_on_the_pain_rating_is_help_as_everywhere(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "1")
+        assert isinstance(app.screen, RatingScreen)
+        await type_keys(pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert "0-10" in text_of(app, "#help-keys") or "rating" in text_of(app, "#help-keys").lower()
+        await type_keys(pilot, "escape")
+        assert isinstance(app.screen, RatingScreen) and "not a rating" not in text_of(app, "#rating-message")

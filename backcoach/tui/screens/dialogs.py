@@ -23,6 +23,9 @@ class Dialog(ModalScreen[AnswerT]):
     rather than dismissing it a second time. Its footer shows its own keys, not those of the screen
     beneath (which do not work while it is open); a small terminal keeps only the dialog's key line."""
 
+    # A modal screen hides the app's bindings: ? is help here too, as everywhere.
+    BINDINGS = [Binding("question_mark", "app.help", "Help", show=False)]
+
     answered = False
 
     def compose(self) -> ComposeResult:

@@ -80,8 +80,8 @@ class RatingScreen(Dialog[Rating | None], Composed):
 
     async def on_key(self, event: events.Key) -> None:
         action = self.actions.get(event.key)
-        if action is None and not (event.is_printable and event.character):
-            return  # ctrl+q, ctrl+c and the like go on to the app
+        if action is None and (not (event.is_printable and event.character) or event.key == "question_mark"):
+            return  # ctrl+q, ctrl+c, and ? for help (as everywhere), go on to the app
         event.stop()
         event.prevent_default()
         if self.answered:
