@@ -325,7 +325,7 @@ async def test_a_save_is_said_where_it_is_seen_and_a_failed_one_still_asks_befor
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_keys(pilot, "s")
-        assert app.screen.query_one("#settings-path", Static).content.startswith("Your settings file: ")
+        assert str(app.screen.query_one("#settings-path", Static).content).startswith("Your settings file: ")
         await set_field(pilot, "field-rest_seconds", "12")
         await type_keys(pilot, "ctrl+s")
         assert f"Saved to {settings_path}" in [notice.message for notice in app._notifications]
