@@ -461,3 +461,17 @@ async def test_question_mark_on_the_pain_rating_is_help_as_everywhere(make_app: 
         assert "0-10" in text_of(app, "#help-keys") or "rating" in text_of(app, "#help-keys").lower()
         await type_keys(pilot, "escape")
         assert isinstance(app.screen, RatingScreen) and "not a rating" not in text_of(app, "#rating-message")
+
+
+async def test_the_red_verdict_at_40x12_scrolls_rather_than_cut_its_advice(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await type_keys(pilot, "1", "2", "enter")
+        await run_to_rating(pilot)
+        await type_keys(pilot, "9", "enter")
+        assert isinstance(app.screen, VerdictScreen)
+        body = app.screen.query_one("#verdict-body")
+        assert body.max_scroll_y > 0 and "Caution:" in text_of(app, "#verdict-text")  # more than fits
+        await type_keys(pilot, "end")
+        assert body.scroll_y == body.max_scroll_y  # the rest is there to read
+        assert "enter go on" in " ".join(text_of(app, ".keys").split())

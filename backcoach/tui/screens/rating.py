@@ -7,7 +7,7 @@ from enum import Enum
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.style import Style
 from textual.widgets import Static
@@ -209,7 +209,9 @@ class VerdictScreen(Dialog[RedChoice]):
         go_on = "see the summary" if self.is_last else "go on to the next exercise"
         with Vertical(classes="dialog red", id="verdict"):
             yield Static(f"RED: STOP {self.exercise_name.upper()}", classes="dialog-title", markup=False)
-            yield Static("\n".join(self.advice), id="verdict-text", markup=False)
+            # Scrolls where the terminal is too small for all of it: the scrollbar says there is more.
+            with VerticalScroll(id="verdict-body"):
+                yield Static("\n".join(self.advice), id="verdict-text", markup=False)
             yield KeyLine(self.key_line(go_on), "      ", classes="keys")
 
     def action_choose(self, choice: str) -> None:
