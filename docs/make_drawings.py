@@ -335,7 +335,8 @@ POSES: dict[str, tuple[Pose, Pose]] = {
         Pose(
             ABOVE_HEAD,
             [
-                trunk(ABOVE_SHOULDER, ABOVE_HIP, ink="+"),  # the chest turns with the arm, hips stay
+                trunk(ABOVE_SHOULDER, (13, 9.5), ink="+"),  # the chest turns with the arm; the hips stay
+                trunk((13, 9.5), ABOVE_HIP),
                 trunk(ABOVE_HIP, (21, 15), (28, 15)),
                 limb((9.5, 10), (9.5, 17)),
                 move((8, 9), (8, 1)),  # the top arm opened to the other side
@@ -465,7 +466,7 @@ CAPTIONS = {
     ),
     "bottom-to-heels": ("On hands and knees", "The bottom sinks back to the heels, hands stay put"),
     "back-extension": (
-        "Face down, propped on the forearms",
+        "Face down, forearms on the floor in front of you",
         "The chest lifts, elbows under the shoulders, hips down",
     ),
     "bridge": (
@@ -492,7 +493,7 @@ CAPTIONS = {
     ),
     "open-book": (
         "Seen from above: on your side, knees bent, arms in front",
-        "The top arm opens over; the chest and head turn with it",
+        "The top arm opens over as far as is easy; chest and head turn, hips stay",
     ),
     "thoracic-extension": (
         "Sitting on a low-backed chair, hands behind the head",
