@@ -47,7 +47,7 @@ class SessionRecord:
 
     @property
     def tally(self) -> str:
-        """"2 done, 1 skipped, 0 stopped": the summary's first words."""
+        """ "2 done, 1 skipped, 0 stopped": the summary's first words."""
         return (
             f"{self.count(Status.COMPLETED)} done, {self.count(Status.SKIPPED)} skipped,"
             f" {self.count(Status.STOPPED)} stopped"
