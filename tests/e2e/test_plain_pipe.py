@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -42,6 +43,11 @@ ANSWERS = [
 ]
 
 
+def read_into(stream: IO[bytes], lines: queue.Queue[bytes]) -> None:
+    for line in stream:
+        lines.put(line)
+
+
 def test_a_short_routine_through_a_pipe(tmp_path: Path) -> None:
     config = tmp_path / "config"
     config.mkdir()
@@ -55,7 +61,7 @@ def test_a_short_routine_through_a_pipe(tmp_path: Path) -> None:
     )
     assert process.stdin is not None and process.stdout is not None
     lines: queue.Queue[bytes] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout or ()], daemon=True).start()
+    threading.Thread(target=read_into, args=(process.stdout, lines), daemon=True).start()
     said: list[str] = []
     answers = list(ANSWERS)
     try:
