@@ -4,6 +4,7 @@ it says and when, the keys, the questions re-asked, the end of input and Ctrl+C,
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,8 @@ name = "Two on the floor"
 exercises = ["knees-to-chest", "bridge"]
 """
 
+NOW = datetime(2026, 11, 26, 7, 30, tzinfo=UTC)
+
 
 @dataclass
 class Ran:
@@ -60,7 +63,13 @@ class Ran:
             history.close()
 
 
-def run(tmp_path: Path, items: list[Item], region: str | None = "hug", settings: str = SETTINGS) -> Ran:
+def run(
+    tmp_path: Path,
+    items: list[Item],
+    region: str | None = "hug",
+    settings: str = SETTINGS,
+    now: datetime = NOW,
+) -> Ran:
     config = tmp_path / "config"
     config.mkdir(exist_ok=True)
     (config / "settings.toml").write_text(settings)
@@ -71,7 +80,8 @@ def run(tmp_path: Path, items: list[Item], region: str | None = "hug", settings:
     said = Transcript(clock)
     history = tmp_path / "history.sqlite3"
     console = Console(Scripted(clock, items), said)
-    status = PlainRun(console, catalog, loaded, HistoryLog(history), clock).run(region)
+    plain = PlainRun(console, catalog, loaded, HistoryLog(history), clock, now.date, lambda: now)
+    status = plain.run(region)
     return Ran(status, said, history)
 
 
@@ -201,3 +211,32 @@ def test_settings_problems_are_said_first(tmp_path: Path) -> None:
     ran = run(tmp_path, [], settings=SETTINGS + "\n[pain]\nstop_at = 99\n")
     first = ran.said.lines[0]
     assert first.startswith("A problem in one of your files: ") and "stop_at" in first
+
+
+def test_a_dose_change_on_the_summary_is_asked_and_saved_when_accepted(tmp_path: Path) -> None:
+    run(tmp_path, ["1", "1"], now=NOW - timedelta(days=1))
+    ran = run(tmp_path, ["s", "1", "1", "maybe", "y"])  # settled the morning after yesterday
+    question = next(line for line in ran.said.lines if line.endswith("Accept it? Type y or n."))
+    assert question.startswith("Both knees to chest: ")
+    assert "'maybe' is not an answer here: type y or n." in ran.said.lines
+    assert ran.said.lines[-1] == "Saved: Both knees to chest at the new dose."
+    assert "[exercises.knees-to-chest]" in (tmp_path / "config" / "settings.toml").read_text()
+    history = History(ran.history)
+    assert [change.note for change in history.dose_changes_since(NOW.date())] == ["accepted on the summary"]
+    history.close()
+
+
+def test_a_flare_up_is_offered_the_gentle_day(tmp_path: Path) -> None:
+    ran = run(tmp_path, ["7", "perhaps", "y", (1, None)])
+    text = ran.text
+    assert "Today looks like a flare-up: try the gentle routine instead of Knee hug?" in text
+    assert "Type y for Gentle day, n for Knee hug." in text and "'perhaps' is not an answer here" in text
+    assert any(line.startswith("Gentle day: ") for line in ran.said.lines)
+
+
+def test_the_weekly_check_in_is_asked_in_week_two_and_enter_skips_it(tmp_path: Path) -> None:
+    run(tmp_path, ["1", "1"], now=NOW - timedelta(days=8))
+    ran = run(tmp_path, ["", "1", (1, None)])
+    first = ran.said.lines[0]
+    assert "Press enter to skip it this week." in first and "add s" not in first
+    assert ran.said.lines[1].startswith("Knee hug: how is your back right now?")
