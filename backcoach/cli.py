@@ -103,7 +103,7 @@ def open_app(
     if plain or not_a_terminal():
         from backcoach.plain.run import run_plain  # never textual: lines for screen readers and pipes
 
-        return run_plain(catalog, settings_path, region)
+        return answered(lambda: run_plain(catalog, settings_path, region))
     from backcoach.tui.app import run_app  # imported here so the subcommands start fast
 
     return run_app(catalog, settings_path, region)

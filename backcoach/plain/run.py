@@ -4,6 +4,7 @@ SessionStart, Coach, history). Nothing here imports textual, so it starts withou
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -71,6 +72,11 @@ class PlainRun:
             return self.left(Outcome.ENDED_EARLY, "Ended with Ctrl+C: your ratings so far are kept.", 130)
         except Interrupted as interrupted:
             return self.left(Outcome.INTERRUPTED, "", 128 + interrupted.number)
+        except OSError:
+            # The output went away (`| head`, a closed log) or failed: recorded like a closed terminal,
+            # then said by the command line's own handler.
+            self.left(Outcome.INTERRUPTED, "", 1)
+            raise
         finally:
             if problem := self.history.close():
                 with contextlib.suppress(OSError):
@@ -154,6 +160,8 @@ def run_plain(catalog: Catalog, settings_path: Path, region: str | None) -> int:
     for number in ENDING_SIGNALS:
         signal.signal(number, interrupt)
     loaded = load_settings(settings_path, set(catalog.exercises))
-    console = Console(DescriptorLines(sys.stdin.fileno()), sys.stdout)
+    # Started with stdin closed (`<&-`): an input that has ended, so nothing waits for it.
+    fd = sys.stdin.fileno() if sys.stdin is not None else os.open(os.devnull, os.O_RDONLY)
+    console = Console(DescriptorLines(fd), sys.stdout)
     history = HistoryLog(paths.history_file())
     return PlainRun(console, catalog, loaded, history, MonotonicClock()).run(region)

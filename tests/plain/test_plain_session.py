@@ -240,3 +240,23 @@ def test_the_weekly_check_in_is_asked_in_week_two_and_enter_skips_it(tmp_path: P
     first = ran.said.lines[0]
     assert "Press enter to skip it this week." in first and "add s" not in first
     assert ran.said.lines[1].startswith("Knee hug: how is your back right now?")
+
+
+class Closing(Transcript):
+    """A reader that goes away (`| head`) as the second exercise begins."""
+
+    def write(self, text: str) -> int:
+        if text.startswith("Exercise 2 of 2"):
+            raise BrokenPipeError(32, "Broken pipe")
+        return super().write(text)
+
+
+def test_an_output_that_goes_away_records_the_session_as_interrupted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tests.plain.test_plain_session.Transcript", Closing)
+    with pytest.raises(BrokenPipeError):  # the command line's handler says it, and exits quietly
+        run(tmp_path, ["1", "2", (20, None)], region="two")
+    history = History(tmp_path / "history.sqlite3")
+    assert [row.status for row in history.recent_sessions()] == ["interrupted"]
+    history.close()
