@@ -19,6 +19,7 @@ from backcoach.core.session.coach import (
     Summary,
     VerdictGiven,
 )
+from backcoach.core.session.engine import State
 from backcoach.plain import answers
 from backcoach.plain.answers import KEYS_LINE, Key
 from backcoach.plain.console import Console
@@ -70,7 +71,7 @@ class PlainSession:
                     self.typed(line)
                 was_running = coach.running
                 self.handle(coach.update())
-                if was_running and coach.view().phase_word == "PAUSED":
+                if was_running and coach.engine.state is State.PAUSED:
                     # The clock jumped (the process was stopped): that time was not exercise.
                     self.console.say("Paused while the coach was stopped. Type p to go on.")
                 self.count()
