@@ -153,6 +153,7 @@ def print_paths(config_override: str | None) -> int:
     print(f"drawings:  {paths.user_drawings_file(settings_path)}")
     print(f"schemas:   {paths.schema_dir()}  (for a first line '#:schema PATH' in your files)")
     print(f"tones:     {paths.cache_dir() / 'tones'}")
+    from backcoach.core.announce.readiness import cues_status
     from backcoach.core.announce.sounds import PLAYERS, find_player
     from backcoach.core.announce.speech import SPEECH_PROGRAMS, find_speech_program
 
@@ -160,6 +161,8 @@ def print_paths(config_override: str | None) -> int:
     speech = find_speech_program() or f"none found (any of {', '.join(SPEECH_PROGRAMS)})"
     print(f"player:    {player}")
     print(f"speech:    {speech}")
+    settings = load_settings(settings_path).settings
+    print(f"cues:      {cues_status(settings.voice, settings.sound)}")  # will they work, as set
     return 0
 
 

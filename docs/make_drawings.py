@@ -180,6 +180,18 @@ POSES: dict[str, tuple[Pose, Pose]] = {
             ],
         ),
     ),
+    "knees-to-chest": (
+        Pose(HEAD_LYING, lying()),
+        Pose(
+            HEAD_LYING,
+            [
+                back(),
+                limb((HIP[0], 17), (13.5, 10.5), (20.5, 11.5), ink="+"),  # both legs in: neither foot down
+                limb((HIP[0] + 1, 17.5), (15.5, 12), (22, 13.5), ink="+"),
+                limb((8, 16.5), (12, 14), (17, 13)),  # hands behind the thighs
+            ],
+        ),
+    ),
     "basic-twist": (
         from_above(
             limb((9, 2), (9, 17)),  # the arms out to the sides
@@ -207,21 +219,21 @@ POSES: dict[str, tuple[Pose, Pose]] = {
     ),
     "back-extension": (
         Pose(
-            (6.5, 12.5),
+            (6.5, 14.5),
             [
-                trunk((24, 18), (16, 16.5), (10, 14)),
-                limb((10, 14), (8.5, 13.5)),
+                trunk((24, 18), (16, 17.5), (10, 16.5)),  # nearly flat, the forearms reaching forward
+                limb((10, 16.5), (8.5, 15.5)),
                 trunk((24, 18), (37, 18)),
-                limb((10, 14), (7, 18), (1, 18)),
+                limb((10, 16.5), (6.5, 18), (1, 18)),
             ],
         ),
         Pose(
-            (8.5, 8.5),
+            (9, 10.5),
             [
-                trunk((24, 18), (18, 16.5), (13, 13), (11, 11), ink="+"),
-                limb((11, 11), (9.5, 10), ink="+"),
+                trunk((24, 18), (18, 17), (13.5, 14.5), (11.5, 13), ink="+"),  # the chest up, hips down
+                limb((11.5, 13), (10, 12), ink="+"),
                 trunk((24, 18), (37, 18)),
-                limb((11, 11), (11, 18), (4, 18)),
+                limb((11.5, 13), (11, 18), (5.5, 18)),  # the elbow under the shoulder, same arm
             ],
         ),
     ),
@@ -320,10 +332,15 @@ POSES: dict[str, tuple[Pose, Pose]] = {
             limb((8, 10), (8, 17)),  # both arms straight out in front
             limb((9.5, 10), (9.5, 17)),
         ),
-        from_above(
-            trunk(ABOVE_HIP, (21, 15), (28, 15)),
-            limb((9.5, 10), (9.5, 17)),
-            move((8, 9), (8, 1)),  # the top arm opened to the other side
+        Pose(
+            ABOVE_HEAD,
+            [
+                trunk(ABOVE_SHOULDER, ABOVE_HIP, ink="+"),  # the chest turns with the arm, hips stay
+                trunk(ABOVE_HIP, (21, 15), (28, 15)),
+                limb((9.5, 10), (9.5, 17)),
+                move((8, 9), (8, 1)),  # the top arm opened to the other side
+            ],
+            head_ink="+",
         ),
     ),
     "thoracic-extension": (
@@ -338,11 +355,11 @@ POSES: dict[str, tuple[Pose, Pose]] = {
             ],
         ),
         Pose(
-            (31.5, 5.5),
+            (26.5, 2.5),
             [
-                trunk(SEAT_HIP, (22.5, 10), side=(1, 0)),
-                trunk((22.5, 10), (24.5, 8.5), (28.5, 7), side=(0, -1), ink="+"),  # over the chair's top
-                limb((28.5, 7), (26, 3), (29.5, 4)),
+                trunk(SEAT_HIP, (22.5, 9.5), side=(1, 0)),
+                trunk((22.5, 9.5), (23.5, 7.5), (25, 5.5), side=(1, 0), ink="+"),  # a gentle arch back
+                limb((25, 5.5), (21, 3.5), (24.5, 2)),  # elbows forward, hands behind the head
                 *seated_legs(),
                 *stool(back_top=9.5),
             ],
@@ -438,6 +455,10 @@ CAPTIONS = {
         "On your back, both knees bent, feet flat",
         "One knee drawn to the chest, hands behind the thigh",
     ),
+    "knees-to-chest": (
+        "On your back, both knees bent",
+        "Both knees drawn to the chest, hands behind the thighs",
+    ),
     "basic-twist": (
         "Seen from above: on your back, knees up, arms out",
         "Both knees roll to one side; the shoulders stay down",
@@ -471,7 +492,7 @@ CAPTIONS = {
     ),
     "open-book": (
         "Seen from above: on your side, knees bent, arms in front",
-        "The top arm opens over to the other side",
+        "The top arm opens over; the chest and head turn with it",
     ),
     "thoracic-extension": (
         "Sitting on a low-backed chair, hands behind the head",

@@ -135,6 +135,8 @@ class PlainSession:
         say(*(line for line in event.advice if line))
         go_on = "see the summary" if event.is_last else "go on to the next exercise"
         question = f"Type g to {go_on}, or e to end the session."
+        if event.end_advised:  # a second red: the sensible answer first, as the app's reflex key is
+            question = f"Type e to end the session (the sensible choice today), or g to {go_on}."
         while True:
             answer = self.console.ask(question).lower()
             if answer in ("g", "go", "go on", "next"):
@@ -160,8 +162,7 @@ class PlainSession:
                 else:
                     say("Paused. Type p to go on.")
             case Key.SKIP:
-                say(f"Skipped {coach.view().planned.exercise.name}.")
-                self.handle(coach.skip())
+                self.skip()
             case Key.HURTS:
                 self.handle(coach.hurts())
             case Key.END:
@@ -170,6 +171,23 @@ class PlainSession:
                 say(where(coach.view()), KEYS_LINE)
             case unhandled:
                 assert_never(unhandled)
+
+    def skip(self) -> None:
+        """Skipped at once when nothing of it is done; else asked, as in the app, and rated if so."""
+        coach = self.coach
+        name = coach.view().planned.exercise.name
+        if not coach.skip_asks:
+            self.console.say(f"Skipped {name}.")
+            self.handle(coach.skip())
+            return
+        was_running = coach.running
+        coach.pause()
+        question = f"Skip the rest of {name} and rate it? Type y to skip the rest, n to carry on."
+        if ask_yes_or_no(self.console, question):
+            self.handle(coach.skip_rest())
+        elif was_running:
+            coach.resume()
+            self.console.say(f"Going on: {where(coach.view())}")
 
     def ask_to_end(self) -> None:
         coach = self.coach

@@ -71,9 +71,7 @@ class BackcoachApp(PlainApp):
         self.loaded = loaded
         self.clock: Clock = clock or MonotonicClock()
         self.start_region = start_region
-        # The bell is looked up when it rings (a test listens to it); the voice notice is said once.
-        voice_notice = partial(self.notify, title="Voice", severity="warning", timeout=15)
-        self.announcing = Announcing(lambda: self.bell(), voice_notice, speaker)
+        self.announcing = Announcing(lambda: self.bell(), speaker)  # the bell looked up as it rings
         self._drawings: Drawings | None = None
         self.today = today
         self.local_now = now or local_now
@@ -105,7 +103,10 @@ class BackcoachApp(PlainApp):
         return self._history_log
 
     def get_default_screen(self) -> Screen[None]:
-        return HomeScreen(self.catalog, self.keeper, self.today, self.history_path, self.start_session)
+        return HomeScreen(
+            self.catalog, self.keeper, self.today, self.history_path, self.start_session,
+            self.announcing.cues_status,
+        )  # fmt: skip
 
     def on_mount(self) -> None:
         # A closed terminal (SIGHUP) or a polite kill (SIGTERM): record the session, keep the history.
@@ -249,7 +250,8 @@ class BackcoachApp(PlainApp):
 
     def action_open_settings(self) -> None:
         if not isinstance(self.screen, screens.SettingsScreen):  # a session underneath pauses itself
-            open_screen(self, screens.SettingsScreen(self.catalog, self.keeper, self.cursor_blink))
+            settings = screens.SettingsScreen(self.catalog, self.keeper, self.cursor_blink, self.announcing)
+            open_screen(self, settings)
 
     def action_open_history(self) -> None:
         from backcoach.core.history.database import HistoryError

@@ -42,6 +42,7 @@ class SettingsKeeper:
         self.ask_which_to_keep = ask_which_to_keep
         # Published after settings are saved: open screens (a session, home) take the new values.
         self.changed: Signal[Settings] = Signal(app, "settings-changed")
+        self.last_save_failed = False  # the settings in use are not the file's: leaving must ask
 
     @property
     def settings(self) -> Settings:
@@ -58,9 +59,11 @@ class SettingsKeeper:
         try:
             result = save_settings(self.loaded, settings, keep)
         except OSError as error:
+            self.last_save_failed = True
             self.loaded.settings = settings  # keep using it for this run
             self.app.notify(f"Could not save {self.loaded.path}: {error.strerror or error}", severity="error")
             return False
+        self.last_save_failed = False
         if result.conflicts:
 
             def answered(choice: Keep | None) -> None:

@@ -218,6 +218,7 @@ def test_paths_names_the_sound_player_and_speech_program_found(
     assert main(["paths"]) == 0
     out = capsys.readouterr().out
     assert f"player:    {tmp_path / 'aplay'}" in out and f"speech:    {tmp_path / 'espeak'}" in out
+    assert "cues:      Voice: off in settings · Sound: aplay" in out  # the voice is off by default
 
 
 def test_show_lists_every_step_and_cue_of_a_routine_and_its_planned_length(

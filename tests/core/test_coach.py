@@ -291,3 +291,38 @@ def test_a_short_hold_pips_only_after_it_starts_and_the_view_gives_time_and_plac
     assert view.seconds_left == pytest.approx(leg_raise_and_crunch - 8)
     minutes, seconds = divmod(leg_raise_and_crunch - 8, 60)
     assert view.at_a_glance == f"{minutes}:{seconds:02d} left · exercise 7 of 8 · next: Partial crunch"
+
+
+def test_skipping_the_rest_asks_only_once_some_is_done_and_rates_it_as_stopped(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    coach, clock = make_coach(catalog, tmp_path / "history.sqlite3")
+    coach.start()
+    assert not coach.skip_asks  # getting ready: n skips at once, as before
+    clock.advance(coach.remaining() + 1)
+    coach.update()
+    assert coach.skip_asks  # a second into the first hold
+    (due,) = only(coach.skip_rest(), RatingDue)
+    assert due.question == "You skipped the rest of Pelvic tilt. How did it feel?"
+    assert not due.stopped and due.ended_on == ""  # not "this hurts", and its end cue never came
+    (verdict,) = only(coach.rate(Rating(2)), VerdictGiven)
+    assert verdict.result.status is Status.STOPPED and verdict.result.rating == Rating(2)
+    assert not coach.skip_asks  # the next exercise is getting ready
+    assert not only(coach.skip_rest(), RatingDue)  # nothing of it done: a plain skip, unrated
+    assert coach.record.results[-1].status is Status.SKIPPED
+    clock.advance(coach.remaining() + 1)
+    coach.update()
+    (due,) = only(coach.hurts(), RatingDue)  # and "this hurts" still asks how much it hurts
+    assert due.stopped and due.question.startswith("You stopped Both knees to chest.")
+
+
+def test_only_a_second_red_advises_ending_and_says_so_as_data(catalog: Catalog, tmp_path: Path) -> None:
+    coach, clock = make_coach(catalog, tmp_path / "history.sqlite3")
+    coach.start()
+    advised = []
+    for _ in range(3):
+        run_to_rating(coach, clock)
+        (verdict,) = only(coach.rate(Rating(8)), VerdictGiven)
+        advised.append(verdict.end_advised)
+        coach.go_on()
+    assert advised == [False, True, True]

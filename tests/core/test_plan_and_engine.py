@@ -265,3 +265,24 @@ def test_new_doses_mid_session_apply_from_the_next_exercise(catalog: Catalog) ->
     assert engine.plan.total_seconds == current.seconds + sum(p.seconds for p in longer.exercises[1:])
     with pytest.raises(ValueError, match="same routine"):
         engine.replace_upcoming(build_plan(catalog.routines["upper"], catalog, QUICK))
+
+
+def test_some_is_done_once_a_hold_has_begun_and_stays_so_through_rests_and_sides(catalog: Catalog) -> None:
+    engine, clock = engine_for(catalog)
+    assert not engine.any_done()  # not started
+    engine.start()
+    clock.advance(6)  # getting ready: nothing done yet, even at its very end
+    engine.update()
+    assert engine.step.phase is Phase.HOLD and not engine.any_done()  # the hold's first instant
+    clock.advance(0.5)
+    assert engine.any_done()  # part of a hold
+    engine.pause()
+    assert engine.any_done()  # paused mid-hold
+    engine.resume()
+    clock.advance(engine.remaining())
+    engine.update()
+    assert engine.step.phase is Phase.REST and engine.any_done()  # a rep done, resting
+    engine.skip_exercise()
+    assert not engine.any_done()  # between exercises nothing is under way
+    engine.continue_session()
+    assert engine.step.phase is Phase.GET_READY and not engine.any_done()

@@ -118,15 +118,37 @@ def test_p_pauses_the_count_and_p_again_goes_on_where_it_was(tmp_path: Path) -> 
 
 
 def test_n_skips_and_x_stops_an_exercise_and_asks_how_much_it_hurts(tmp_path: Path) -> None:
-    ran = run(tmp_path, ["1", (6, "n"), (8, "x"), "4"], region="two")
+    ran = run(tmp_path, ["1", (3, "n"), (6, "x"), "4"], region="two")
     said = ran.said
-    assert said.when("Skipped Both knees to chest.") == pytest.approx(6, abs=0.01)
-    assert said.when("Exercise 2 of 2: Bridge, 1 rep of 10 seconds.") == pytest.approx(6, abs=0.01)
+    assert said.when("Skipped Both knees to chest.") == pytest.approx(
+        3, abs=0.01
+    )  # nothing done: no question
+    assert said.when("Exercise 2 of 2: Bridge, 1 rep of 10 seconds.") == pytest.approx(3, abs=0.01)
     question = next(line for line in said.lines if line.startswith("You stopped Bridge."))
-    assert said.when(question) == pytest.approx(8, abs=0.01)
+    assert said.when(question) == pytest.approx(6, abs=0.01)
     assert any(line.startswith("Bridge: rated 4, AMBER.") for line in said.lines)
     assert "Bridge: stopped, pain after 4, AMBER." in said.lines
     assert ran.sessions() == [("completed", 0, 1, 1)]
+
+
+def test_n_once_some_is_done_asks_and_rates_the_rest_skipped(tmp_path: Path) -> None:
+    ran = run(tmp_path, ["1", (8, "n"), "n", (10, "n"), "y", "2"])
+    said = ran.said
+    question = "Skip the rest of Both knees to chest and rate it? Type y to skip the rest, n to carry on."
+    assert said.lines.count(question) == 2
+    going_on = next(line for line in said.lines if line.startswith("Going on: "))
+    assert said.when(going_on) == pytest.approx(8, abs=0.01)
+    rating = next(line for line in said.lines if line.startswith("You skipped the rest of Both knees"))
+    assert said.when(rating) == pytest.approx(10, abs=0.01)
+    assert ran.sessions() == [("completed", 0, 0, 1)]
+
+
+def test_after_a_second_red_ending_is_offered_first(tmp_path: Path) -> None:
+    ran = run(tmp_path, ["1", "7", "g", "8", "e"], region="two")
+    text = ran.text
+    assert "Type g to go on to the next exercise, or e to end the session." in text
+    assert "Type e to end the session (the sensible choice today), or g to see the summary." in text
+    assert "That is 2 exercises that hurt today. Ending today's session is the sensible choice." in text
 
 
 def test_a_wrong_line_is_refused_with_the_reason_and_asked_again(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from backcoach.core.kit.clock import ManualClock
 from backcoach.core.session.engine import State
 from backcoach.core.settings.model import load_settings
 from backcoach.tui.app import BackcoachApp
-from backcoach.tui.screens.dialogs import ConfirmScreen, HelpScreen
+from backcoach.tui.screens.dialogs import ConfirmScreen, HelpScreen, QuitScreen
 from backcoach.tui.screens.home import HomeScreen
 from backcoach.tui.screens.rating import RatingScreen, VerdictScreen
 from backcoach.tui.screens.safety import SafetyScreen
@@ -390,7 +390,7 @@ async def test_a_second_red_says_plainly_that_ending_today_is_sensible(make_app:
             "That is 2 exercises that hurt today. Ending today's session is the sensible"
         )
         footer = " ".join(str(key.render()) for key in app.screen.query("FooterKey"))
-        assert "End session" in footer and "Next exercise" in footer  # the same keys: still their choice
+        assert "End session" in footer and "Go on" in footer  # still their choice; enter is the safe one
         await type_keys(pilot, "e")
         assert isinstance(app.screen, SummaryScreen)
 
@@ -434,3 +434,44 @@ async def test_the_palette_holds_backcoach_commands_and_a_theme_from_it_is_kept(
     again = make_app(settings_path.read_text())
     async with again.run_test(size=(100, 40)):
         assert again.theme == "nord"
+
+
+async def test_the_quit_dialog_shows_its_own_keys_and_hides_the_sessions_at_40x12(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await type_keys(pilot, "1", "2", "enter")
+        session = session_screen(app)
+        assert session.query_one("#compact-keys").display
+        await type_keys(pilot, "q")
+        assert isinstance(app.screen, QuitScreen)
+        keys = text_of(app, ".keys")
+        assert "y yes" in keys and "n/esc no" in keys
+        assert not session.query_one("#compact-keys").display  # its keys do nothing under the dialog
+        await type_keys(pilot, "n")
+        assert session.query_one("#compact-keys").display
+
+
+async def test_question_mark_on_the_pain_rating_is_help_as_everywhere(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "1")
+        assert isinstance(app.screen, RatingScreen)
+        await type_keys(pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert "0-10" in text_of(app, "#help-keys") or "rating" in text_of(app, "#help-keys").lower()
+        await type_keys(pilot, "escape")
+        assert isinstance(app.screen, RatingScreen) and "not a rating" not in text_of(app, "#rating-message")
+
+
+async def test_the_red_verdict_at_40x12_scrolls_rather_than_cut_its_advice(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await type_keys(pilot, "1", "2", "enter")
+        await run_to_rating(pilot)
+        await type_keys(pilot, "9", "enter")
+        assert isinstance(app.screen, VerdictScreen)
+        body = app.screen.query_one("#verdict-body")
+        assert body.max_scroll_y > 0 and "Caution:" in text_of(app, "#verdict-text")  # more than fits
+        await type_keys(pilot, "end")
+        assert body.scroll_y == body.max_scroll_y  # the rest is there to read
+        assert "enter go on" in " ".join(text_of(app, ".keys").split())

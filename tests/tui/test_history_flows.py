@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import tomllib
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 
 from backcoach.core.history.database import History
@@ -14,6 +16,7 @@ from backcoach.core.kit import paths
 from backcoach.tui.screens.history import HistoryScreen
 from backcoach.tui.screens.home import HomeScreen
 from backcoach.tui.screens.summary import SummaryScreen
+from tests.core.test_cli_output import damage
 from tests.core.test_history import add_session
 from tests.tui.conftest import MakeApp, advance, run_to_rating, text_of, type_keys
 
@@ -129,10 +132,26 @@ async def test_an_empty_history_says_so(make_app: MakeApp) -> None:
         assert "No sessions yet" in str(app.screen.query(Static)[1].content)
 
 
-async def test_a_damaged_history_file_is_reported_and_the_session_still_runs(make_app: MakeApp) -> None:
-    path = paths.history_file()
+def garbage(path: Path) -> None:
     path.parent.mkdir(parents=True)
     path.write_bytes(b"garbage" * 200)
+
+
+def damaged_pages(path: Path) -> None:
+    """A real history with its pages overwritten: SQLite opens it, and would fail only query by query."""
+    history = History(path)
+    add_session(history, date.today() - timedelta(days=9), 3, {"bridge": 2})
+    history.close()
+    damage(path)
+
+
+@pytest.mark.parametrize("spoil", [garbage, damaged_pages], ids=["not a database", "damaged pages"])
+async def test_a_damaged_history_file_is_reported_and_the_session_still_runs(
+    make_app: MakeApp, spoil: Callable[[Path], None]
+) -> None:
+    path = paths.history_file()
+    spoil(path)
+    spoiled = path.read_bytes()
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_keys(pilot, "h")
@@ -143,7 +162,7 @@ async def test_a_damaged_history_file_is_reported_and_the_session_still_runs(mak
         messages = [notification.message for notification in app._notifications]
         assert any("history.sqlite3 is damaged" in message for message in messages)
         assert len(app.history_log.pending) == 2  # the session start and the rating wait in memory
-    assert path.read_bytes() == b"garbage" * 200
+    assert path.read_bytes() == spoiled
     # After quitting they are in the side file with how the session ended, and the message printed
     # after exit says where.
     assert app.closing_problem is not None and "3 entries are kept in" in app.closing_problem

@@ -317,3 +317,25 @@ async def test_a_thousand_exercises_of_your_own_open_in_one_list_and_the_last_on
         assert message(app) == f"Saved to {settings_path}"
     saved = tomllib.loads(settings_path.read_text())
     assert saved["exercises"] == {"mine-0999": {"hold_seconds": 12, "reps": 3}}
+
+
+async def test_a_save_is_said_where_it_is_seen_and_a_failed_one_still_asks_before_leaving(
+    make_app: MakeApp, settings_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "s")
+        assert str(app.screen.query_one("#settings-path", Static).content).startswith("Your settings file: ")
+        await set_field(pilot, "field-rest_seconds", "12")
+        await type_keys(pilot, "ctrl+s")
+        assert f"Saved to {settings_path}" in [notice.message for notice in app._notifications]
+        settings_path.chmod(0o444)  # read-only: the save is refused, as a full disk would refuse it
+        await set_field(pilot, "field-rest_seconds", "13")
+        await type_keys(pilot, "ctrl+s")
+        assert message(app).startswith("Not saved:")
+        await type_keys(pilot, "escape")
+        assert isinstance(app.screen, ConfirmScreen)  # the change is not in the file: it asks
+        await type_keys(pilot, "n")
+        await type_keys(pilot, "ctrl+q")
+        assert app.is_running and isinstance(app.screen, ConfirmScreen)  # quitting asks too
+    settings_path.chmod(0o644)

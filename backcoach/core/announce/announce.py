@@ -10,6 +10,7 @@ Nothing here waits for a program to finish.
 from __future__ import annotations
 
 import math
+import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import assert_never
@@ -17,7 +18,7 @@ from typing import assert_never
 from backcoach.core.announce.budget import SLACK_SECONDS, Part, Priority, SpeechRate, fit, joined
 from backcoach.core.announce.rate import ESTIMATED, speech_rate
 from backcoach.core.announce.sounds import Sound, SoundPlayer, find_player
-from backcoach.core.announce.speech import Speaker, find_speech_program
+from backcoach.core.announce.speech import Speaker, Which, find_speech_program
 from backcoach.core.domain.phase import Phase
 from backcoach.core.session.coach import (
     CoachEvent,
@@ -212,28 +213,34 @@ class Announcer:
         self.voice = Voice() if voice else None
         self.cache_folder = cache_folder
         self._rate_of: str | None = None  # the program the voice's rate was measured for
+        self.which: Which = shutil.which  # how a player or speech program turned on later is found
 
     @classmethod
-    def found(cls, sound: str, voice: bool, cache_folder: Path, ring: Callable[[int], None]) -> Announcer:
+    def found(
+        cls,
+        sound: str,
+        voice: bool,
+        cache_folder: Path,
+        ring: Callable[[int], None],
+        which: Which = shutil.which,
+    ) -> Announcer:
         """With the player and the speech program found on this system."""
-        player = find_player() if sound == "tones" else None
-        speaker = Speaker(find_speech_program()) if voice else None
-        return cls(sound, voice, cache_folder, ring, player, speaker)
+        player = find_player(which) if sound == "tones" else None
+        speaker = Speaker(find_speech_program(which)) if voice else None
+        announcer = cls(sound, voice, cache_folder, ring, player, speaker)
+        announcer.which = which
+        return announcer
 
     def use(self, sound: str, voice: bool) -> None:
         """New settings: the next event sounds the new way."""
         if sound == "tones" and self.sounds.mode != "tones" and self.sounds.player is None:
-            self.sounds.player = find_player()
+            self.sounds.player = find_player(self.which)
         self.sounds.mode = sound
         if voice and self.speaker is None:
-            self.speaker = Speaker(find_speech_program())
+            self.speaker = Speaker(find_speech_program(self.which))
         if self.voice is None and voice:
             self._rate_of = None
         self.voice = (self.voice or Voice()) if voice else None
-
-    @property
-    def speech_missing(self) -> bool:
-        return self.voice is not None and (self.speaker is None or self.speaker.program is None)
 
     def announce(self, events: list[CoachEvent]) -> tuple[list[Sound], str]:
         """Play and say the events; returns the sounds played and the phrase said (for tests, logs)."""

@@ -60,11 +60,11 @@ BELLS = {
 }
 
 
-def find_player() -> str | None:
+def find_player(which: Callable[[str], str | None] = shutil.which) -> str | None:
     """The first sound player on PATH; "winsound" on Windows, which has one built in."""
     if sys.platform == "win32":
         return "winsound"
-    return next((path for name in PLAYERS if (path := shutil.which(name))), None)
+    return next((path for name in PLAYERS if (path := which(name))), None)
 
 
 def samples(notes: tuple[tuple[float, int], ...]) -> array[int]:

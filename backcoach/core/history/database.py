@@ -16,7 +16,7 @@ from backcoach.core.domain.outcome import Outcome
 from backcoach.core.domain.status import Status
 from backcoach.core.domain.verdict import Level
 from backcoach.core.history.entries import DoseEntry, MorningAfterEntry, ResultEntry, stamp
-from backcoach.core.history.schema import DONE, IN_PROGRESS, MIGRATIONS, MONDAY_OF_DAY
+from backcoach.core.history.schema import DONE, IN_PROGRESS, MIGRATIONS, MONDAY_OF_DAY, NEWEST_FIRST
 from backcoach.core.kit.processes import process_alive
 
 
@@ -200,9 +200,9 @@ class History:
             f"""
             SELECT s.id, s.started_at, s.region, s.routine_name, s.pain_before, s.status,
                    sum(r.status = ?), sum(r.status = ?), sum(r.status = ?), avg(r.rating), sum(r.sharp)
-            FROM (SELECT * FROM sessions WHERE {DONE} ORDER BY julianday(started_at) DESC, id DESC LIMIT ?) AS s
+            FROM (SELECT * FROM sessions WHERE {DONE} ORDER BY {NEWEST_FIRST} LIMIT ?) AS s
             LEFT JOIN results AS r ON r.session_id = s.id
-            GROUP BY s.id ORDER BY julianday(s.started_at) DESC, s.id DESC
+            GROUP BY s.id ORDER BY s.day DESC, julianday(s.started_at) DESC, s.id DESC
             """,
             (Status.COMPLETED.value, Status.SKIPPED.value, Status.STOPPED.value, limit),
         ).fetchall()

@@ -27,7 +27,7 @@ from backcoach.core.progress.progression import Proposal
 from backcoach.core.session.cues import cue_at
 from backcoach.core.session.engine import Engine, ExerciseFinished, SessionFinished, State, StepStarted
 from backcoach.core.session.moments import FINAL_SECONDS, time_to_next
-from backcoach.core.session.pain import judge, second_red_advice, stop_advice
+from backcoach.core.session.pain import ends_today, judge, second_red_advice, stop_advice
 from backcoach.core.session.plan import PlannedExercise, Step, build_plan
 from backcoach.core.settings.model import Settings
 
@@ -110,6 +110,7 @@ class VerdictGiven:
     advice: tuple[str, ...]  # for a red verdict: why to stop, form, caution, the easier way
     choice_due: bool  # red: the session waits for go_on() or end()
     is_last: bool
+    end_advised: bool = False  # a second red today: ending is the sensible choice, and the reflex key's
 
 
 @dataclass(frozen=True)
@@ -217,6 +218,7 @@ class Coach:
         self.closed = False  # by close(): the app went away mid-session
         self._finished: ExerciseFinished | None = None
         self._stopped_side: str | None = None
+        self._skipping_rest = False  # the stop to come is skip_rest's, not "this hurts"
         self._started = 0.0
         self._cue_said = ""  # the cue last announced in this step, and the countdown figure last seen
         self._count_seen = 0
@@ -272,9 +274,24 @@ class Coach:
     def skip(self) -> list[CoachEvent]:
         return self._translate(self.engine.skip_exercise())
 
+    @property
+    def skip_asks(self) -> bool:
+        """Skipping now would throw away work done: ask first, and rate it (skip_rest) if so."""
+        return self.engine.any_done()
+
+    def skip_rest(self) -> list[CoachEvent]:
+        """Skip the rest of an exercise partly done: it is rated, and recorded as stopped. With
+        nothing of it done (the answer came late), it is a plain skip."""
+        if not self.engine.any_done():
+            return self.skip()
+        self._stopped_side = self.engine.step.side
+        self._skipping_rest = True
+        return self._translate(self.engine.stop_exercise())
+
     def hurts(self) -> list[CoachEvent]:
         """The person says it hurts: this exercise stops now and its pain check is due."""
         self._stopped_side = self.engine.step.side
+        self._skipping_rest = False
         return self._translate(self.engine.stop_exercise())
 
     def rate(self, rating: Rating) -> list[CoachEvent]:
@@ -292,7 +309,8 @@ class Coach:
                 self.verdict_line = ""
                 reds = sum(1 for done in self.record.results if done.verdict and done.verdict.stop)
                 advice = red_advice(finished.planned.exercise, verdict, second_red_advice(reds))
-                return [*events, VerdictGiven(result, verdict, advice, True, self._is_last(finished))]
+                given = VerdictGiven(result, verdict, advice, True, self._is_last(finished), ends_today(reds))
+                return [*events, given]
             case Level.GREEN | Level.AMBER:
                 self.verdict_line = verdict_line(finished.planned.exercise, rating, verdict)
                 given = VerdictGiven(result, verdict, (), False, self._is_last(finished))
@@ -406,14 +424,18 @@ class Coach:
                 return events + self._translate(self.engine.continue_session())
             case Status.COMPLETED:
                 question = f"How did {name} feel?"
+            case Status.STOPPED if self._skipping_rest:
+                question = f"You skipped the rest of {name}. How did it feel?"
             case Status.STOPPED:
                 question = f"You stopped {name}. How much does it hurt?"
             case unhandled:
                 assert_never(unhandled)
         self._finished = event
         self.waiting = Waiting.RATING
-        stopped = event.status is Status.STOPPED
-        ended_on = "" if stopped else last_cue(event.planned, len(event.planned.steps) - 1)
+        cut_short = event.status is Status.STOPPED  # its last hold's end cue never came
+        stopped = cut_short and not self._skipping_rest
+        self._skipping_rest = False
+        ended_on = "" if cut_short else last_cue(event.planned, len(event.planned.steps) - 1)
         return [RatingDue(event.planned.exercise, question, stopped, ended_on)]
 
     def _go_on(self) -> list[CoachEvent]:

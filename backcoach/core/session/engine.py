@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from backcoach.core.domain.phase import Phase
 from backcoach.core.domain.status import Status
 from backcoach.core.kit.clock import Clock
 from backcoach.core.session.cues import cue_at
@@ -120,6 +121,15 @@ class Engine:
 
     def toggle_pause(self) -> None:
         self.resume() if self.state is State.PAUSED else self.pause()
+
+    def any_done(self) -> bool:
+        """Some of this exercise is done: a hold finished, or part of the one under way."""
+        if self.state not in (State.RUNNING, State.PAUSED):
+            return False
+        steps = self.planned.steps
+        if any(step.phase is Phase.HOLD for step in steps[: self.step_index]):
+            return True
+        return self.step.phase is Phase.HOLD and self.remaining() < self.step.seconds
 
     def skip_exercise(self) -> list[Event]:
         return self._end_exercise(Status.SKIPPED, self.clock.now())

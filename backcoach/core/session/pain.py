@@ -14,7 +14,7 @@ from backcoach.core.domain.verdict import (
     flare_day,
 )
 
-__all__ = ["SHARP", "flare_day", "flare_judge", "judge", "second_red_advice", "stop_advice"]
+__all__ = ["SHARP", "ends_today", "flare_day", "flare_judge", "judge", "second_red_advice", "stop_advice"]
 
 SHARP = "You felt sharp, shooting or spreading pain."
 
@@ -85,8 +85,13 @@ def stop_advice(name: str) -> str:
     )
 
 
+def ends_today(reds: int) -> bool:
+    """From the second red of a session, ending it is the sensible choice (and the reflex key's)."""
+    return reds >= 2
+
+
 def second_red_advice(reds: int) -> str | None:
     """After more than one red in a session, say plainly what is sensible; the choice stays the person's."""
-    if reds < 2:
+    if not ends_today(reds):
         return None
     return f"That is {reds} exercises that hurt today. Ending today's session is the sensible choice."

@@ -10,7 +10,13 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from backcoach.tui.screens.dialogs import ConfirmScreen, ConflictScreen, HelpScreen, QuitScreen
+    from backcoach.tui.screens.dialogs import (
+        ConfirmScreen,
+        ConflictScreen,
+        HelpScreen,
+        QuitScreen,
+        SkipRestScreen,
+    )
     from backcoach.tui.screens.flare import GentleOfferScreen
     from backcoach.tui.screens.history import HistoryScreen
     from backcoach.tui.screens.morning import MorningAfterScreen
@@ -32,6 +38,7 @@ __all__ = [
     "SafetyScreen",
     "SessionScreen",
     "SettingsScreen",
+    "SkipRestScreen",
     "SummaryScreen",
     "VerdictScreen",
 ]
@@ -49,6 +56,7 @@ MODULE_OF = {
     "SafetyScreen": "safety",
     "SessionScreen": "session",
     "SettingsScreen": "settings",
+    "SkipRestScreen": "dialogs",
     "SummaryScreen": "summary",
 }
 

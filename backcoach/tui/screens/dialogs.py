@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from backcoach.core.settings.save import Keep
-from backcoach.tui.keys import key_bar
+from backcoach.tui.keys import KeyLine, key_bar
 from backcoach.tui.sizes import COMPACT_HEIGHT
 
 AnswerT = TypeVar("AnswerT")
@@ -22,6 +22,9 @@ class Dialog(ModalScreen[AnswerT]):
     """A dialog answers once: keys that arrive after its answer, in the same burst, are dropped
     rather than dismissing it a second time. Its footer shows its own keys, not those of the screen
     beneath (which do not work while it is open); a small terminal keeps only the dialog's key line."""
+
+    # A modal screen hides the app's bindings: ? is help here too, as everywhere.
+    BINDINGS = [Binding("question_mark", "app.help", "Help", show=False)]
 
     answered = False
 
@@ -56,16 +59,26 @@ class ConfirmScreen(Dialog[bool]):
     def dialog(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="dialog-title", markup=False)
-            yield Static(key_bar(self.BINDINGS, "      "), classes="keys", markup=False)
+            yield KeyLine(key_bar(self.BINDINGS, "      "), "      ", classes="keys")
 
     def action_answer(self, answer: bool) -> None:
         self.answer(answer)
 
 
+class SkipRestScreen(ConfirmScreen):
+    """`n` on an exercise partly done: skip the rest and rate it, or carry on."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Skip the rest and rate it"),
+        Binding("n,escape", "answer(False)", "Carry on"),
+    ]
+
+
 class QuitScreen(ConfirmScreen):
     """May I quit? A second ctrl+c, the key people press to get out of anything, means yes."""
 
-    BINDINGS = [Binding("ctrl+c", "answer(True)", show=False)]
+    # The dialog's key line is drawn from BINDINGS: yes and no stay in it.
+    BINDINGS = [*ConfirmScreen.BINDINGS, Binding("ctrl+c", "answer(True)", show=False)]
 
 
 class ConflictScreen(Dialog[Keep]):
@@ -85,7 +98,7 @@ class ConflictScreen(Dialog[Keep]):
         with Vertical(classes="dialog"):
             yield Static("Your settings file was edited while backcoach was open", classes="dialog-title")
             yield Static("\n".join(self.conflicts), id="conflicts", markup=False)
-            yield Static(key_bar(self.BINDINGS, "      "), classes="keys", markup=False)
+            yield KeyLine(key_bar(self.BINDINGS, "      "), "      ", classes="keys")
 
     def action_keep(self, choice: Keep) -> None:
         self.answer(choice)
@@ -115,7 +128,7 @@ class HelpScreen(Dialog[None]):
             yield Static("\n".join(lines), id="help-keys", markup=False)
             if self.notes:
                 yield Static(self.notes, id="help-notes", markup=False)
-            yield Static(key_bar(self.BINDINGS, "      "), classes="keys", markup=False)
+            yield KeyLine(key_bar(self.BINDINGS, "      "), "      ", classes="keys")
 
     def action_close(self) -> None:
         self.answer(None)

@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from backcoach.core.session.flare import GentleOffer
+from backcoach.tui.keys import KeyLine
 from backcoach.tui.screens.dialogs import Dialog
 
 
@@ -28,7 +29,7 @@ class GentleOfferScreen(Dialog[bool]):
             yield Static(self.offer.question, classes="dialog-title", markup=False)
             yield Static(self.offer.reason, id="gentle-reason", markup=False)
             keys = f"y  {self.offer.routine.name}      n  {self.offer.chosen.name}"
-            yield Static(keys, classes="keys", markup=False)
+            yield KeyLine(keys, "      ", classes="keys")
 
     def action_answer(self, gentle: bool) -> None:
         self.answer(gentle)

@@ -21,7 +21,8 @@ from backcoach.core.domain.exercise import Catalog
 from backcoach.core.kit.text import plural
 from backcoach.core.progress.weekly import WeekStatus, empty_status, read_week_status
 from backcoach.core.session.plan import build_plan, minutes
-from backcoach.tui.keys import key_bar
+from backcoach.core.settings.model import Settings
+from backcoach.tui.keys import KeyLine, key_bar
 from backcoach.tui.settings_keeper import SettingsKeeper
 from backcoach.tui.sizes import is_compact
 
@@ -50,8 +51,10 @@ class HomeScreen(Screen[None]):
         today: Callable[[], date],
         history_path: Path,
         start: Callable[[str], None],
+        cues_status: Callable[[Settings], str] | None = None,
     ) -> None:
         super().__init__()
+        self.cues_status = cues_status  # will the voice and the sound work: said here, before a session
         self.catalog = catalog
         # Starts a routine by id (the check-in, the starting rating first). Called, not a message: the
         # keys typed with the routine's number go to the dialog it opens, and a message would wait
@@ -69,11 +72,12 @@ class HomeScreen(Screen[None]):
             )
             yield Static(id="week", markup=False)
             yield Static(id="week-warning", markup=False)
+            yield Static(id="cues-status", markup=False)
             yield RoutineList(*self.options(compact=False), id="routines")
             yield Static(id="routine-notes", markup=False)
         # A plain line rather than a Footer: the first screen is drawn at start-up, where every
         # widget counts (the start-up budget in docs/design.md).
-        yield Static(self.key_bar(compact=False), id="keybar", classes="keybar", markup=False)
+        yield KeyLine(self.key_bar(compact=False), "  ", id="keybar", classes="keybar")
 
     def on_mount(self) -> None:
         self.keeper.changed.subscribe(self, self.settings_changed, immediate=True)
@@ -83,11 +87,17 @@ class HomeScreen(Screen[None]):
     def settings_changed(self, _settings: object) -> None:
         self.refresh_routines()
         self.load_week()  # the weekly target may have changed
+        self.show_cues_status()
+
+    def show_cues_status(self) -> None:
+        if self.cues_status is not None:
+            self.query_one("#cues-status", Static).update(self.cues_status(self.keeper.settings))
 
     def on_screen_resume(self) -> None:
         # The first time, and back from a session, a check-in or the history: after the screen is drawn,
         # so the week line never holds up start-up (the budget in docs/design.md).
         self.call_after_refresh(self.load_week)
+        self.call_after_refresh(self.show_cues_status)  # a program may have been installed meanwhile
 
     def load_week(self) -> None:
         """The week line; the history is read in a thread, on its own connection."""

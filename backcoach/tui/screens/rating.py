@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from enum import Enum
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.style import Style
 from textual.widgets import Static
 
 from backcoach.core.domain.rating import SCALE, Rating, parse_rating
-from backcoach.tui.keys import key_bar
+from backcoach.tui.keys import KeyLine, key_bar
 from backcoach.tui.screens.dialogs import Dialog
 from backcoach.tui.screens.drawn import Composed, when_composed
 from backcoach.tui.widgets.big_number import BigNumber
@@ -65,7 +67,7 @@ class RatingScreen(Dialog[Rating | None], Composed):
             yield Static(id="rating-message", markup=False)
             cancel = " · esc back" if self.can_cancel else ""
             shown = [b for b in Binding.make_bindings(self.BINDINGS) if self.ask_sharp or b.key != "x"]
-            yield Static(f"0-10 type · {key_bar(shown)}{cancel}", classes="keys", markup=False)
+            yield KeyLine(f"0-10 type · {key_bar(shown)}{cancel}", classes="keys")
 
     def on_mount(self) -> None:
         self.query_one("#sharp").display = self.ask_sharp
@@ -78,8 +80,8 @@ class RatingScreen(Dialog[Rating | None], Composed):
 
     async def on_key(self, event: events.Key) -> None:
         action = self.actions.get(event.key)
-        if action is None and not (event.is_printable and event.character):
-            return  # ctrl+q, ctrl+c and the like go on to the app
+        if action is None and (not (event.is_printable and event.character) or event.key == "question_mark"):
+            return  # ctrl+q, ctrl+c, and ? for help (as everywhere), go on to the app
         event.stop()
         event.prevent_default()
         if self.answered:
@@ -88,6 +90,19 @@ class RatingScreen(Dialog[Rating | None], Composed):
             await self.run_action(action)
         else:
             self.type_character(event.character or "")
+
+    @on(events.Click, "#scale-line")
+    def click_digit(self, event: events.Click) -> None:
+        digit = event.style.meta.get("digit")
+        if isinstance(digit, int) and not self.answered:
+            self.typed = str(digit)
+            self.show_message("")
+            self.refresh_rating()
+
+    @on(events.Click, "#sharp")
+    def click_sharp(self) -> None:
+        if not self.answered:
+            self.action_toggle_sharp()
 
     def type_character(self, character: str) -> None:
         candidate = self.typed + character
@@ -146,11 +161,20 @@ class RatingScreen(Dialog[Rating | None], Composed):
     def refresh_rating(self) -> None:
         value = self.value
         self.query_one(BigNumber).value = "-" if value is None else str(value)
-        marks = " ".join(f"[{n}]" if n == value else str(n) for n in range(11))
-        self.query_one("#scale-line", Static).update(marks)
+        self.query_one("#scale-line", Static).update(scale_line(value))
         sharp = "[X] yes" if self.sharp else "[ ] no"
         label = "Sharp pain (x)" if self.has_class("compact") else "Sharp, shooting or spreading pain"
         self.query_one("#sharp", Static).update(f"{label}: {sharp}")
+
+
+def scale_line(value: int | None) -> Content:
+    """0 1 2 [3] 4 ... 10, each figure clickable: the click reads the digit under the mouse."""
+    parts: list[tuple[str, Style] | str] = []
+    for n in range(11):
+        if n:
+            parts.append(" ")
+        parts.append((f"[{n}]" if n == value else str(n), Style.from_meta({"digit": n})))
+    return Content.assemble(*parts)
 
 
 class RedChoice(Enum):
@@ -172,12 +196,38 @@ class VerdictScreen(Dialog[RedChoice]):
         self.advice = advice
         self.is_last = is_last
 
+    @staticmethod
+    def after(exercise_name: str, advice: tuple[str, ...], is_last: bool, end_advised: bool) -> VerdictScreen:
+        """The dialog for this red: after a second red today, the one whose enter ends the session."""
+        kind = SecondRedScreen if end_advised else VerdictScreen
+        return kind(exercise_name, advice, is_last)
+
+    def key_line(self, go_on: str) -> str:
+        return f"enter  {go_on}      e  end the session"
+
     def dialog(self) -> ComposeResult:
         go_on = "see the summary" if self.is_last else "go on to the next exercise"
         with Vertical(classes="dialog red", id="verdict"):
             yield Static(f"RED: STOP {self.exercise_name.upper()}", classes="dialog-title", markup=False)
-            yield Static("\n".join(self.advice), id="verdict-text", markup=False)
-            yield Static(f"enter  {go_on}      e  end the session", classes="keys")
+            # Scrolls where the terminal is too small for all of it: the scrollbar says there is more.
+            with VerticalScroll(id="verdict-body"):
+                yield Static("\n".join(self.advice), id="verdict-text", markup=False)
+            yield KeyLine(self.key_line(go_on), "      ", classes="keys")
 
     def action_choose(self, choice: str) -> None:
         self.answer(RedChoice(choice))
+
+
+class SecondRedScreen(VerdictScreen):
+    """After a second red today ending is the sensible choice, so enter, the key pressed without
+    thinking, ends the session; going on takes a key of its own."""
+
+    inherit_bindings = False  # the first red's enter and e would show beside these
+    BINDINGS = [
+        Binding("enter", "choose('end')", "End session", tooltip="end the session"),
+        Binding("g", "choose('next')", "Go on", tooltip="go on to the next exercise"),
+        Binding("e", "choose('end')", show=False),  # still ends, as after a first red
+    ]
+
+    def key_line(self, go_on: str) -> str:
+        return f"enter  end the session      g  {go_on}"

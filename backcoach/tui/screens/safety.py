@@ -18,6 +18,7 @@ from backcoach.core.domain.red_flags import (
     URGENT,
     URGENT_TITLE,
 )
+from backcoach.tui.keys import KeyLine
 
 
 class SafetyScreen(Screen[bool]):
@@ -49,7 +50,7 @@ class SafetyScreen(Screen[bool]):
             if self.first_run:
                 yield Static(OSTEOPOROSIS_QUESTION, classes="section-title", id="osteoporosis-question")
                 yield Static(self.osteoporosis_line(), id="osteoporosis", markup=False)
-            yield Static("y  I have none of these, continue      q  quit", classes="keys")
+            yield KeyLine("y  I have none of these, continue      q  quit", "      ", classes="keys")
         yield Footer()
 
     def osteoporosis_line(self) -> str:

@@ -31,7 +31,7 @@ from backcoach.core.session.coach import (
 )
 from backcoach.core.settings.model import Settings
 from backcoach.tui import screens
-from backcoach.tui.keys import key_bar
+from backcoach.tui.keys import KeyLine, key_bar
 from backcoach.tui.opening import open_screen
 from backcoach.tui.screens.drawn import Composed, when_composed
 from backcoach.tui.screens.rating import RedChoice
@@ -61,7 +61,7 @@ class SessionScreen(Screen[None], Composed):
     CSS_PATH = "session.tcss"
     BINDINGS = [
         Binding("space", "toggle_pause", "Pause", tooltip="pause or resume"),
-        Binding("n", "skip", "Skip", tooltip="skip this exercise"),
+        Binding("n", "skip", "Skip", tooltip="skip this exercise (once some is done: asks, and rates it)"),
         Binding("x", "hurts", "It hurts", tooltip="this hurts: stop this exercise and rate it"),
         Binding("escape", "end", "End", tooltip="end the session (asks first)"),
     ]
@@ -109,7 +109,7 @@ class SessionScreen(Screen[None], Composed):
                 yield Static(id="verdict-line", markup=False)
             yield Progress(id="progress")
             yield Line(id="next")
-            yield Static(key_bar(self.BINDINGS, "  "), id="compact-keys", markup=False)
+            yield KeyLine(key_bar(self.BINDINGS, "  "), "  ", id="compact-keys")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -140,6 +140,11 @@ class SessionScreen(Screen[None], Composed):
         if self.coach.running:
             self.coach.pause()
             self.poll()
+        # The small terminal's key line shows through a dialog, but its keys do not work under it.
+        self.add_class("covered")
+
+    def on_screen_resume(self) -> None:
+        self.remove_class("covered")
 
     def stopped_at(self, moment: float) -> None:
         """The process was suspended from outside at moment and has just been continued: the time it
@@ -199,7 +204,9 @@ class SessionScreen(Screen[None], Composed):
                     open_screen, self.app, screens.RatingScreen(event.question), self.rated
                 )
             elif isinstance(event, VerdictGiven) and event.choice_due:
-                verdict = screens.VerdictScreen(event.result.name, event.advice, event.is_last)
+                verdict = screens.VerdictScreen.after(
+                    event.result.name, event.advice, event.is_last, event.end_advised
+                )
                 open_screen(self.app, verdict, self.red_choice)
             elif isinstance(event, HistoryProblem):
                 self.app.notify(event.message, title="History not saved", severity="error", timeout=15)
@@ -229,8 +236,25 @@ class SessionScreen(Screen[None], Composed):
         self.poll()
 
     def action_skip(self) -> None:
-        self.handle(self.coach.skip())
+        coach = self.coach
+        if not coach.skip_asks:  # nothing of it done yet: nothing to rate, so no question
+            self.handle(coach.skip())
+            self.poll()
+            return
+        was_running = coach.running
+        coach.pause()
         self.poll()
+
+        def answered(skip_rest: bool | None) -> None:
+            if skip_rest:
+                self.handle(coach.skip_rest())
+            elif was_running:
+                coach.resume()
+            self.poll()
+
+        name = coach.view().planned.exercise.name
+        question = f"Skip the rest of {name} and rate it?"
+        open_screen(self.app, screens.SkipRestScreen(question), answered)
 
     def action_hurts(self) -> None:
         self.handle(self.coach.hurts())

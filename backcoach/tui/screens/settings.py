@@ -23,6 +23,7 @@ from backcoach.core.settings.model import (
     Rule,
     Settings,
 )
+from backcoach.tui.announcing import Announcing
 from backcoach.tui.opening import open_screen
 from backcoach.tui.screens.dialogs import ConfirmScreen
 from backcoach.tui.settings_keeper import SettingsKeeper
@@ -90,15 +91,23 @@ class SettingsScreen(Screen[None]):
     CSS_PATH = "settings.tcss"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
+        Binding("ctrl+t", "test_voice", "Test voice", tooltip="test the voice: speak a short phrase now"),
         Binding("escape", "back", "Back", tooltip="back (asks when there are unsaved changes)"),
     ]
 
     AUTO_FOCUS = "#field-get_ready_seconds"
 
-    def __init__(self, catalog: Catalog, keeper: SettingsKeeper, cursor_blink: bool = True) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        keeper: SettingsKeeper,
+        cursor_blink: bool = True,
+        announcing: Announcing | None = None,
+    ) -> None:
         super().__init__()
         self.catalog = catalog
         self.keeper = keeper
+        self.announcing = announcing or Announcing(lambda: None)  # finds and tests the voice
         self.cursor_blink = cursor_blink
         self.saved_values: dict[str, object] = {}
         # Each exercise's own dose as typed, kept here rather than in a pair of fields per exercise:
@@ -112,7 +121,7 @@ class SettingsScreen(Screen[None]):
         with VerticalScroll(id="settings"):
             yield Static("Settings", classes="screen-title")
             yield Static(
-                f"Saved in {self.keeper.path}\nA blank hold or reps means the catalog's dose.",
+                f"Your settings file: {self.keeper.path}\nA blank hold or reps means the catalog's dose.",
                 id="settings-path",
                 markup=False,
             )
@@ -146,7 +155,7 @@ class SettingsScreen(Screen[None]):
         else:
             widget = self.number_input(rule, value, field_id(rule))
         extra = ""
-        if rule.attr == "voice" and find_speech_program() is None:
+        if rule.attr == "voice" and find_speech_program(self.announcing.which) is None:
             extra = "  (no speech program found: install espeak-ng)"
         return Horizontal(
             Static(rule.label, classes="field-label"),
@@ -309,27 +318,42 @@ class SettingsScreen(Screen[None]):
                     table.update_cell(exercise_id, rule.key, dose_cell(rule, texts[rule.key], exercise_id))
         self.doses = shown
         self.edit(self.editing, keep_typed=False)
-        self.saved_values = self.values()
+        # After a failed save the fields are not what the file holds: leaving still asks.
+        self.saved_values = {} if self.keeper.last_save_failed else self.values()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         _, problems = self.read()
         self.show_message(problems[0] if problems else "")
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str, notify: bool = False) -> None:
+        """The line under the title; notify: also as a notice, seen however far down the screen is
+        scrolled (a save, a test of the voice)."""
         self.query_one("#settings-message", Static).update(text)
+        if notify and text:
+            self.app.notify(text, title="Settings", timeout=6)
+
+    def action_test_voice(self) -> None:
+        """A short phrase, now, whatever is typed or chosen so far: on screen, what happened."""
+        settings, _ = self.read()
+        self.show_message(self.announcing.test_voice(settings), notify=True)
+        self.set_timer(2.0, self.voice_test_ended)
+
+    def voice_test_ended(self) -> None:
+        if (failure := self.announcing.voice_test_failure()) is not None:
+            self.show_message(failure, notify=True)
 
     # Saving and leaving
 
     def action_save(self) -> bool:
         settings, problems = self.read()
         if problems:
-            self.show_message(f"Not saved: {problems[0]}")
+            self.show_message(f"Not saved: {problems[0]}", notify=True)
             return False
         if not self.keeper.apply(settings):
-            self.show_message(f"Not saved: {self.keeper.path} could not be written")
+            self.show_message(f"Not saved: {self.keeper.path} could not be written")  # the keeper says why
             return False
         self.saved_values = self.values()
-        self.show_message(f"Saved to {self.keeper.path}")
+        self.show_message(f"Saved to {self.keeper.path}", notify=True)
         return True
 
     def action_back(self) -> None:
