@@ -26,6 +26,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="start a session straight away: lower, middle, upper, daily, gentle, or the id of a routine of your own",
     )
     parser.add_argument("--config", metavar="FILE", help="use this settings file")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="the coach as plain lines, for screen readers and pipes: key words and ratings typed on"
+        " standard input (also when the output is not a terminal, or TERM=dumb)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     listing = commands.add_parser("exercises", help="list the exercise catalog")
     listing.add_argument("--region", dest="list_region", metavar="R", help="only this region")

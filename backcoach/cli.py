@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -31,7 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = build_parser().parse_args(arguments)
     if args.command is None:
-        return open_app(settings_file(args.config), args.region)
+        return open_app(settings_file(args.config), args.region, plain=args.plain)
     return answered(lambda: run_command(args))
 
 
@@ -93,13 +94,24 @@ def settings_file(config: str | None) -> Path:
     return settings_path
 
 
-def open_app(settings_path: Path, region: str | None, catalog: Catalog | None = None) -> int:
+def open_app(
+    settings_path: Path, region: str | None, catalog: Catalog | None = None, plain: bool = False
+) -> int:
     catalog = catalog or _load_catalog(settings_path)
     if region is not None and region not in catalog.routines:
         usage_error(f"unknown region {said(region)}; choose from {', '.join(catalog.routines)}")
+    if plain or not_a_terminal():
+        from backcoach.plain.run import run_plain  # never textual: lines for screen readers and pipes
+
+        return answered(lambda: run_plain(catalog, settings_path, region))
     from backcoach.tui.app import run_app  # imported here so the subcommands start fast
 
     return run_app(catalog, settings_path, region)
+
+
+def not_a_terminal() -> bool:
+    """Output to a pipe, a file or a terminal that draws nothing (TERM=dumb): the coach as plain lines."""
+    return sys.stdout is None or not sys.stdout.isatty() or os.environ.get("TERM") == "dumb"
 
 
 def _load_catalog(settings_path: Path) -> Catalog:

@@ -2,6 +2,19 @@
 
 from __future__ import annotations
 
+# The words around the lists, shared by the safety screen and the plain coach.
+TITLE = "Before you start: is it safe to exercise?"
+INTRO = (
+    "backcoach is not medical advice. It coaches exercises your physiotherapist or doctor "
+    "has suggested. Do not exercise, and get medical help, if any of these apply to you."
+)
+EMERGENCY_TITLE = "Emergency: call your emergency number or go to A&E now"
+URGENT_TITLE = "Get an urgent appointment with a doctor before exercising"
+OSTEOPOROSIS_QUESTION = (
+    "Do you have osteoporosis (thin, fragile bones)? Then the routines swap the crunch for a back"
+    " exercise and keep twists within half your range. You can change this in settings."
+)
+
 EMERGENCY = [
     "numbness, tingling or weakness in both legs",
     "numbness around your genitals, buttocks or back passage",

@@ -46,6 +46,14 @@ class SessionRecord:
         return sum(1 for result in self.results if result.status is status)
 
     @property
+    def tally(self) -> str:
+        """ "2 done, 1 skipped, 0 stopped": the summary's first words."""
+        return (
+            f"{self.count(Status.COMPLETED)} done, {self.count(Status.SKIPPED)} skipped,"
+            f" {self.count(Status.STOPPED)} stopped"
+        )
+
+    @property
     def any_red(self) -> bool:
         return any(result.verdict is not None and result.verdict.stop for result in self.results)
 

@@ -16,6 +16,7 @@ from backcoach.core.domain.morning import Settled
 
 ASK_WITHIN_DAYS = 3
 ANSWERS = tuple(Settled)  # in the order they are offered
+WHY = "Pain during exercise is fine when it settles by the next morning: your answer sets the next doses."
 
 
 def question(last_day: date) -> str:

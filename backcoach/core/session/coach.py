@@ -33,6 +33,7 @@ from backcoach.core.settings.model import Settings
 
 # What the UI needs of the verdicts and proposals comes through here, so screens import the coach only.
 __all__ = [
+    "SHARP_START",
     "Coach",
     "CoachEvent",
     "CueBegan",
@@ -528,11 +529,11 @@ def red_advice(exercise: Exercise, verdict: Verdict, more_than_one: str | None =
     return tuple(lines)
 
 
+SHARP_START = "Sharp or spreading pain before you start: go gently, and check the safety list"
+
+
 def starting_advice(rating: Rating) -> str | None:
     """A word before the session when the starting rating reports sharp or spreading pain."""
     if rating.sharp:
-        return (
-            "Sharp or spreading pain before you start: go gently, and check the safety list"
-            " (ctrl+p, Safety information)."
-        )
+        return f"{SHARP_START} (ctrl+p, Safety information)."
     return None

@@ -9,10 +9,9 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from backcoach.core.domain.morning import Settled
+from backcoach.core.progress.morning_after import WHY
 from backcoach.tui.keys import key_bar
 from backcoach.tui.screens.dialogs import Dialog
-
-WHY = "Pain during exercise is fine when it settles by the next morning: your answer sets the next doses."
 
 
 class MorningAfterScreen(Dialog[Settled | None]):

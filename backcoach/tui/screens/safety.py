@@ -9,13 +9,16 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from backcoach.core.domain.red_flags import EMERGENCY, URGENT
-from backcoach.tui.keys import KeyLine
-
-OSTEOPOROSIS_QUESTION = (
-    "Do you have osteoporosis (thin, fragile bones)? Then the routines swap the crunch for a back"
-    " exercise and keep twists within half your range. You can change this in settings."
+from backcoach.core.domain.red_flags import (
+    EMERGENCY,
+    EMERGENCY_TITLE,
+    INTRO,
+    OSTEOPOROSIS_QUESTION,
+    TITLE,
+    URGENT,
+    URGENT_TITLE,
 )
+from backcoach.tui.keys import KeyLine
 
 
 class SafetyScreen(Screen[bool]):
@@ -38,14 +41,11 @@ class SafetyScreen(Screen[bool]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="safety"):
-            yield Static("Before you start: is it safe to exercise?", classes="screen-title")
-            yield Static(
-                "backcoach is not medical advice. It coaches exercises your physiotherapist or doctor "
-                "has suggested. Do not exercise, and get medical help, if any of these apply to you."
-            )
-            yield Static("Emergency: call your emergency number or go to A&E now", classes="flag-title")
+            yield Static(TITLE, classes="screen-title")
+            yield Static(INTRO)
+            yield Static(EMERGENCY_TITLE, classes="flag-title")
             yield Static("\n".join(f" • {item}" for item in EMERGENCY))
-            yield Static("Get an urgent appointment with a doctor before exercising", classes="flag-title")
+            yield Static(URGENT_TITLE, classes="flag-title")
             yield Static("\n".join(f" • {item}" for item in URGENT))
             if self.first_run:
                 yield Static(OSTEOPOROSIS_QUESTION, classes="section-title", id="osteoporosis-question")

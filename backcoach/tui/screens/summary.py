@@ -12,7 +12,6 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from backcoach.core.domain.status import Status
 from backcoach.core.kit.text import mm_ss
 from backcoach.core.session.coach import Level, Summary
 from backcoach.core.settings.model import DoseOverride
@@ -58,11 +57,7 @@ class SummaryScreen(Screen[None], Composed):
 
     def compose(self) -> ComposeResult:
         record = self.record
-        done = record.count(Status.COMPLETED)
-        counts = (
-            f"{done} done, {record.count(Status.SKIPPED)} skipped, {record.count(Status.STOPPED)} stopped"
-            f"  ·  {mm_ss(round(record.seconds), '{m} min {s:02d} s')}"
-        )
+        counts = f"{record.tally}  ·  {mm_ss(round(record.seconds), '{m} min {s:02d} s')}"
         if record.ended_early:
             counts += "  ·  ended early"
         before = "not rated" if record.pain_before is None else str(record.pain_before)
