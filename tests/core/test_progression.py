@@ -97,9 +97,10 @@ def test_no_proposal_leaves_the_sourced_range(
     if proposal is not None:
         assert 1 <= proposal.proposed.hold_seconds <= exercise.max_hold_seconds
         assert 1 <= proposal.proposed.reps <= exercise.max_reps
-        # The harder way starts again at the exercise's own starting dose: less volume, more difficulty.
         if proposal.change is Change.UP and not proposal.harder:
             assert proposal.proposed.hold_seconds >= dose.hold_seconds and proposal.proposed.reps >= dose.reps
+        if proposal.harder:  # the harder way adds difficulty, never volume
+            assert proposal.proposed.hold_seconds <= dose.hold_seconds and proposal.proposed.reps <= dose.reps
 
 
 def expected_step_down(exercise: Exercise, dose: Dose) -> Dose:

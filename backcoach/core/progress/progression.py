@@ -137,7 +137,8 @@ def after_green(
 def at_the_top(exercise: Exercise, current: Dose, at_cap: bool) -> Proposal:
     """No more volume: the harder way at the starting dose where the catalog names one, else the same."""
     where = "at the top of its usual range" if at_cap else "as long as its routine should be"
-    start = Dose(exercise.hold_seconds, exercise.reps)
+    # The starting dose, but never more of either than now: the harder way adds difficulty, not volume.
+    start = Dose(min(exercise.hold_seconds, current.hold_seconds), min(exercise.reps, current.reps))
     if exercise.harder and start != current:
         reason = (
             f"{exercise.name}: {where}. Next time try the harder way, back at"
