@@ -1,0 +1,135 @@
+"""Every text the app draws is at least 4.5:1 against its background (WCAG AA), under NO_COLOR and in
+every theme the app offers: one run a theme, walking through each screen a person reads.
+
+Text behind an open dialog is left out: Textual dims the screen underneath on purpose, and while the
+dialog is open that text is inactive (WCAG exempts inactive parts of the interface). Everything on the
+dialog, and the whole screen once the dialog is gone, is measured.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.screen import ModalScreen
+
+from backcoach.core.catalog.load import load_catalog
+from backcoach.core.history.database import History
+from backcoach.core.kit.clock import ManualClock
+from backcoach.core.kit import paths
+from backcoach.core.settings.model import OFFERED_THEMES, load_settings
+from backcoach.tui.app import BackcoachApp
+from tests.core.test_history import add_session
+from tests.tui.conftest import finish_step, run_to_rating, type_keys
+from tests.tui.contrast import AA, Seen, seen
+
+SIZE = (100, 30)
+NO_COLOR = "NO_COLOR"
+# First run (the safety screen), short holds so each exercise comes to its rating in a few steps.
+SETTINGS = "[cues]\nsound = \"off\"\n[timing]\nrest_seconds = 0\nhold_seconds = 2\nreps = 1\n"
+
+
+def settings_for(theme: str) -> str:
+    return SETTINGS if theme == NO_COLOR else SETTINGS + f'[display]\ntheme = "{theme}"\n'
+
+
+def on_top(app: BackcoachApp) -> list[Seen]:
+    """What can be read now: with a dialog open, only what is inside the dialog's frame."""
+    found = seen(app)
+    screen = app.screen
+    if not isinstance(screen, ModalScreen):
+        return found
+    region = screen.query_one(".dialog").region
+    return [item for item in found if region.contains(item.x, item.y)]
+
+
+def with_history() -> None:
+    history = History(paths.history_file())
+    today = date.today()
+    for days_ago in range(4, 12):  # not 1-3 days ago: that asks the morning-after question first
+        add_session(history, today - timedelta(days=days_ago), 5 - days_ago // 3, {"bridge": 2 + days_ago % 3})
+    history.insert_checkin(datetime.now().astimezone().isoformat(), 4, 6)
+    history.close()
+
+
+async def walk(pilot: Pilot[None], look: dict[str, list[Seen]]) -> None:
+    """Every screen, in the order a person meets them; look[screen] is what could be read there."""
+    app = pilot.app
+    assert isinstance(app, BackcoachApp)
+
+    async def take(name: str) -> None:
+        await pilot.pause()
+        look[name] = on_top(app)
+
+    await app.workers.wait_for_complete()
+    await take("safety")
+    await type_keys(pilot, "y")
+    await app.workers.wait_for_complete()
+    await take("home")
+    await type_keys(pilot, "question_mark")
+    await take("help")
+    await type_keys(pilot, "escape")
+    await type_keys(pilot, "s")
+    await take("settings")
+    await type_keys(pilot, "escape")
+    await type_keys(pilot, "h")
+    await app.workers.wait_for_complete()
+    await take("history")
+    await type_keys(pilot, "escape")
+
+    await type_keys(pilot, "1")
+    await take("pain rating")
+    await type_keys(pilot, "3", "enter")
+    await take("get ready")
+    await finish_step(pilot)
+    await take("hold")
+    await type_keys(pilot, "q")
+    await take("quit dialog")
+    await type_keys(pilot, "n", "space")  # staying: the session waits, paused
+    await run_to_rating(pilot)
+    await type_keys(pilot, "7", "x", "enter")
+    await take("red verdict")
+    await type_keys(pilot, "e")
+    await take("summary, RED")
+
+    await type_keys(pilot, "enter", "2")
+    await type_keys(pilot, "2", "enter")
+    await run_to_rating(pilot)
+    await type_keys(pilot, "1", "enter")
+    await type_keys(pilot, "escape", "y")
+    await take("summary, GREEN")
+
+
+def looks(theme: str, settings_path: Path) -> dict[str, list[Seen]]:
+    """What could be read on each screen, in one run of the app (the history and config folders are
+    the environment's: tests isolate them)."""
+    with_history()
+    settings_path.write_text(settings_for(theme), encoding="utf-8")
+    catalog = load_catalog()
+    settings = load_settings(settings_path, set(catalog.exercises))
+    app = BackcoachApp(catalog, settings, clock=ManualClock(), cursor_blink=False)
+    look: dict[str, list[Seen]] = {}
+
+    async def run() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await walk(pilot, look)
+
+    asyncio.run(run())
+    return look
+
+
+@pytest.mark.parametrize("theme", [NO_COLOR, *OFFERED_THEMES])
+def test_every_text_is_readable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, theme: str) -> None:
+    if theme == NO_COLOR:
+        monkeypatch.setenv("NO_COLOR", "1")
+    look = looks(theme, tmp_path / "settings.toml")
+    faint = [
+        f"{theme}, {screen}: {item.text[:40]!r} at {item.ratio:.2f}:1"
+        for screen, items in look.items()
+        for item in items
+        if item.ratio < AA
+    ]
+    assert faint == []
