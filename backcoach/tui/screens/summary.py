@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.color import Color
 from textual.containers import VerticalScroll
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.widgets import Footer, Static
 
 from backcoach.core.domain.status import Status
@@ -65,6 +66,11 @@ class SummaryScreen(Screen[None], Composed):
         # Each exercise's own dose before any answer here, so a change of mind can put it back.
         self.doses_before = [self.keeper.settings.exercises.get(p.exercise.id) for p in self.changes]
         self.show_proposals()
+        # The verdict words carry the theme's colours: a theme chosen here redraws them.
+        self.app.theme_changed_signal.subscribe(self, self.on_theme_changed)
+
+    def on_theme_changed(self, theme: Theme) -> None:
+        self.query_one("#results", Static).update(self.results_table())
 
     def compose(self) -> ComposeResult:
         record = self.record
