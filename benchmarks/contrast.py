@@ -25,7 +25,9 @@ def main(themes: list[str]) -> None:
             if theme == NO_COLOR:
                 os.environ["NO_COLOR"] = "1"
             look = looks([theme], Path(folder) / "settings.toml")  # a run each, starting in it
-        lows = {screen: min(items, key=lambda item: item.ratio) for (_, screen), items in look.items() if items}
+        lows = {
+            screen: min(items, key=lambda item: item.ratio) for (_, screen), items in look.items() if items
+        }
         worst_screen, worst = min(lows.items(), key=lambda pair: pair[1].ratio)
         mark = "offered" if theme in OFFERED_THEMES or theme == NO_COLOR else ""
         verdict = "pass" if worst.ratio >= AA else "FAIL"

@@ -9,6 +9,7 @@ already in the strips the compositor renders.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.color import Color
 from textual.app import App
@@ -48,7 +49,7 @@ class Seen:
     y: int
 
 
-def seen(app: App[object]) -> list[Seen]:
+def seen(app: App[Any]) -> list[Seen]:
     """Every run of visible text on the app's screen (blank runs have nothing to read)."""
     found = []
     for y, strip in enumerate(app.screen._compositor.render_strips()):

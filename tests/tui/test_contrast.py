@@ -16,22 +16,23 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.screen import ModalScreen
+from textual.widgets import Select
 
 from backcoach.core.catalog.load import load_catalog
 from backcoach.core.history.database import History
-from backcoach.core.kit.clock import ManualClock
 from backcoach.core.kit import paths
-from backcoach.core.settings.model import OFFERED_THEMES, load_settings
+from backcoach.core.kit.clock import ManualClock
+from backcoach.core.settings.model import OFFERED_THEMES, THEMES, load_settings, theme_choices
 from backcoach.tui.app import BackcoachApp
 from tests.core.test_history import add_session
-from tests.tui.conftest import finish_step, run_to_rating, type_keys
-from tests.tui.contrast import AA, Seen, seen
+from tests.tui.conftest import ACKNOWLEDGED, MakeApp, finish_step, run_to_rating, type_keys
+from tests.tui.contrast import AA, Seen, ratio, seen
 
 SIZE = (100, 30)
 Looks = dict[tuple[str, str], list[Seen]]  # (theme, screen): what could be read there
 NO_COLOR = "NO_COLOR"
 # First run (the safety screen), short holds so each exercise comes to its rating in a few steps.
-SETTINGS = "[cues]\nsound = \"off\"\n[timing]\nrest_seconds = 0\nhold_seconds = 2\nreps = 1\n"
+SETTINGS = '[cues]\nsound = "off"\n[timing]\nrest_seconds = 0\nhold_seconds = 2\nreps = 1\n'
 
 
 def settings_for(theme: str) -> str:
@@ -52,7 +53,9 @@ def with_history() -> None:
     history = History(paths.history_file())
     today = date.today()
     for days_ago in range(4, 12):  # not 1-3 days ago: that asks the morning-after question first
-        add_session(history, today - timedelta(days=days_ago), 5 - days_ago // 3, {"bridge": 2 + days_ago % 3})
+        add_session(
+            history, today - timedelta(days=days_ago), 5 - days_ago // 3, {"bridge": 2 + days_ago % 3}
+        )
     history.insert_checkin(datetime.now().astimezone().isoformat(), 4, 6)
     history.close()
 
@@ -142,3 +145,26 @@ def test_every_text_is_readable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 
 def texts(items: list[Seen]) -> set[str]:
     return {item.text for item in items}
+
+
+async def test_a_theme_in_the_file_that_is_not_offered_still_loads(make_app: MakeApp) -> None:
+    """solarized-dark falls below 4.5:1 (its footer), so the palette does not offer it; a file that
+    names it (written by hand, or by an older backcoach) is still honoured, not refused."""
+    assert "solarized-dark" in THEMES and "solarized-dark" not in OFFERED_THEMES
+    app = make_app(ACKNOWLEDGED + '[display]\ntheme = "solarized-dark"\n')
+    assert app.loaded.problems == []
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.theme == "solarized-dark"
+        await type_keys(pilot, "s")
+        assert app.screen.query_one("#field-theme", Select).value == "solarized-dark"
+
+
+def test_a_chooser_lists_the_offered_themes_and_the_one_in_use() -> None:
+    assert theme_choices("nord") == tuple(OFFERED_THEMES)
+    assert theme_choices("gruvbox") == (*OFFERED_THEMES, "gruvbox")
+
+
+def test_the_ratio_is_wcag_s() -> None:
+    assert ratio((255, 255, 255), (0, 0, 0)) == pytest.approx(21)
+    assert ratio((58, 58, 58), (0, 0, 0)) == pytest.approx(1.8, abs=0.05)  # RED under NO_COLOR, before
+    assert ratio((118, 118, 118), (255, 255, 255)) == pytest.approx(4.54, abs=0.01)  # just AA

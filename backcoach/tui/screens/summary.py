@@ -140,7 +140,10 @@ class SummaryScreen(Screen[None], Composed):
             rating = result.rated or "-"
             verdict = Text("-")
             if result.verdict is not None:
-                verdict = Text(result.verdict.level.value.upper(), style=level_style(result.verdict.level, variables, dark))
+                verdict = Text(
+                    result.verdict.level.value.upper(),
+                    style=level_style(result.verdict.level, variables, dark),
+                )
             table.add_row(Text(result.name), result.status.value, rating, verdict)  # a name is never markup
         if not self.record.results:
             table.add_row("No exercises were finished.", "", "", "")
