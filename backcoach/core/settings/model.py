@@ -32,7 +32,11 @@ THEMES = (
     "solarized-dark", "solarized-light", "tokyo-night",
 )  # fmt: skip
 
-# The themes the palette offers, by names a person reads (a file may name any of THEMES).
+# The themes the palette offers, by names a person reads (a file may name any of THEMES). Only themes
+# in which every text is at least 4.5:1 on its background (WCAG AA) on every screen, as
+# tests/tui/test_contrast.py checks. Of the rest, atom-one-light, flexoki, gruvbox, monokai,
+# tokyo-night and the other catppuccins and rose-pines pass too (benchmarks/contrast.py); solarized
+# (its footer), atom-one-dark and the ANSI themes (the terminal's own colours, unknown) do not.
 OFFERED_THEMES = {
     "textual-dark": "Dark",
     "textual-light": "Light",
@@ -41,6 +45,13 @@ OFFERED_THEMES = {
     "dracula": "Dracula (dark, purple)",
     "nord": "Nord (dark, blue-grey)",
 }
+
+
+def theme_choices(current: str) -> tuple[str, ...]:
+    """The themes a chooser lists: the offered ones, and the one in use when the file names another."""
+    offered = tuple(OFFERED_THEMES)
+    return offered if current in OFFERED_THEMES else (*offered, current)
+
 
 SOUNDS = ("tones", "bell", "off")
 

@@ -182,7 +182,7 @@ class HomeScreen(Screen[None]):
                 prompt = Text.assemble(
                     name,
                     f"   {plural(len(exercises), 'exercise')} · {length}\n",
-                    (f"   {names}", "dim"),
+                    f"   {names}",  # not dim: a dim line falls below 4.5:1 in most themes
                     no_wrap=True,
                     overflow="ellipsis",
                 )

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import assert_never
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.color import Color
 from textual.containers import VerticalScroll
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.widgets import Footer, Static
 
 from backcoach.core.kit.text import mm_ss
@@ -19,16 +22,24 @@ from backcoach.tui.screens.drawn import Composed, when_composed
 from backcoach.tui.settings_keeper import SettingsKeeper
 
 
-def level_style(level: Level) -> str:
+def level_style(level: Level, variables: Mapping[str, str], dark: bool) -> str:
+    """The theme's text shade of the level's colour, which keeps 4.5:1 on a dark background (plain red
+    or yellow does not on every theme, nor the dark grey NO_COLOR turns red into); on a light one it
+    is halfway to the text colour, as the light shades of green and yellow are near 3:1. The word
+    itself says the level."""
     match level:
         case Level.GREEN:
-            return "green"
+            shade = "text-success"
         case Level.AMBER:
-            return "yellow"
+            shade = "text-warning"
         case Level.RED:
-            return "bold red"
+            shade = "text-error"
         case _:
             assert_never(level)
+    colour = Color.parse(variables[shade])
+    if not dark:
+        colour = colour.blend(Color.parse(variables["foreground"]), 0.5)
+    return f"bold {colour.hex6}"
 
 
 class SummaryScreen(Screen[None], Composed):
@@ -54,6 +65,11 @@ class SummaryScreen(Screen[None], Composed):
         # Each exercise's own dose before any answer here, so a change of mind can put it back.
         self.doses_before = [self.keeper.settings.exercises.get(p.exercise.id) for p in self.changes]
         self.show_proposals()
+        # The verdict words carry the theme's colours: a theme chosen here redraws them.
+        self.app.theme_changed_signal.subscribe(self, self.on_theme_changed)
+
+    def on_theme_changed(self, theme: Theme) -> None:
+        self.query_one("#results", Static).update(self.results_table())
 
     def compose(self) -> ComposeResult:
         record = self.record
@@ -112,13 +128,17 @@ class SummaryScreen(Screen[None], Composed):
 
     def results_table(self) -> Table:
         table = Table(box=None, padding=(0, 2, 0, 0), header_style="bold")
+        variables, dark = self.app.theme_variables, self.app.current_theme.dark
         for column in ("Exercise", "Status", "Pain after", "Verdict"):
             table.add_column(column)
         for result in self.record.results:
             rating = result.rated or "-"
             verdict = Text("-")
             if result.verdict is not None:
-                verdict = Text(result.verdict.level.value.upper(), style=level_style(result.verdict.level))
+                verdict = Text(
+                    result.verdict.level.value.upper(),
+                    style=level_style(result.verdict.level, variables, dark),
+                )
             table.add_row(Text(result.name), result.status.value, rating, verdict)  # a name is never markup
         if not self.record.results:
             table.add_row("No exercises were finished.", "", "", "")
