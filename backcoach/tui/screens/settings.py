@@ -17,11 +17,13 @@ from backcoach.core.domain.exercise import Catalog, Exercise
 from backcoach.core.settings.model import (
     EXERCISE_RULES,
     HOLD_RULE,
+    OFFERED_THEMES,
     REPS_RULE,
     RULES,
     DoseOverride,
     Rule,
     Settings,
+    theme_choices,
 )
 from backcoach.tui.announcing import Announcing
 from backcoach.tui.opening import open_screen
@@ -151,6 +153,8 @@ class SettingsScreen(Screen[None]):
             widget = Select(choices, value=bool(value), allow_blank=False, compact=True, id=field_id(rule))
         elif rule.kind is str:
             options = [(choice, choice) for choice in rule.choices]
+            if rule.attr == "theme":  # the offered themes by name; one the file names stays choosable
+                options = [(OFFERED_THEMES.get(theme, theme), theme) for theme in theme_choices(str(value))]
             widget = Select(options, value=value, allow_blank=False, compact=True, id=field_id(rule))
         else:
             widget = self.number_input(rule, value, field_id(rule))
