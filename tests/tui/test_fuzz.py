@@ -21,7 +21,7 @@ KEYS: list[str] = [
     "delete", "up", "down", "left", "right", "pageup", "pagedown", "home", "end", "question_mark",
     "ctrl+p", "ctrl+s", "ctrl+c", "ctrl+q", "minus", "full_stop",
 ]  # fmt: skip
-KEYS_PER_SEED = int(os.environ.get("BACKCOACH_FUZZ_KEYS", "700"))  # more for a longer hunt
+KEYS_PER_SEED = int(os.environ.get("BACKCOACH_FUZZ_KEYS", "400"))  # more for a longer hunt
 SEEDS = (1,)
 QUITTING = {"q", "ctrl+q", "ctrl+c"}  # each quit starts a new app: rarer, so the keys reach deep screens
 
