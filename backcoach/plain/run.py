@@ -22,6 +22,7 @@ from backcoach.core.kit.text import plural
 from backcoach.core.session.coach import Coach
 from backcoach.core.session.plan import minutes
 from backcoach.core.session.start import SessionStart
+from backcoach.core.settings.answered import keep_safety_answer_beside, not_saved, safety_answered
 from backcoach.core.settings.model import Loaded, load_settings
 from backcoach.core.settings.save import save_settings
 from backcoach.plain.after import after_session
@@ -94,7 +95,7 @@ class PlainRun:
         console = self.console
         console.say(*(f"A problem in one of your files: {problem}" for problem in self.loaded.problems))
         try:
-            if not (self.loaded.settings.safety_acknowledged or paths.safety_answered_file().exists()):
+            if not safety_answered(self.loaded.settings):
                 self.acknowledge(safety(console))
             routine_id = region or choose_routine(console, self.catalog, self.loaded.settings)
             flow = SessionStart(
@@ -135,14 +136,9 @@ class PlainRun:
         """Kept in the settings, as the app does; beside them while the file does not parse."""
         answered = replace(self.loaded.settings, safety_acknowledged=True, osteoporosis=osteoporosis)
         if self.loaded.broken:
-            with contextlib.suppress(OSError):
-                paths.safety_answered_file().parent.mkdir(parents=True, exist_ok=True)
-                paths.safety_answered_file().touch()
+            keep_safety_answer_beside()
             self.loaded.settings = answered
-            self.console.say(
-                f"Your answer holds until you quit, but is not saved: {self.loaded.path} has a mistake,"
-                " and is left as it is until you fix it."
-            )
+            self.console.say(not_saved("Your answer", self.loaded.path) + ".")
             return
         try:
             self.console.say(*save_settings(self.loaded, answered, keep="mine").notices)

@@ -4,7 +4,6 @@ Screens get what they need in their constructor and post messages up; the clinic
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime
@@ -21,6 +20,7 @@ from backcoach.core.domain.exercise import Catalog, Routine
 from backcoach.core.domain.outcome import Outcome
 from backcoach.core.kit import paths
 from backcoach.core.kit.clock import Clock, MonotonicClock, local_now
+from backcoach.core.settings.answered import keep_safety_answer_beside, safety_answered
 from backcoach.core.settings.model import Loaded, Settings, load_settings
 from backcoach.tui import screens, signals
 from backcoach.tui.announcing import Announcing
@@ -117,7 +117,7 @@ class BackcoachApp(PlainApp):
         for problem in [*self.loaded.problems, *self.catalog.warnings]:
             self.notify(problem, title="A problem in one of your files", severity="warning", timeout=15)
         self.call_after_refresh(self.preload)
-        if self.settings.safety_acknowledged or paths.safety_answered_file().exists():
+        if safety_answered(self.settings):
             self.begin()
         else:
             safety = screens.SafetyScreen(osteoporosis=self.settings.osteoporosis)
@@ -132,9 +132,7 @@ class BackcoachApp(PlainApp):
         """The first time: the acknowledgement, and the osteoporosis answer asked with it."""
         if accepted and not self.settings.safety_acknowledged:
             if self.loaded.broken:  # kept beside the settings, never in place of them
-                with contextlib.suppress(OSError):
-                    paths.safety_answered_file().parent.mkdir(parents=True, exist_ok=True)
-                    paths.safety_answered_file().touch()
+                keep_safety_answer_beside()
             answers = replace(self.settings, safety_acknowledged=True, osteoporosis=osteoporosis)
             self.keeper.keep_answer(answers, "Your answer")
         self.begin()

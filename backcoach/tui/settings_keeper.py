@@ -12,6 +12,7 @@ from textual.app import App
 from textual.signal import Signal
 
 from backcoach.core.domain.exercise import Catalog
+from backcoach.core.settings.answered import not_saved
 from backcoach.core.settings.model import Loaded, Settings
 
 if TYPE_CHECKING:
@@ -84,12 +85,7 @@ class SettingsKeeper:
         self.loaded.settings = settings
         self.use_theme()
         self.changed.publish(settings)
-        self.app.notify(
-            f"{what} holds until you quit, but is not saved: {self.path} has a mistake, and is left as it"
-            " is until you fix it",
-            severity="warning",
-            timeout=15,
-        )
+        self.app.notify(not_saved(what, self.path), severity="warning", timeout=15)
 
     def apply(self, settings: Settings, keep: Keep | None = None, note: str = "changed in settings") -> bool:
         """Save, then use the settings as saved at once (hand edits merged in by the save included):
