@@ -63,7 +63,27 @@ def build_parser() -> argparse.ArgumentParser:
         help="where to write it (default: backcoach-report-DATE.html here)",
     )
     report.add_argument("--open", action="store_true", help="open it in your web browser once written")
+    serve = commands.add_parser(
+        "serve", help="the app in a web browser: on this computer, or a phone on your Wi-Fi"
+    )
+    serve.add_argument("--port", type=port_number, default=8000, metavar="N", help="the port (default 8000)")
+    serve.add_argument(
+        "--lan",
+        action="store_true",
+        help="listen on your network, for a phone or tablet: prints a link with a secret token, and its QR code",
+    )
+    serve.add_argument(
+        "--host",
+        metavar="ADDRESS",
+        help="with --lan: listen on this address, not the one found for the network",
+    )
     return parser
+
+
+def port_number(value: str) -> int:
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number from 1 to 65535")
+    return int(value)
 
 
 def weeks_back(value: str) -> int:

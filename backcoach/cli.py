@@ -79,6 +79,12 @@ def run_command(args: Namespace) -> int:
         return print_history(paths.history_file(), args.csv)
     if args.command == "report":
         return write_report(catalog, settings_path, args.weeks, args.out, args.open)
+    if args.command == "serve":
+        if args.host is not None and not args.lan:
+            usage_error("--host needs --lan: any address but this computer's own needs the token")
+        from backcoach.serve.run import run_serve  # aiohttp and textual-serve: only for this
+
+        return run_serve(settings_path, args.port, args.lan, args.host)
     raise AssertionError(f"a subcommand with no handler: {args.command}")
 
 
@@ -110,7 +116,10 @@ def open_app(
 
 
 def not_a_terminal() -> bool:
-    """Output to a pipe, a file or a terminal that draws nothing (TERM=dumb): the coach as plain lines."""
+    """Output to a pipe, a file or a terminal that draws nothing (TERM=dumb): the coach as plain lines.
+    Not when Textual was given a driver of its own: `backcoach serve` draws in a browser through a pipe."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return False
     return sys.stdout is None or not sys.stdout.isatty() or os.environ.get("TERM") == "dumb"
 
 

@@ -63,3 +63,6 @@ def test_installed_wheel_lists_the_catalog_from_another_folder(tmp_path: Path) -
     assert sorted(path.name for path in (site_packages / "backcoach" / "tui").rglob("*.tcss")) == [
         "app.tcss", "history.tcss", "rating.tcss", "session.tcss", "settings.tcss", "summary.tcss",
     ]  # fmt: skip
+    assert sorted(path.name for path in (site_packages / "backcoach" / "serve" / "page").iterdir()) == [
+        "app_index.html", "in_use.html",
+    ]  # fmt: skip
