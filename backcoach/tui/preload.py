@@ -10,9 +10,11 @@ import pkgutil
 
 import backcoach
 
-# Only the command line's own: the app never loads them.
+# Only the command line's own and the other front ends: the app never loads them (serve would bring
+# aiohttp and textual-serve into every app's memory).
 NOT_FOR_THE_APP = (
     "backcoach.cli", "backcoach.arguments", "backcoach.__main__", "backcoach.core.tools", "backcoach.core.report",
+    "backcoach.plain", "backcoach.serve",
 )  # fmt: skip
 
 

@@ -215,8 +215,18 @@ class Page:
         for kind in ("mousePressed", "mouseReleased"):
             await self.send("Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left", clickCount=1)
 
+    async def tap_element(self, selector: str) -> None:
+        """Tap the middle of a part of the page itself (not the terminal)."""
+        x, y = await self.evaluate(
+            f"(() => {{ const r = document.querySelector({json.dumps(selector)}).getBoundingClientRect();"
+            " return [r.left + r.width / 2, r.top + r.height / 2]; })()"
+        )
+        await self.touch(x, y)
+
     async def tap(self, text: str, offset: int = 0) -> None:
-        x, y = await self.cell_centre(text, offset)
+        await self.touch(*await self.cell_centre(text, offset))
+
+    async def touch(self, x: float, y: float) -> None:
         await self.send("Input.dispatchTouchEvent", type="touchStart", touchPoints=[{"x": x, "y": y}])
         await self.send("Input.dispatchTouchEvent", type="touchEnd", touchPoints=[])
 
@@ -260,6 +270,8 @@ async def phone(profile: Path, width: int = 390, height: int = 760, scale: int =
                     mobile=True,
                 )
                 await page.send("Emulation.setTouchEmulationEnabled", enabled=True, maxTouchPoints=1)
+                coarse = [{"name": "pointer", "value": "coarse"}, {"name": "any-pointer", "value": "coarse"}]
+                await page.send("Emulation.setEmulatedMedia", features=coarse)  # a finger, not a mouse
                 yield page
                 page.reader.cancel()
     finally:

@@ -118,6 +118,11 @@ async def test_a_short_session_on_a_phone_by_taps_and_clicks(serve: Launch, tmp_
         await page.send("Page.navigate", url=link.group(0))
         await page.wait_for("Tilt only")
         assert 38 <= page.screen.columns <= 44  # laid out for a phone: about 40 columns
+        keyboard = "document.querySelector('.xterm-helper-textarea').getAttribute('inputmode')"
+        assert await page.evaluate(keyboard) == "none"  # no on-screen keyboard over half the coach
+        await page.tap_element("#keyboard")
+        assert await page.evaluate(keyboard) == "text"  # until asked for
+        await page.tap_element("#keyboard")
         await page.settled()
         await page.tap("Tilt only")
         await rate_by_taps(page, 2)  # the starting rating

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -103,3 +105,13 @@ def test_bad_serve_flags_are_one_line(
 def test_under_textual_serve_the_app_draws_and_is_not_plain(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.web_driver:WebDriver")
     assert not cli.not_a_terminal()  # its stdout is a pipe to the server, but a browser draws it
+
+
+def test_the_app_never_loads_the_browser_server() -> None:
+    """The app preloads what a session needs in a thread; aiohttp and textual-serve are not that."""
+    check = (
+        "import sys; from backcoach.tui.preload import preload; preload();"
+        " print(sorted(name for name in ('aiohttp', 'textual_serve', 'segno', 'backcoach.serve.server') if name in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "[]"
