@@ -17,5 +17,12 @@ def is_compact(size: Size) -> bool:
     return size.width < COMPACT_WIDTH or size.height < COMPACT_HEIGHT
 
 
+TALL_HEIGHT = 30  # a narrow screen this tall (a phone): the session stacks the drawing under the countdown
+
+
+def is_tall(size: Size) -> bool:
+    return size.width < COMPACT_WIDTH and size.height >= TALL_HEIGHT
+
+
 def is_big(width: int, height: int) -> bool:
     return width >= BIG_WIDTH and height >= BIG_HEIGHT

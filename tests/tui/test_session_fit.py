@@ -95,3 +95,22 @@ def test_an_80x24_terminal_draws_the_word_in_square_dots_above_the_countdown() -
     assert fitted.word_size == (0, 1) and fitted.number_scale == 1 and fitted.drawing == drawing[0]
     assert fitted.rep == ("HOLD  ·  Rep 1 of 2  ·  left side",) and fitted.cue == (cue,)
     assert rows_used(fitted, False) <= 24
+
+
+NORMAL_DRAWING = (DrawingSize("normal", 1, 40, 6), DrawingSize("compact", 1, 20, 6))
+
+
+def test_on_a_phone_the_drawing_goes_under_a_countdown_twice_the_size(catalog: Catalog) -> None:
+    """43x36, a phone's page: beside the drawing the countdown would be 5 rows; stacked, it takes the width."""
+    for exercise in catalog.exercises.values():
+        caution = f"Caution: {exercise.caution}"
+        beside = fit(43, 36, True, "20", *GET_READY, NORMAL_DRAWING, exercise.setup, caution, "")
+        stacked = fit(
+            43, 36, True, "20", *GET_READY, NORMAL_DRAWING, exercise.setup, caution, "", stacked=True
+        )
+        assert (beside.number_scale, stacked.number_scale) == (1, 2), exercise.id
+        assert stacked.drawing == NORMAL_DRAWING[0], exercise.id  # the larger picture, under the count
+        assert " ".join(stacked.caution) == caution and len(stacked.cue) >= 2, exercise.id
+        middle = 10 + len(stacked.rep) + stacked.drawing.rows  # the count over the picture
+        used = FIXED_ROWS[True] + 1 + middle + len(stacked.cue) + len(stacked.caution)
+        assert used <= 36, exercise.id

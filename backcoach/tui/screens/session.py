@@ -37,7 +37,7 @@ from backcoach.tui.screens.drawn import Composed, when_composed
 from backcoach.tui.screens.rating import RedChoice
 from backcoach.tui.screens.session_layout import DrawingSize, Fit, drawing_sizes, fit
 from backcoach.tui.settings_keeper import SettingsKeeper
-from backcoach.tui.sizes import is_big, is_compact
+from backcoach.tui.sizes import is_big, is_compact, is_tall
 from backcoach.tui.widgets.big_letters import BigText
 from backcoach.tui.widgets.big_number import BigNumber
 from backcoach.tui.widgets.drawings import Figure
@@ -161,6 +161,7 @@ class SessionScreen(Screen[None], Composed):
         width, height = event.size
         self._terminal = (width, height)
         self.set_class(is_compact(event.size), "compact")
+        self.set_class(is_tall(event.size), "tall")
         self._shown.clear()  # texts are wrapped to the width: wrap them again
         self.show(self.coach.view())
 
@@ -169,10 +170,13 @@ class SessionScreen(Screen[None], Composed):
         hold still through a step."""
         width, height = self._terminal
         compact = self.has_class("compact")
-        sizes = drawing_sizes(drawing, view.frame, compact, is_big(width, height)) if drawing else ()
+        tall = self.has_class("tall")  # a phone: room for the normal drawing under the countdown
+        sizes = (
+            drawing_sizes(drawing, view.frame, compact and not tall, is_big(width, height)) if drawing else ()
+        )
         face = clock_face(view.step.seconds)
         texts = (view.phase_word, word, rep_line(view), sizes, view.cue, view.caution, view.verdict_line)
-        return fit(width, height, compact, face, *texts)
+        return fit(width, height, compact, face, *texts, stacked=tall)
 
     # Time: wake when the shown second changes (which is also when a step ends), never count ticks.
 

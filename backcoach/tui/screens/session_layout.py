@@ -75,9 +75,11 @@ def fit(
     cue: str,
     caution: str,
     verdict: str,
+    stacked: bool = False,
 ) -> Fit:
     """face is the widest countdown this step shows; word_text the phase word as a line ("PAUSED
-    (space to resume)"); drawings the picture's sizes to try, best first."""
+    (space to resume)"); drawings the picture's sizes to try, best first. stacked: a narrow, tall
+    screen (a phone) puts the drawing under the countdown, so the countdown may take the width."""
     text_width = max(10, width - (2 if compact else 4))
     big = not compact and is_big(width, height)
     caution_lines = tuple(textwrap.wrap(caution, text_width))
@@ -88,20 +90,25 @@ def fit(
     best: tuple[tuple[int, ...], Fit] | None = None
     word_sizes = () if compact else WORD_SIZES[big]
     for drawing, number, word_size, cue_size in product(
-        (*drawings, None), number_scales(width, height, compact, big), (*word_sizes, None), (*CUE_SIZES, None)
+        (*drawings, None),
+        number_scales(width, height, compact, big, stacked),
+        (*word_sizes, None),
+        (*CUE_SIZES, None),
     ):
         if word_size is not None and (
             word_size[0] > number or columns(max(word, LONGEST_WORD, key=len), *word_size) > text_width
         ):
             continue
-        middle_width = columns(face, number) + (drawing.columns + GAP[compact] if drawing else 0)
+        beside = drawing.columns + GAP[compact] if drawing and not stacked else 0
+        middle_width = max(columns(face, number) + beside, drawing.columns if drawing else 0)
         if face_dots and middle_width > text_width:
             continue
         # Under a word in blocks the rep line says the word too: it is read out, copied and searched.
         under = "" if compact else f"{word_text}  ·  {rep}" if word_size is not None else rep
         rep_lines = tuple(textwrap.wrap(under, text_width - middle_width + columns(face, number)))
         timer = (3 if number == 0 else 5 * number) + len(rep_lines)
-        middle = max(timer, drawing.rows if drawing else 0)
+        drawing_rows = drawing.rows if drawing else 0
+        middle = timer + drawing_rows if stacked else max(timer, drawing_rows)
         word_rows = 1 if word_size is None else rows(1, word_size[0])
         room = free - middle - word_rows
         big_lines = tuple(wrap_big(cue, text_width, *cue_size)) if cue_size else ()
@@ -143,8 +150,11 @@ def drawing_sizes(drawing: Drawing, frame: str, compact: bool, big: bool) -> tup
     return tuple(sizes)
 
 
-def number_scales(width: int, height: int, compact: bool, big: bool) -> range:
-    """The countdown's scales to try, largest first: it takes a third of a big terminal's height."""
+def number_scales(width: int, height: int, compact: bool, big: bool, stacked: bool = False) -> range:
+    """The countdown's scales to try, largest first: it takes a third of a big terminal's height, and
+    on a phone as much of the width as it can."""
+    if stacked:
+        return range(max(1, height // 12), -1, -1)
     if compact:
         return range(1, -1, -1)
     if big:
