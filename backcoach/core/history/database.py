@@ -258,6 +258,11 @@ class History:
             weeks.append(Week(date.fromisoformat(monday), number, before, after.get(monday), pain, stiffness))
         return weeks
 
+    def sessions_on(self, day: date) -> int:
+        """The sessions that count on one day."""
+        row = self.db.execute(f"SELECT count(*) FROM sessions WHERE day = ? AND {DONE}", (day.isoformat(),))
+        return int(row.fetchone()[0])
+
     def first_day(self) -> date | None:
         """The day of the first session that counts: week 1 is its week."""
         (day,) = self.db.execute(f"SELECT min(day) FROM sessions WHERE {DONE}").fetchone()

@@ -101,11 +101,12 @@ class HomeScreen(Screen[None]):
 
     def load_week(self) -> None:
         """The week line; the history is read in a thread, on its own connection."""
-        today, target = self.today(), self.keeper.settings.target_sessions
+        settings = self.keeper.settings
+        today, target, days = self.today(), settings.target_sessions, settings.days
         if not self.history_path.exists():  # nothing to read: no thread, no file created
-            self.show_week(empty_status(today, target))
+            self.show_week(empty_status(today, target, days))
             return
-        reader = partial(read_week_status, self.history_path, today, target)
+        reader = partial(read_week_status, self.history_path, today, target, days)
         self.run_worker(reader, thread=True, exclusive=True, group="week", exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
