@@ -67,6 +67,11 @@ def test_else_the_one_done_least_recently_and_a_tie_goes_to_the_first() -> None:
     assert next_routine(REGIONS, days, TODAY).line == "Next: Lower back, not done since yesterday"  # type: ignore[union-attr]
 
 
+def test_with_every_region_done_today_the_first_is_next_and_said_so() -> None:
+    days = dict.fromkeys(("lower", "middle", "upper"), TODAY)
+    assert next_routine(REGIONS, days, TODAY).line == "Next: Lower back, done today too"  # type: ignore[union-attr]
+
+
 def test_after_a_worse_morning_the_gentle_day_is_next() -> None:
     suggestion = next_routine(REGIONS, {}, TODAY, worse=True, gentle=GENTLE)
     assert suggestion is not None and suggestion.routine_id == "gentle"

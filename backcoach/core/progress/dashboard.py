@@ -92,7 +92,10 @@ def next_routine(
     if never:
         return NextRoutine(never[0][0], never[0][1], "not done yet")
     routine_id, name = min(candidates, key=lambda candidate: last_days[candidate[0]])  # min keeps the first
-    return NextRoutine(routine_id, name, f"not done since {when(last_days[routine_id], today)}")
+    last = last_days[routine_id]
+    return NextRoutine(
+        routine_id, name, "done today too" if last >= today else f"not done since {when(last, today)}"
+    )
 
 
 def when(day: date, today: date) -> str:
