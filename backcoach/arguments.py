@@ -48,6 +48,14 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="find every mistake in settings and exercise files (default: your own)"
     )
     check.add_argument("files", nargs="*", metavar="FILE", type=Path, help="a settings or exercises file")
+    remind = commands.add_parser(
+        "remind",
+        help="one line when today is a day to exercise and nothing is done yet (at most once a day);"
+        " nothing otherwise: for your shell's start-up file, cron or a timer",
+    )
+    remind.add_argument(
+        "--notify", action="store_true", help="also show it as a desktop notification, where there is a way"
+    )
     report = commands.add_parser("report", help="write one HTML page for your physiotherapist")
     report.add_argument(
         "--weeks",

@@ -68,6 +68,8 @@ def run_command(args: Namespace) -> int:
     settings_path = settings_file(args.config)
     if args.command == "check":
         return check(args.files, settings_path)
+    if args.command == "remind":  # before the catalog: quick and quiet at every shell start
+        return remind(settings_path, args.notify)
     catalog = _load_catalog(settings_path)
     if args.command == "paths":
         return print_paths(args.config)
@@ -261,6 +263,29 @@ def write_report(
         if not webbrowser.open(target.absolute().as_uri()):
             print("No web browser was found to open it: open the file above in one.", file=sys.stderr)
             return 1
+    return 0
+
+
+def remind(settings_path: Path, notify: bool, which: Callable[[str], str | None] | None = None) -> int:
+    """One line on a day to exercise with nothing done yet, once a day; nothing otherwise (exit 0).
+    Settings are read quietly (a mistake in them is said by the app and `backcoach check`)."""
+    import shutil
+    from datetime import date
+    from functools import partial
+
+    from backcoach.core.tools import remind as reminding
+
+    settings = load_settings(settings_path).settings
+    send = partial(reminding.notify, which=which or shutil.which, system=sys.platform) if notify else None
+    try:
+        line = reminding.remind(
+            paths.history_file(), paths.reminded_file(), settings, date.today(), send=send
+        )
+    except reminding.HistoryUnreadable as error:
+        sys.stderr.write(f"backcoach: {shown(str(error))}\n")
+        return 1
+    if line is not None:
+        print(line)
     return 0
 
 

@@ -261,7 +261,11 @@ class BackcoachApp(PlainApp):
         except HistoryError as error:
             self.notify(str(error), title="History", severity="error", timeout=15)
             return
-        open_screen(self, screens.HistoryScreen(history, self.today()))
+        from backcoach.core.progress.dashboard import asked_of
+
+        settings = self.keeper.settings
+        asked = asked_of(self.catalog, settings.target_sessions, settings.days)
+        open_screen(self, screens.HistoryScreen(history, self.today(), asked))
 
     def action_show_safety(self) -> None:
         if not isinstance(self.screen, screens.SafetyScreen):

@@ -39,6 +39,8 @@ def valid_setting(rule: Rule) -> st.SearchStrategy[object]:
         return st.booleans()
     if rule.kind is int:
         return st.integers(rule.low, rule.high)
+    if rule.kind is tuple:  # a list of distinct choices, maybe none
+        return st.lists(st.sampled_from(rule.choices), unique=True).map(tuple)
     return st.sampled_from(rule.choices)
 
 

@@ -109,6 +109,9 @@ def bad_setting(rule: Rule) -> st.SearchStrategy[object]:
     if rule.kind is int:
         outside = st.integers(max_value=rule.low - 1) | st.integers(min_value=rule.high + 1)
         return st.one_of(outside, st.booleans(), others.filter(lambda value: not _integral(value)))
+    if rule.kind is tuple:  # not a list, another item, or one twice
+        twice = st.sampled_from(rule.choices).map(lambda day: [day, day])
+        return st.one_of(st.text(max_size=8), st.integers(), st.lists(st.integers(), min_size=1), twice)
     return st.one_of(
         st.text(max_size=12).filter(lambda text: text not in rule.choices), st.integers(), st.booleans()
     )
@@ -127,7 +130,7 @@ def test_a_setting_the_schema_refuses_the_loader_refuses(
 ) -> None:
     bad = data.draw(st.booleans())
     value = data.draw(bad_setting(rule) if bad else valid_setting(rule))
-    document = {rule.section: {rule.key: value}}
+    document = {rule.section: {rule.key: list(value) if isinstance(value, tuple) else value}}
     path = tmp_path / "settings.toml"
     path.write_text(tomli_w.dumps(document), encoding="utf-8")
     problems = load_settings(path).problems

@@ -87,6 +87,22 @@ def test_values_from_the_file_apply(tmp_path: Path, catalog: Catalog) -> None:
             '[timing] rest_second is not a setting (did you mean "rest_seconds"?); it is kept but not used',
         ),
         ("timing = 3", 2, "timing must be a [timing] table, not 3; ignored"),
+        (
+            '[week]\ndays = ["monday", 3]',
+            3,
+            '[week] days = ["monday", 3] is not allowed; use a list of any of mon, tue, wed, thu, fri, sat, sun, each once at most ([] for none): "monday" is not one of them'
+            ' (did you mean "mon"?)',
+        ),
+        (
+            '[week]\ntarget_sessions = 2\ndays = ["wed", "fri", "wed"]',
+            4,
+            '[week] days = ["wed", "fri", "wed"] is not allowed; use a list of any of mon, tue, wed, thu, fri, sat, sun, each once at most ([] for none): "wed" is there twice',
+        ),
+        (
+            '[week]\ndays = "mon"',
+            3,
+            '[week] days = "mon" is not allowed; use a list of any of mon, tue, wed, thu, fri, sat, sun, each once at most ([] for none)',
+        ),
     ],
 )
 def test_bad_values_are_refused_by_name_and_line_and_the_rest_applies(
@@ -153,3 +169,10 @@ def test_sound_replaces_the_bell_and_an_older_file_keeps_its_meaning(
     path.write_text(f"[cues]\n{cues}\n")
     loaded = load_settings(path)
     assert loaded.settings.sound == sound and loaded.problems == []
+
+
+def test_planned_days_load_as_written_and_none_means_any_day(tmp_path: Path) -> None:
+    assert load_settings(tmp_path / "missing.toml").settings.days == ()
+    path = write(tmp_path, '[week]\ndays = ["fri", "mon"]\n')
+    loaded = load_settings(path)
+    assert loaded.problems == [] and loaded.settings.days == ("fri", "mon")

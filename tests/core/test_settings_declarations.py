@@ -51,7 +51,8 @@ def test_the_defaults_file_holds_every_declared_default_and_shows_every_unset_on
             assert f"# {rule.key} = {show(rule.example)}" in text
             assert rule.key not in document[rule.section]
         else:
-            assert document[rule.section][rule.key] == rule.default
+            written = document[rule.section][rule.key]
+            assert (tuple(written) if isinstance(written, list) else written) == rule.default
     example = [re.sub(r"^# (?=\[|[a-z_]+ = )", "", line) for line in text.splitlines()]
     uncommented = tomllib.loads("\n".join(example))
     assert set(uncommented["exercises"]["knee-to-chest"]) == {rule.key for rule in EXERCISE_RULES}
@@ -76,6 +77,8 @@ def test_every_setting_has_a_label_and_help_and_a_kind_matching_its_attribute() 
         for rule in rules:
             assert rule.label.strip() and rule.help.strip(), rule.attr
             expected = rule.kind | None if rule.optional else rule.kind
+            if rule.kind is tuple:
+                expected = tuple[str, ...]
             assert hints[rule.attr] == expected, rule.attr
             assert getattr(cls(), rule.attr) == rule.default
 
@@ -107,7 +110,8 @@ def test_the_schema_gives_each_setting_its_declared_default_and_range() -> None:
     for rule in RULES:
         schema = sections[rule.section]["properties"][rule.key]
         assert schema["description"] == rule.help
-        assert schema.get("default") == rule.default
+        default = rule.default
+        assert schema.get("default") == (list(default) if isinstance(default, tuple) else default)
         if rule.kind is int:
             assert (schema["minimum"], schema["maximum"]) == (rule.low, rule.high)
 
@@ -129,6 +133,11 @@ def wrong_value(rule: Rule) -> st.SearchStrategy[object]:
     if rule.kind is int:
         outside = st.integers(max_value=rule.low - 1) | st.integers(min_value=rule.high + 1)
         return st.one_of(outside.filter(lambda n: abs(n) < 2**63), st.booleans(), others)
+    if rule.kind is tuple:  # a list of choices is wrong when not a list, with another item, or twice
+        twice = st.sampled_from(rule.choices).map(lambda day: [day, day])
+        return st.one_of(
+            st.text(max_size=8), st.integers(), st.lists(st.integers(), min_size=1, max_size=2), twice
+        )
     return st.one_of(
         st.text(max_size=12).filter(lambda text: text not in rule.choices), st.integers(), others
     )

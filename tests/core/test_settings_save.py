@@ -315,6 +315,8 @@ def hand_written_files(draw: st.DrawFn) -> str:
 def _toml(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_toml(item) for item in value) + "]"
     return f'"{value}"' if isinstance(value, str) else str(value)
 
 
@@ -337,7 +339,8 @@ def test_changing_any_one_setting_leaves_every_other_line_identical(
     if changes:
         ((tag, old, new),) = changes
         key_line = [line for line in new if line.startswith(rule.key)]
-        assert len(key_line) == 1 and tomllib.loads(key_line[0].split("#")[0])[rule.key] == value
+        written = tomllib.loads(key_line[0].split("#")[0])[rule.key]
+        assert len(key_line) == 1 and (tuple(written) if isinstance(written, list) else written) == value
         if tag == "replace":  # the key was there: only its own line changed
             assert len(old) == len(new) == 1 and old[0].startswith(rule.key)
         else:  # a new key (and maybe its table, after a blank line): nothing else added

@@ -4,7 +4,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 from backcoach.core.history.database import History
-from backcoach.core.progress.weekly import WeekStatus, checkin_due, read_week_status, week_number
+from backcoach.core.progress.weekly import (
+    WeekStatus,
+    checkin_due,
+    next_planned,
+    planned,
+    read_week_status,
+    week_number,
+)
 from tests.core.test_history import OFFSET, add_session
 
 THURSDAY = date(2026, 11, 26)
@@ -60,3 +67,28 @@ def test_the_status_is_read_without_creating_a_history(tmp_path: Path) -> None:
         " your GP or physiotherapist."
     )
     assert read_week_status(path, date(2026, 11, 30), 3) is not None
+
+
+def test_the_week_line_names_the_next_planned_day() -> None:
+    mon_wed_fri = ("mon", "wed", "fri")
+    assert planned(mon_wed_fri, date(2026, 11, 25)) and not planned(mon_wed_fri, THURSDAY)
+    assert planned((), THURSDAY)  # none planned: any day
+    status = WeekStatus(date(2026, 11, 12), THURSDAY, 2, 3, 4, False, days=mon_wed_fri)
+    assert status.line == "Week 3 · 2 of 3 sessions this week · streak 4 days · next: tomorrow"
+    thursday_only = WeekStatus(date(2026, 11, 12), THURSDAY, 2, 3, 4, False, days=("thu",))
+    assert thursday_only.line.endswith("· next: today")
+    done = WeekStatus(date(2026, 11, 12), THURSDAY, 2, 3, 4, False, days=("thu", "mon"), done_today=True)
+    assert done.line.endswith("· next: Mon")
+    assert next_planned(("thu",), THURSDAY, done_today=True) == date(2026, 12, 3)  # a week on
+    first = WeekStatus(None, THURSDAY, 0, 3, 0, False, days=("sat",))
+    assert first.line == "Week 1 starts with your first session · aim for 3 sessions a week · next: Sat"
+
+
+def test_a_session_today_moves_the_next_planned_day_on(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    history = History(path)
+    add_session(history, THURSDAY, 3, {"bridge": 1})
+    history.close()
+    status = read_week_status(path, THURSDAY, 3, ("thu", "sat"))
+    assert status is not None and status.done_today
+    assert status.line == "Week 1 · 1 of 3 sessions this week · streak 1 day · next: Sat"

@@ -86,7 +86,9 @@ def test_worse_the_morning_after_offers_the_gentle_day_and_steps_the_dose_down(
     history.close()
     settings = QUICK_SETTINGS + "\n[exercises.pelvic-tilt]\nhold_seconds = 6\nreps = 1\n"
     terminal = start(settings.encode())
-    terminal.wait_for("Pick a routine")
+    home = " ".join(terminal.wait_for("Next: ").split())  # the dashboard, read after the first paint
+    assert f"Last: {yesterday:%a %-d %b}, Tilt only, 1 done" in home
+    assert "Next: Middle back, not done yet" in home  # lower was done; middle comes next in order
     terminal.keys("6")  # Tilt only, after the five shipped routines (the gentle day replaced)
     question = terminal.wait_for("3/w worse")
     assert (
@@ -104,7 +106,8 @@ def test_worse_the_morning_after_offers_the_gentle_day_and_steps_the_dose_down(
     summary = rate_every_exercise(terminal, "1")  # green today: the morning after still steps down
     assert "Pelvic tilt: 5 s holds next time, your back was worse the morning after last time" in summary
     terminal.keys("Enter")
-    terminal.wait_for("Pick a routine")
+    home = " ".join(terminal.wait_for("Next: Gentle day").split())  # worse, and no gentle day since
+    assert "as your back was worse the morning after last time" in home
     terminal.keys("h")
     assert "worse" in " ".join(terminal.wait_for("The morning after").split())
     terminal.keys("q")

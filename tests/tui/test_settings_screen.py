@@ -15,7 +15,7 @@ from backcoach.tui.app import BackcoachApp
 from backcoach.tui.screens.dialogs import ConfirmScreen, ConflictScreen
 from backcoach.tui.screens.home import HomeScreen
 from backcoach.tui.screens.session import SessionScreen
-from backcoach.tui.screens.settings import SettingsScreen
+from backcoach.tui.screens.settings import DayToggle, SettingsScreen
 from tests.core.samples import exercise_entry
 from tests.tui.conftest import ACKNOWLEDGED, MakeApp, advance, run_to_rating, session_screen, type_keys
 
@@ -339,3 +339,18 @@ async def test_a_save_is_said_where_it_is_seen_and_a_failed_one_still_asks_befor
         await type_keys(pilot, "ctrl+q")
         assert app.is_running and isinstance(app.screen, ConfirmScreen)  # quitting asks too
     settings_path.chmod(0o644)
+
+
+async def test_planned_days_are_seven_toggles_saved_as_a_list(make_app: MakeApp, settings_path: Path) -> None:
+    app = make_app(ACKNOWLEDGED + '\n[week]\ndays = ["fri"]\n')
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_keys(pilot, "s")
+        labels = [str(toggle.label) for toggle in app.screen.query_one("#field-days").query(DayToggle)]
+        assert labels == ["[ ] mon", "[ ] tue", "[ ] wed", "[ ] thu", "[x] fri", "[ ] sat", "[ ] sun"]
+        app.screen.query_one("#field-days-mon").focus()
+        await type_keys(pilot, "enter", "tab", "tab", "space")  # mon on, then wed
+        assert str(app.screen.query_one("#field-days-wed", DayToggle).label) == "[x] wed"
+        await type_keys(pilot, "ctrl+s")
+        assert message(app) == f"Saved to {settings_path}"
+    assert tomllib.loads(settings_path.read_text())["week"] == {"days": ["mon", "wed", "fri"]}
+    assert load_settings(settings_path).settings.days == ("mon", "wed", "fri")

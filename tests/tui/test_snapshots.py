@@ -154,3 +154,15 @@ def test_session_phases(
     svg = snapshot.use_extension(SVGImageExtension)
     differ = [name for name, picture in pictures.items() if svg(name=name) != picture]
     assert differ == []
+
+
+def test_home_with_a_history(snap_compare: SnapCompare, make_app: MakeApp) -> None:
+    """The dashboard: the week with its next planned day, the last session and its red, the routine
+    to do next (highlighted) and why, the trend of starting pain."""
+    from backcoach.core.kit import paths
+    from tests.core.test_dashboard import TODAY, recorded_history
+
+    recorded_history(paths.history_file())
+    app = make_app(ACKNOWLEDGED + '[week]\ndays = ["mon", "thu"]\n')
+    app.today = lambda: TODAY
+    assert snap_compare(app, terminal_size=LARGE, run_before=nothing)

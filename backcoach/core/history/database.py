@@ -258,6 +258,24 @@ class History:
             weeks.append(Week(date.fromisoformat(monday), number, before, after.get(monday), pain, stiffness))
         return weeks
 
+    def sessions_on(self, day: date) -> int:
+        """The sessions that count on one day."""
+        row = self.db.execute(f"SELECT count(*) FROM sessions WHERE day = ? AND {DONE}", (day.isoformat(),))
+        return int(row.fetchone()[0])
+
+    def last_days(self) -> dict[str, date]:
+        """Each routine's last day with a session that counts, by routine id."""
+        rows = self.db.execute(f"SELECT region, max(day) FROM sessions WHERE {DONE} GROUP BY region")
+        return {region: date.fromisoformat(day) for region, day in rows}
+
+    def reds_of(self, session_id: int) -> list[str]:
+        """The names of the exercises rated red in one session, in the order they were done."""
+        rows = self.db.execute(
+            "SELECT name FROM results WHERE session_id = ? AND verdict = ? ORDER BY id",
+            (session_id, Level.RED.value),
+        )
+        return [name for (name,) in rows]
+
     def first_day(self) -> date | None:
         """The day of the first session that counts: week 1 is its week."""
         (day,) = self.db.execute(f"SELECT min(day) FROM sessions WHERE {DONE}").fetchone()

@@ -12,7 +12,7 @@ from backcoach.core.kit.problems import Finding, closest, did_you_mean, show
 from backcoach.core.kit.text import shown
 
 FieldKind = Literal[
-    "flag", "id", "text", "whole", "choice", "choices", "texts", "tables", "doses", "picture"
+    "flag", "id", "text", "whole", "choice", "choices", "subset", "texts", "tables", "doses", "picture"
 ]  # fmt: skip
 PICTURE_INK = "#+."  # a drawing's dots: the body, the part that moves, empty
 
@@ -45,6 +45,7 @@ class Field:
             "whole": f"a whole number from {self.low} to {self.high}",
             "choice": "one of " + ", ".join(self.choices),
             "choices": "a list of any of " + ", ".join(self.choices),
+            "subset": "a list of any of " + ", ".join(self.choices) + ", each once at most ([] for none)",
             "texts": "a list of text",
             "tables": f"a list of {self.low} to {self.high} tables with "
             + ", ".join(field.key for field in self.fields),
@@ -78,6 +79,8 @@ class Field:
             return self._refuse(value, did_you_mean(value, self.choices) if isinstance(value, str) else "")
         if self.kind == "doses":
             return self._check_doses(value)
+        if self.kind == "subset":
+            return self._check_subset(value)
         if not isinstance(value, list) or not value:
             return self._refuse(value)
         if self.kind == "tables":
@@ -100,6 +103,24 @@ class Field:
             stray = next((char for char in row if char not in PICTURE_INK), None)
             if stray is not None:
                 return [Finding((), f"{self.key}: row {number} has {show(stray)}; use {self.allowed}")]
+        return []
+
+    def _check_subset(self, value: object) -> list[Finding]:
+        """A list, maybe empty, of distinct choices: one finding that names the first wrong item."""
+        if not isinstance(value, list):
+            return self._refuse(value)
+        seen: set[object] = set()
+        for item in value:
+            if item not in self.choices:
+                guess = ""
+                if isinstance(item, str):  # "Monday" means "mon"
+                    start = item.strip().lower()[:3]
+                    guess = f" (did you mean {show(start)}?)" if start in self.choices else ""
+                    guess = guess or did_you_mean(item, self.choices)
+                return self._refuse(value, f": {show(item)} is not one of them{guess}")
+            if item in seen:
+                return self._refuse(value, f": {show(item)} is there twice")
+            seen.add(item)
         return []
 
     def _check_item(self, index: int, item: object) -> list[Finding]:
@@ -153,6 +174,8 @@ class Field:
             return shown(raw.strip())
         if self.kind in ("choices", "texts"):
             return tuple(item.strip() for item in raw)
+        if self.kind == "subset":
+            return tuple(raw)
         if self.kind == "tables":
             return tuple(raw)
         if self.kind == "picture":

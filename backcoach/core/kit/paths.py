@@ -49,6 +49,15 @@ def safety_answered_file() -> Path:
     return state_dir() / "safety-acknowledged"
 
 
+def reminded_file() -> Path:
+    """The day `backcoach remind` last said something: in the state folder (beside the history when
+    BACKCOACH_DATA_DIR moves that, so each history is reminded of on its own)."""
+    chosen = os.environ.get(DATA_DIR_ENV)
+    if chosen:
+        return Path(chosen).expanduser() / "reminded-on"
+    return state_dir() / "reminded-on"
+
+
 def crash_dir() -> Path:
     """Where a crash's full traceback is written: the state folder (beside the history when
     BACKCOACH_DATA_DIR moves that)."""

@@ -86,7 +86,7 @@ def _spell(value: object) -> str:
         import json
 
         return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return "[" + ", ".join(_spell(item) for item in value) + "]"
     if isinstance(value, dict):
         pairs = ", ".join(f"{toml_key(str(key))} = {_spell(item)}" for key, item in value.items())

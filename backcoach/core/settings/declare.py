@@ -60,7 +60,8 @@ def setting(
     on_screen: bool = True,
 ) -> T:
     """A dataclass field that is a setting. The kind follows from what is given: a range makes a whole
-    number (a None default: it may be left unset), choices a choice, a bool default true or false.
+    number (a None default: it may be left unset), choices a choice (with a tuple default: a list of
+    distinct choices, maybe empty), a bool default true or false.
 
     key: the name in the file when not the attribute's; hint: what the screen shows beside the field
     (a whole number's range by default); column: its heading in a table of doses; example: a value
@@ -100,7 +101,7 @@ class Rule:
 
     @property
     def kind(self) -> type:
-        return {"flag": bool, "whole": int}.get(self.field.kind, str)
+        return {"flag": bool, "whole": int, "subset": tuple}.get(self.field.kind, str)
 
     @property
     def low(self) -> int:
@@ -155,6 +156,8 @@ def _rule(attr: str, default: object, declared: _Declared) -> Rule:
     if declared.range is not None:
         low, high = declared.range
         field = Field(key, "whole", declared.help, required=default is not None, low=low, high=high)
+    elif declared.choices and isinstance(default, tuple):
+        field = Field(key, "subset", declared.help, choices=declared.choices)
     elif declared.choices:
         field = Field(key, "choice", declared.help, choices=declared.choices)
     elif isinstance(default, bool):

@@ -69,7 +69,7 @@ def apply_changes(
             parent = _create(document, tables, added)
         if not present:
             added.add(key)
-        parent[name] = value
+        parent[name] = list(value) if isinstance(value, tuple) else value  # a list of days: a TOML array
     return notices
 
 

@@ -54,6 +54,7 @@ def theme_choices(current: str) -> tuple[str, ...]:
 
 
 SOUNDS = ("tones", "bell", "off")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # [week] days, as date.weekday() numbers them
 
 # A setting's place in the file: (section, key), or ("exercises", exercise id, key) for a dose.
 KeyPath = tuple[str, ...]
@@ -127,6 +128,11 @@ class Settings:
     target_sessions: int = setting(  # the typical programme: 3 or more a week (docs/clinical.md)
         WEEK, 3, range=(1, 7), label="Sessions a week to aim for",
         help="sessions a week to aim for, shown on the home screen",
+    )  # fmt: skip
+    days: tuple[str, ...] = setting(  # [our choice]: naming the days helps keep to a programme
+        WEEK, (), choices=WEEKDAYS, label="Days I plan to exercise", hint="none chosen: any day",
+        help="the weekdays you plan to exercise: home names the next one and `backcoach remind` reminds"
+        " you on them; [] is any day",
     )  # fmt: skip
     safety_acknowledged: bool = setting(  # set by the safety screen, not edited on the settings screen
         SAFETY, False, key="acknowledged", label="Safety information read", on_screen=False,
@@ -301,7 +307,7 @@ def _apply(
             if problem:
                 findings.append(Finding((rule.section, rule.key), problem))
             else:
-                values[rule.attr] = section[rule.key]
+                values[rule.attr] = rule.field.value(section[rule.key])
     exercises = dict(base.exercises)
     for exercise_id, table in _table(document, "exercises", findings).items():
         name = f"exercises.{toml_key(exercise_id)}"

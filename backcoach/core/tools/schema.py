@@ -125,6 +125,7 @@ def _field(field: Field) -> dict[str, Any]:
         "whole": {"type": "integer", "minimum": field.low, "maximum": field.high},
         "choice": {"enum": list(field.choices)},
         "choices": {"type": "array", "minItems": 1, "items": {"enum": list(field.choices)}},
+        "subset": {"type": "array", "uniqueItems": True, "items": {"enum": list(field.choices)}},
         "texts": {"type": "array", "minItems": 1, "items": text},
         "doses": {
             "type": "object",
@@ -147,7 +148,7 @@ def _field(field: Field) -> dict[str, Any]:
         by_kind["picture"] = {"type": "string", "pattern": pattern}
     schema = {"description": field.help, **by_kind[field.kind]}
     if field.default is not None:
-        schema["default"] = field.default
+        schema["default"] = list(field.default) if isinstance(field.default, tuple) else field.default
     return schema
 
 

@@ -81,6 +81,8 @@ def _allowed(rule: Rule) -> str:
     if rule.kind is bool:
         return "true or false"
     named = [f"`{show(choice)}`" for choice in rule.choices]
+    if rule.kind is tuple:
+        return f"a list of any of {', '.join(named)}, each once at most"
     if len(named) > LISTED_CHOICES:
         return f"{named[0]}, {named[1]} and {len(named) - 2} more"
     return ", ".join(named[:-1]) + f" or {named[-1]}"

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Static
 
 from backcoach.core.history.database import ExerciseTrend, History, Week
 from backcoach.core.kit.text import plural, shown
+from backcoach.core.progress.dashboard import Asked, dashboard
 from backcoach.core.progress.session_table import SESSION_COLUMNS, morning_lines, session_cells
 from backcoach.core.progress.trends import figure, hints, trend_words
 
@@ -38,10 +39,11 @@ class HistoryScreen(Screen[None]):
     CSS_PATH = "history.tcss"
     BINDINGS = [Binding("escape,enter", "back", "Back")]
 
-    def __init__(self, history: History, today: date) -> None:
+    def __init__(self, history: History, today: date, asked: Asked | None = None) -> None:
         super().__init__()
         self.history = history
         self.today = today
+        self.asked = asked  # what home's dashboard needs: its lines show here too
 
     def typed_keys(self) -> list[tuple[str, str]]:
         return [("up/down, pageup/pagedown", "scroll")]  # the scrolling view's own keys
@@ -61,6 +63,8 @@ class HistoryScreen(Screen[None]):
                     f"{plural(total, 'session')}  ·  {this_week} this week  ·  streak: {plural(streak, 'day')}",
                     id="history-counts",
                 )
+                if self.asked is not None:
+                    yield Static(self.dashboard_lines(self.asked), id="history-dashboard")
                 yield Static(
                     "How your back felt at the start, week by week (0-10, lower is better)",
                     classes="section-title",
@@ -84,6 +88,22 @@ class HistoryScreen(Screen[None]):
                 yield Static(self.sessions_table(), id="sessions")
             yield Static("\n".join(hints(weeks)), id="hints", classes="hints")
         yield Footer()
+
+    def dashboard_lines(self, asked: Asked) -> Text:
+        """Home's lines: the last session (its reds in the theme's red and in words), the routine to do
+        next and why, the trend."""
+        from backcoach.core.domain.verdict import Level
+        from backcoach.tui.screens.summary import level_style
+
+        board = dashboard(self.history, self.today, asked)
+        lines: list[Text] = []
+        if board.last is not None:
+            style = level_style(Level.RED, self.app.theme_variables, self.app.current_theme.dark)
+            lines.append(Text.assemble(board.last.summary, (board.last.reds_said, style)))
+        if board.next is not None:
+            lines.append(Text(board.next.line))
+        lines += [Text(line.line) for line in board.trend]
+        return Text("\n").join(lines)
 
     def weeks_chart(self, weeks: list[Week]) -> str:
         """From the first week with a session: a new user sees their weeks, not months of nothing."""

@@ -19,7 +19,8 @@ from textual.worker import Worker, WorkerState
 
 from backcoach.core.domain.exercise import Catalog
 from backcoach.core.kit.text import plural
-from backcoach.core.progress.weekly import WeekStatus, empty_status, read_week_status
+from backcoach.core.progress.dashboard import Dashboard, asked_of, empty_dashboard, read_dashboard
+from backcoach.core.progress.weekly import WeekStatus
 from backcoach.core.session.plan import build_plan, minutes
 from backcoach.core.settings.model import Settings
 from backcoach.tui.keys import KeyLine, key_bar
@@ -27,6 +28,7 @@ from backcoach.tui.settings_keeper import SettingsKeeper
 from backcoach.tui.sizes import is_compact
 
 MAX_NUMBERED = 9
+SHORT_HEIGHT = 16  # below this, home drops the next routine's line too
 COMPACT_ACTIONS = {"app.open_settings"}  # what the small-terminal key bar keeps room for
 
 
@@ -63,6 +65,8 @@ class HomeScreen(Screen[None]):
         self.keeper = keeper
         self.today = today
         self.history_path = history_path
+        self.suggested: str | None = None  # the routine the dashboard suggests, by id
+        self.cursor_when_asked: int | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
@@ -71,6 +75,9 @@ class HomeScreen(Screen[None]):
                 "Pick a routine: press its number, or move with the arrows and press enter.", id="hint"
             )
             yield Static(id="week", markup=False)
+            yield Static(id="last-session", markup=False, classes="-none")
+            yield Static(id="next-routine", markup=False, classes="-none")
+            yield Static(id="trend", markup=False, classes="-none")
             yield Static(id="week-warning", markup=False)
             yield Static(id="cues-status", markup=False)
             yield RoutineList(*self.options(compact=False), id="routines")
@@ -96,21 +103,59 @@ class HomeScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         # The first time, and back from a session, a check-in or the history: after the screen is drawn,
         # so the week line never holds up start-up (the budget in docs/design.md).
+        self.cursor_when_asked = self.query_one(RoutineList).highlighted  # moved since: not preselected
         self.call_after_refresh(self.load_week)
         self.call_after_refresh(self.show_cues_status)  # a program may have been installed meanwhile
 
     def load_week(self) -> None:
-        """The week line; the history is read in a thread, on its own connection."""
-        today, target = self.today(), self.keeper.settings.target_sessions
+        """The dashboard: the week line, the last session, the routine to do next and the trend; the
+        history is read in a thread, on its own connection, in one go."""
+        settings = self.keeper.settings
+        today = self.today()
+        asked = asked_of(self.catalog, settings.target_sessions, settings.days)
         if not self.history_path.exists():  # nothing to read: no thread, no file created
-            self.show_week(empty_status(today, target))
+            self.show_dashboard(empty_dashboard(today, asked))
             return
-        reader = partial(read_week_status, self.history_path, today, target)
+        reader = partial(read_dashboard, self.history_path, today, asked)
         self.run_worker(reader, thread=True, exclusive=True, group="week", exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "week" and event.state is WorkerState.SUCCESS:
-            self.show_week(event.worker.result)
+            self.show_dashboard(event.worker.result)
+
+    def show_dashboard(self, board: Dashboard | None) -> None:
+        self.show_week(None if board is None else board.week)
+        last = self.query_one("#last-session", Static)
+        next_line = self.query_one("#next-routine", Static)
+        trend = self.query_one("#trend", Static)
+        last.set_class(board is None or board.last is None, "-none")
+        if board is not None and board.last is not None:
+            # The reds in the theme's red and in words ("red: ..."): the colour is never all that says it.
+            from backcoach.core.domain.verdict import Level
+            from backcoach.tui.screens.summary import level_style
+
+            style = level_style(Level.RED, self.app.theme_variables, self.app.current_theme.dark)
+            last.update(Text.assemble(board.last.summary, (board.last.reds_said, style)))
+        suggestion = None if board is None else board.next
+        next_line.update("" if suggestion is None else suggestion.line)
+        next_line.set_class(suggestion is None, "-none")
+        trend.update("\n".join(line.line for line in board.trend) if board is not None else "")
+        trend.set_class(board is None or not board.trend, "-none")
+        self.suggested = None if suggestion is None else suggestion.routine_id
+        self.preselect()
+
+    def preselect(self) -> None:
+        """The suggested routine highlighted, unless the cursor was moved while the history was read."""
+        routines = self.query_one(RoutineList)
+        if self.suggested is None or routines.highlighted != self.cursor_when_asked:
+            return
+        index = (
+            list(self.catalog.routines).index(self.suggested)
+            if self.suggested in self.catalog.routines
+            else None
+        )
+        if index is not None and index < routines.option_count:
+            routines.highlighted = index
 
     def show_week(self, status: WeekStatus | None) -> None:
         """'Week 3 · 2 of 3 sessions this week · streak 4 days', and the weekly rule's warning if any."""
@@ -147,6 +192,9 @@ class HomeScreen(Screen[None]):
         )
 
     def on_resize(self, event: events.Resize) -> None:
+        # Lines dropped as the height shrinks: the trend and the last session (compact), then the
+        # next routine (short; the list still highlights it), so that the routines keep their room.
+        self.set_class(event.size.height < SHORT_HEIGHT, "short")
         compact = is_compact(event.size)
         if compact != self.has_class("compact"):
             self.set_class(compact, "compact")

@@ -8,9 +8,11 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Select, Static
+from textual.widgets import Button, DataTable, Footer, Input, Select, Static
 
 from backcoach.core.announce.speech import find_speech_program
 from backcoach.core.domain.exercise import Catalog, Exercise
@@ -20,6 +22,7 @@ from backcoach.core.settings.model import (
     OFFERED_THEMES,
     REPS_RULE,
     RULES,
+    WEEKDAYS,
     DoseOverride,
     Rule,
     Settings,
@@ -89,6 +92,59 @@ def parse_number(rule: Rule, text: str, section: str | None = None) -> tuple[int
     return value, rule.check(value, section)
 
 
+class DayToggle(Button):
+    """One weekday of a list of days: on or off, said in the label ("[x] mon"), not by colour alone."""
+
+    BINDINGS = [Binding("space", "press", "Turn on or off", show=False)]
+
+    def __init__(self, day: str, on: bool, widget_id: str) -> None:
+        super().__init__(self.label_for(day, on), compact=True, id=widget_id, classes="day")
+        self.day = day
+        self.on = on
+
+    @staticmethod
+    def label_for(day: str, on: bool) -> Content:
+        return Content(f"[{'x' if on else ' '}] {day}")  # Content: the brackets are not markup
+
+    def set_on(self, on: bool) -> None:
+        self.on = on
+        self.label = self.label_for(self.day, on)
+        self.set_class(on, "-on")
+
+
+class DaysField(Horizontal):
+    """A list of weekdays as seven toggles, mon to sun: enter or space (or a click) turns one on or off."""
+
+    def __init__(self, days: tuple[str, ...], widget_id: str) -> None:
+        super().__init__(
+            *(DayToggle(day, day in days, f"{widget_id}-{day}") for day in WEEKDAYS),
+            id=widget_id,
+            classes="days",
+        )
+
+    @property
+    def value(self) -> tuple[str, ...]:
+        return tuple(toggle.day for toggle in self.query(DayToggle) if toggle.on)
+
+    @value.setter
+    def value(self, days: tuple[str, ...]) -> None:
+        for toggle in self.query(DayToggle):
+            toggle.set_on(toggle.day in days)
+
+    def on_mount(self) -> None:
+        for toggle in self.query(DayToggle):
+            toggle.set_class(toggle.on, "-on")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if isinstance(event.button, DayToggle):
+            event.button.set_on(not event.button.on)
+            event.stop()
+            self.post_message(self.Changed())
+
+    class Changed(Message):
+        """A day was turned on or off."""
+
+
 class SettingsScreen(Screen[None]):
     CSS_PATH = "settings.tcss"
     BINDINGS = [
@@ -144,8 +200,18 @@ class SettingsScreen(Screen[None]):
             yield Static(DOSE_HINT, id="dose-hint", markup=False)
         yield Footer()
 
-    def field_row(self, rule: Rule, settings: Settings) -> Horizontal:
+    def field_row(self, rule: Rule, settings: Settings) -> Horizontal | Vertical:
         value = getattr(settings, rule.attr)
+        if rule.kind is tuple:  # seven toggles need the width: on the line under the label
+            return Vertical(
+                Static(rule.label, classes="field-label"),
+                Horizontal(
+                    DaysField(tuple(value), field_id(rule)),
+                    Static(rule.hint, classes="field-hint", markup=False),
+                    classes="field-row",
+                ),
+                classes="field-row",
+            )
         widget: Input | Select[bool] | Select[str]
         if rule.kind is bool:
             # Words, not a coloured switch: the state must not rest on colour alone.
@@ -206,6 +272,7 @@ class SettingsScreen(Screen[None]):
         return [  # the form's own keys
             ("tab / shift+tab", "next / previous field; the exercise list and its dose come last"),
             ("enter", "open a choice (yes/no, theme); up/down and enter to pick"),
+            ("enter / space", "on a day: plan it, or not"),
             ("up / down", "in the exercise list: choose an exercise (pgup/pgdn, ctrl+home/ctrl+end jump)"),
             ("enter / tab", "in the exercise list: edit the chosen exercise's hold and reps"),
         ]
@@ -264,7 +331,7 @@ class SettingsScreen(Screen[None]):
         values: dict[str, object] = {}
         for rule in SCREEN_RULES:
             widget = self.query_one(f"#{field_id(rule)}")
-            if isinstance(widget, Input | Select):
+            if isinstance(widget, Input | Select | DaysField):
                 values[field_id(rule)] = widget.value
         for exercise_id, texts in self.doses.items():
             for key, text in texts.items():
@@ -288,7 +355,7 @@ class SettingsScreen(Screen[None]):
                     problems.append(problem)
                     continue
                 changes[rule.attr] = value
-            elif isinstance(widget, Select):
+            elif isinstance(widget, Select | DaysField):
                 changes[rule.attr] = widget.value
         self.sync_editor()
         doses: dict[str, DoseOverride] = {}
@@ -311,7 +378,7 @@ class SettingsScreen(Screen[None]):
             widget = self.query_one(f"#{field_id(rule)}")
             if isinstance(widget, Input):
                 widget.value = _text(value)
-            elif isinstance(widget, Select):
+            elif isinstance(widget, Select | DaysField):
                 widget.value = value
         self.sync_editor()
         shown = dose_texts(settings, list(self.doses))
@@ -326,6 +393,12 @@ class SettingsScreen(Screen[None]):
         self.saved_values = {} if self.keeper.last_save_failed else self.values()
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        self.check_fields()
+
+    def on_days_field_changed(self, event: DaysField.Changed) -> None:
+        self.check_fields()
+
+    def check_fields(self) -> None:
         _, problems = self.read()
         self.show_message(problems[0] if problems else "")
 
