@@ -77,3 +77,10 @@ def test_twenty_thousand_problems_are_located_at_once(tmp_path: Path) -> None:
     findings = [Finding(("exercises", f"x{number}"), "no such exercise") for number in range(20_000)]
     problems = locate(tmp_path / "settings.toml", text, findings)  # tomlkit would take minutes
     assert [problem.line for problem in problems] == list(range(1, 40_000, 2))
+
+
+def test_a_key_ending_in_a_newline_is_quoted_in_messages() -> None:
+    from backcoach.core.kit.problems import toml_key
+
+    assert toml_key("bird-dog") == "bird-dog"
+    assert toml_key("0\n") == '"0\\n"'  # found by hypothesis: a bare "0" and a line break in a message

@@ -11,7 +11,7 @@ from pathlib import Path
 # Where in a TOML document something sits: table names, keys and array indexes, outermost first.
 Where = tuple[str | int, ...]
 
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _TOML_ERROR_LINE = re.compile(r"at line (\d+)")
 
 
@@ -66,7 +66,7 @@ def unparsable(path: Path, data: bytes, error: ValueError) -> Problem:
 
 def toml_key(key: str) -> str:
     """A key as it is written in TOML: bare when it can be, quoted when not."""
-    if _BARE_KEY.match(key):
+    if _BARE_KEY.fullmatch(key):  # not match with $: that takes "0\n" as bare
         return key
     import json  # only for a key or value to quote: not at start-up
 
