@@ -69,6 +69,7 @@ def run(
     region: str | None = "hug",
     settings: str = SETTINGS,
     now: datetime = NOW,
+    outcomes: bool = False,  # the PSFS and the reviews: their own tests below
 ) -> Ran:
     config = tmp_path / "config"
     config.mkdir(exist_ok=True)
@@ -80,7 +81,7 @@ def run(
     said = Transcript(clock)
     history = tmp_path / "history.sqlite3"
     console = Console(Scripted(clock, items), said)
-    plain = PlainRun(console, catalog, loaded, HistoryLog(history), clock, now.date, lambda: now)
+    plain = PlainRun(console, catalog, loaded, HistoryLog(history), clock, now.date, lambda: now, outcomes)
     status = plain.run(region)
     return Ran(status, said, history)
 
@@ -281,4 +282,40 @@ def test_an_output_that_goes_away_records_the_session_as_interrupted(
         run(tmp_path, ["1", "2", (20, None)], region="two")
     history = History(tmp_path / "history.sqlite3")
     assert [row.status for row in history.recent_sessions()] == ["interrupted"]
+    history.close()
+
+
+def test_the_first_session_asks_for_activities_as_lines_and_rates_them(tmp_path: Path) -> None:
+    long = "x" * 61
+    items: list[Item] = [
+        "Putting on socks",
+        long,
+        "putting on socks",
+        "Sitting through a film",
+        "",
+        "11",
+        "3",
+        "6",
+    ]
+    ran = run(tmp_path, [*items, "1", "2"], outcomes=True)
+    assert "Activity 1 (up to 60 characters), or press enter to skip this for now:" in ran.said.lines
+    assert "That is 61 characters: keep it to 60 (a few words will do)" in ran.said.lines
+    assert "'putting on socks' is already on your list" in ran.said.lines
+    assert any(
+        line.startswith("1 of 2: Putting on socks. 0-10: 0 unable to do it") for line in ran.said.lines
+    )
+    assert any("11 is not on the scale" in line for line in ran.said.lines)
+    assert ran.sessions() == [("completed", 1, 0, 0)]
+    history = History(ran.history)
+    assert [one.scores for one in history.psfs_sets()] == [
+        {"Putting on socks": 3, "Sitting through a film": 6}
+    ]
+    history.close()
+
+
+def test_an_empty_line_skips_the_activities_and_nothing_is_written(tmp_path: Path) -> None:
+    ran = run(tmp_path, ["", "1", "2"], outcomes=True)
+    assert ran.sessions() == [("completed", 1, 0, 0)]
+    history = History(ran.history)
+    assert history.psfs_sets() == [] and history.psfs_activities() == []
     history.close()
