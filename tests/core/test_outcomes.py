@@ -342,3 +342,10 @@ def test_off_the_psfs_and_review_steps_are_left_out(catalog: Catalog, tmp_path: 
     flow = SessionStart(catalog, replace(Settings()), log, "lower", TODAY, ask_outcomes=False)
     assert isinstance(flow.first(), AskRating)
     assert log.close() is None
+
+
+def test_one_added_during_a_re_rating_goes_back_to_rating() -> None:
+    form = PsfsForm(("socks",))
+    form.start_adding()
+    form.add("walking")
+    assert not form.naming and form.current == "socks" and form.activities == ["socks", "walking"]

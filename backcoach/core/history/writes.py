@@ -147,6 +147,14 @@ class HistoryLog:
         """A review as it was shown, written like a rating."""
         return self.write(entry)
 
+    def psfs_kept(self) -> tuple[str, ...] | None:
+        """The PSFS activities still rated; None when the history cannot be read now."""
+        try:
+            with contextlib.closing(self.open()) as history:
+                return tuple(history.psfs_activities())
+        except (HistoryError, sqlite3.Error):
+            return None
+
     def rated_days(
         self, exercise_id: str, stop_at: int, leave_out: tuple[str, ...]
     ) -> list[tuple[date, int, Level]]:

@@ -87,10 +87,12 @@ class PsfsForm:
         """An activity typed: returns it cleaned, or ValueError says why not."""
         cleaned = psfs.check_new(text, self.activities)
         self.added.append(cleaned)
+        if self.kept:
+            self.naming = False  # one added during a re-rating: back to rating
         return cleaned
 
     def start_adding(self) -> None:
-        """Back to naming, for one more (from the re-rating)."""
+        """Naming one more (from the re-rating): the next activity added goes back to rating."""
         if not self.can_add:
             raise ValueError(f"At most {psfs.MOST} activities: retire one first to add another")
         self.naming = True
