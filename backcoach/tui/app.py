@@ -275,7 +275,9 @@ class BackcoachApp(PlainApp):
         kept = self.history_log.psfs_kept()
         if kept is None:
             self.notify(
-                self.history_log.problem or "The history cannot be read now", title="History", severity="error"
+                self.history_log.problem or "The history cannot be read now",
+                title="History",
+                severity="error",
             )
             return
 

@@ -14,8 +14,8 @@ from textual.widgets import Footer, Static
 
 from backcoach.core.history.database import ExerciseTrend, History, Week
 from backcoach.core.kit.text import plural, shown
-from backcoach.core.progress.session_table import SESSION_COLUMNS, morning_lines, session_cells
 from backcoach.core.progress.psfs import means as psfs_means
+from backcoach.core.progress.session_table import SESSION_COLUMNS, morning_lines, session_cells
 from backcoach.core.progress.trends import figure, hints, trend_words
 
 WEEKS_SHOWN = 12

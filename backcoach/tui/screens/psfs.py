@@ -42,9 +42,7 @@ class PsfsScreen(Dialog[PsfsForm | None], Composed):
         return [("0-10", "type the score, then enter"), ("type, enter", "name an activity")]
 
     def dialog(self) -> ComposeResult:
-        intro = (
-            FIRST_TIME.format(suggested=psfs.SUGGESTED, most=psfs.MOST) if self.form.first_time else AGAIN
-        )
+        intro = FIRST_TIME.format(suggested=psfs.SUGGESTED, most=psfs.MOST) if self.form.first_time else AGAIN
         with Vertical(classes="dialog", id="psfs"):
             yield Static(psfs.NAME, classes="dialog-title", markup=False)
             with VerticalScroll(id="psfs-body"):
@@ -193,9 +191,12 @@ class PsfsScreen(Dialog[PsfsForm | None], Composed):
         for activity in form.activities:
             score = form.scores.get(activity)
             if activity == current:
-                mark, figure = "›", (self.typed or "_")
+                mark, figure = ">", (self.typed or "_")
             else:
-                mark, figure = "·", ("-" if score is None else str(score))  # a line never starts blank: kept in line
+                mark, figure = (
+                    "·",
+                    ("-" if score is None else str(score)),
+                )  # a line never starts blank: kept in line
             rows.append(f"{mark} {figure:>2}  {activity}")
         self.query_one("#psfs-list", Static).update("\n".join(rows))
         input_box = self.query_one("#psfs-input", Input)
@@ -210,7 +211,9 @@ class PsfsScreen(Dialog[PsfsForm | None], Composed):
         else:
             assert current is not None
             self.question(f"{form.progress()}: how well can you do this now?")
-            self.query_one("#psfs-scale", Static).update(scale_line(None if not self.typed else int(self.typed)))
+            self.query_one("#psfs-scale", Static).update(
+                scale_line(None if not self.typed else int(self.typed))
+            )
             shown_keys = [b for b in Binding.make_bindings(self.BINDINGS) if b.key != "a" or form.can_add]
             keys.update(f"0-10 type · {key_bar(shown_keys)}")
             self.set_focus(None)
