@@ -12,13 +12,13 @@ import pytest
 from backcoach.cli import main
 from backcoach.core.domain.dose import Dose
 from backcoach.core.domain.exercise import Catalog
+from backcoach.core.domain.morning import Settled
 from backcoach.core.domain.outcome import Outcome
 from backcoach.core.domain.rating import Rating
 from backcoach.core.domain.results import ExerciseResult
 from backcoach.core.domain.status import Status
 from backcoach.core.domain.verdict import ACCEPTABLE_MAX, GREEN_MAX, RISE_LIMIT
 from backcoach.core.history.database import History
-from backcoach.core.domain.morning import Settled
 from backcoach.core.history.entries import DoseEntry, MorningAfterEntry, PsfsEntry, ReviewEntry
 from backcoach.core.kit import paths
 from backcoach.core.report.page import exercise_lines, report_html, text
