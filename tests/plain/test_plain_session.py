@@ -17,6 +17,7 @@ from backcoach.core.kit.clock import ManualClock
 from backcoach.core.settings.model import load_settings
 from backcoach.plain.console import Console
 from backcoach.plain.run import PlainRun
+from tests.core.test_history import add_session
 from tests.plain.script import Item, Scripted, Transcript
 
 # One floor exercise with a 12 s hold (the bridge holds 10 s at most): get ready 5 s (the setup's least), hold from 5 s to 17 s.
@@ -319,3 +320,17 @@ def test_an_empty_line_skips_the_activities_and_nothing_is_written(tmp_path: Pat
     history = History(ran.history)
     assert history.psfs_sets() == [] and history.psfs_activities() == []
     history.close()
+
+
+def test_the_week_6_review_is_said_as_lines_before_the_starting_rating(tmp_path: Path) -> None:
+    history = History(tmp_path / "history.sqlite3")
+    add_session(history, NOW.date() - timedelta(weeks=6), 6, {"bridge": 3})
+    history.close()
+    ran = run(tmp_path, ["", "1", "2"], outcomes=True)  # the PSFS skipped with an empty line
+    said = ran.said.lines
+    review = said.index("Your week 6 review")
+    assert said[review + 1] == "Sessions done: 1 in 7 weeks."
+    assert said[review + 2].startswith("Starting pain: given once so far (6)")
+    assert said[review + 5].startswith("Not enough to compare yet")
+    assert any(line.startswith("Knee hug: how is your back right now?") for line in said[review:])
+    assert ran.sessions()[-1] == ("completed", 1, 0, 0)
