@@ -138,17 +138,27 @@ async def test_the_palette_rates_the_activities_at_any_time(make_app: MakeApp) -
     assert stored_psfs()[-1] == {"Putting on socks": 4, "Sitting through a film": 8}
 
 
+async def settle(pilot: Pilot[None]) -> None:
+    """Home reads the week in a worker after its first paint: drawn before the picture is taken."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def rating_second(pilot: Pilot[None]) -> None:
+    await settle(pilot)
     await name_two(pilot)
     await type_keys(pilot, "enter", "3", "enter", "7")
 
 
 async def naming(pilot: Pilot[None]) -> None:
+    await settle(pilot)
     await type_keys(pilot, "1")
     await type_text(pilot, "Putting on socks")
 
 
 async def review(pilot: Pilot[None]) -> None:
+    await settle(pilot)
     await type_keys(pilot, "1", "escape")
 
 
