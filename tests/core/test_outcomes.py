@@ -349,3 +349,14 @@ def test_one_added_during_a_re_rating_goes_back_to_rating() -> None:
     form.start_adding()
     form.add("walking")
     assert not form.naming and form.current == "socks" and form.activities == ["socks", "walking"]
+
+
+def test_one_added_while_rating_the_first_time_goes_back_to_rating_too() -> None:
+    form = PsfsForm(())
+    form.add("socks")
+    form.stop_naming()
+    form.start_adding()
+    form.add("desk")
+    assert not form.naming and form.current == "socks"
+    form.rate(4)
+    assert form.current == "desk"

@@ -96,6 +96,8 @@ async def test_two_weeks_on_the_same_activities_are_rated_one_retired_one_added(
         assert isinstance(app.screen, PsfsScreen)
         listed = text_of(app, "#psfs-list")
         assert "Putting on socks" in listed and "Sitting through a film" in listed
+        await type_keys(pilot, "a", "escape")  # changed one's mind: back to rating
+        assert "1 of 2" in text_of(app, "#psfs-question")
         await type_keys(pilot, "a")
         await type_text(pilot, "Walking  to the shop ")
         await type_keys(pilot, "5", "enter")  # back to rating, from the first
@@ -133,7 +135,10 @@ async def test_the_palette_rates_the_activities_at_any_time(make_app: MakeApp) -
         app.rate_activities()
         await pilot.pause()
         assert isinstance(app.screen, PsfsScreen)
-        await type_keys(pilot, "4", "enter", "8", "enter")
+        await pilot.click("#psfs-scale", offset=(8, 0))  # "0 1 2 3 4": the 4 clicked rates it
+        await pilot.pause()
+        assert "1 of 2" not in text_of(app, "#psfs-question")
+        await type_keys(pilot, "8", "enter")
         assert not isinstance(app.screen, PsfsScreen)
     assert stored_psfs()[-1] == {"Putting on socks": 4, "Sitting through a film": 8}
 

@@ -55,6 +55,7 @@ class PsfsForm:
     added: list[str] = field(default_factory=list)
     retired: list[str] = field(default_factory=list)
     scores: dict[str, int] = field(default_factory=dict)
+    adding_one: bool = field(default=False, init=False)  # naming one more, from the rating
 
     def __post_init__(self) -> None:
         self.naming = not self.kept
@@ -87,21 +88,21 @@ class PsfsForm:
         """An activity typed: returns it cleaned, or ValueError says why not."""
         cleaned = psfs.check_new(text, self.activities)
         self.added.append(cleaned)
-        if self.kept:
-            self.naming = False  # one added during a re-rating: back to rating
+        if self.adding_one:
+            self.naming = self.adding_one = False  # one added from the rating: back to rating
         return cleaned
 
     def start_adding(self) -> None:
         """Naming one more (from the re-rating): the next activity added goes back to rating."""
         if not self.can_add:
             raise ValueError(f"At most {psfs.MOST} activities: retire one first to add another")
-        self.naming = True
+        self.naming = self.adding_one = True
 
     def stop_naming(self) -> None:
         """Enter on an empty line: rate what is named; ValueError when nothing is."""
         if not self.activities:
             raise ValueError("Name one activity at least, or press escape to skip this for now")
-        self.naming = False
+        self.naming = self.adding_one = False
 
     def retire(self) -> str:
         """The activity being rated is retired: rated no more from now on (its past ratings stay)."""

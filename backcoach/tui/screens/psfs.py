@@ -95,7 +95,12 @@ class PsfsScreen(Dialog[PsfsForm | None], Composed):
             if event.key == "escape":
                 event.stop()
                 event.prevent_default()
-                self.action_skip()
+                if self.form.adding_one:  # one more was being named: back to rating, nothing added
+                    self.form.stop_naming()
+                    self.show_message("")
+                    self.refresh_form()
+                else:
+                    self.action_skip()
             return  # the Input's keys
         action = self.actions.get(event.key)
         if action is None and (not (event.is_printable and event.character) or event.key == "question_mark"):
@@ -206,7 +211,8 @@ class PsfsScreen(Dialog[PsfsForm | None], Composed):
             count = len(form.activities)
             more = "enter on an empty line: rate them" if count else "enter adds it"
             self.question(f"Activity {count + 1} of up to {psfs.MOST}: type it, then enter.")
-            keys.update(f"{more} · esc skip for now")
+            leave = "esc back to rating" if form.adding_one else "esc skip for now"
+            keys.update(f"{more} · {leave}")
             input_box.focus()
         else:
             assert current is not None
