@@ -1,10 +1,12 @@
 """Before a session, as questions: the safety list on first run, the routine, then each step core's
-SessionStart asks for (check-in, morning after, starting rating, gentle-day offer)."""
+SessionStart asks for (check-in, morning after, the PSFS, the week 6 or 12 review, starting rating,
+gentle-day offer)."""
 
 from __future__ import annotations
 
 from typing import assert_never
 
+from backcoach.core.domain import psfs
 from backcoach.core.domain.exercise import Catalog
 from backcoach.core.domain.morning import Settled
 from backcoach.core.domain.rating import Rating
@@ -17,16 +19,20 @@ from backcoach.core.domain.red_flags import (
     URGENT,
     URGENT_TITLE,
 )
+from backcoach.core.progress import psfs as psfs_rules
 from backcoach.core.progress.morning_after import WHY
+from backcoach.core.progress.psfs import PsfsForm
 from backcoach.core.session.coach import SHARP_START
 from backcoach.core.session.plan import build_plan, minutes
 from backcoach.core.session.start import (
     AskMorning,
+    AskPsfs,
     AskRating,
     Done,
     OfferGentle,
     OpenSession,
     SessionStart,
+    ShowReview,
 )
 from backcoach.core.settings.model import Settings
 from backcoach.plain import answers
@@ -93,6 +99,11 @@ def before_session(console: Console, flow: SessionStart) -> OpenSession | None:
                 step = flow.rated(asked_rating(console, step))
             case AskMorning(question):
                 step = flow.answered_morning(morning(console, question))
+            case AskPsfs(form):
+                step = flow.answered_psfs(psfs_questions(console, form))
+            case ShowReview(review):
+                console.say(*review.lines())
+                step = flow.reviewed()
             case OfferGentle(offer):
                 console.say(offer.question, offer.reason)
                 choice = f"Type y for {offer.routine.name}, n for {offer.chosen.name}."
@@ -138,3 +149,62 @@ def morning(console: Console, question: str) -> Settled | None:
             if answer in words:
                 return settled
         console.say(f"{answers.quoted(answer)} is not an answer here.")
+
+
+ADD_WORDS = ("a", "add")
+RETIRE_WORDS = ("r", "retire")
+
+
+def psfs_questions(console: Console, form: PsfsForm) -> PsfsForm | None:
+    """The PSFS as lines: activities named one a line the first time, then each rated; an empty line
+    (or the end of input) skips it all for now, and nothing is written."""
+    console.say(f"{psfs.NAME}. {psfs_rules.WHY}")
+    try:
+        if form.first_time:
+            console.say(psfs_rules.FIRST_TIME.format(suggested=psfs.SUGGESTED, most=psfs.MOST))
+            if not name_activities(console, form):
+                return None
+        else:
+            console.say(psfs_rules.AGAIN)
+        while (activity := form.current) is not None:
+            extra = " a adds an activity," if form.can_add else ""
+            answer = console.ask(
+                f"{form.progress()}: {activity}. {psfs.SCALE}. Type a number;{extra} r retires it;"
+                " or press enter to skip this for now."
+            )
+            if not answer:
+                return None
+            try:
+                if answer.lower() in RETIRE_WORDS:
+                    console.say(f"Retired: {form.retire()} (its ratings so far are kept).")
+                elif answer.lower() in ADD_WORDS:
+                    form.start_adding()
+                    name_activities(console, form)
+                else:
+                    form.rate(psfs.parse_score(answer))
+            except ValueError as error:
+                console.say(str(error))
+    except EOFError:
+        return None
+    return form
+
+
+def name_activities(console: Console, form: PsfsForm) -> bool:
+    """Named one a line until an empty line or the most; False: none named, skip."""
+    while form.naming:
+        count = len(form.activities)
+        if count >= psfs.MOST:
+            form.stop_naming()
+            break
+        more = "or press enter when that is all" if count else "or press enter to skip this for now"
+        answer = console.ask(f"Activity {count + 1} (up to {psfs.LONGEST} characters), {more}:")
+        try:
+            if answer:
+                form.add(answer)
+            elif not count:
+                return False
+            else:
+                form.stop_naming()
+        except ValueError as error:
+            console.say(str(error))
+    return True

@@ -55,8 +55,10 @@ class PlainRun:
         clock: Clock,
         today: Callable[[], date] = date.today,
         now: Callable[[], datetime] = local_now,
+        ask_outcomes: bool = True,  # the PSFS and the reviews (tests about other questions leave them out)
     ) -> None:
         self.console = console
+        self.ask_outcomes = ask_outcomes
         self.catalog = catalog
         self.loaded = loaded
         self.history = history
@@ -99,7 +101,13 @@ class PlainRun:
                 self.acknowledge(safety(console))
             routine_id = region or choose_routine(console, self.catalog, self.loaded.settings)
             flow = SessionStart(
-                self.catalog, self.loaded.settings, self.history, routine_id, self.today(), self.now
+                self.catalog,
+                self.loaded.settings,
+                self.history,
+                routine_id,
+                self.today(),
+                self.now,
+                self.ask_outcomes,
             )
             opened = before_session(console, flow)
         except Quit:

@@ -61,8 +61,10 @@ class BackcoachApp(PlainApp):
         history_path: Path | None = None,
         today: Callable[[], date] = date.today,
         now: Callable[[], datetime] | None = None,
+        ask_outcomes: bool = True,  # the PSFS and the reviews before a session (tests of others leave them out)
     ) -> None:
         super().__init__()
+        self.ask_outcomes = ask_outcomes
         self.cursor_blink = cursor_blink
         self.history_path = history_path or paths.history_file()
         self._history_log: HistoryLog | None = None
@@ -159,8 +161,9 @@ class BackcoachApp(PlainApp):
 
         if not self.leaving:
             flow = SessionStart(
-                self.catalog, self.settings, self.history_log, routine_id, self.today(), self.local_now
-            )
+                self.catalog, self.settings, self.history_log, routine_id, self.today(), self.local_now,
+                self.ask_outcomes,
+            )  # fmt: skip
             BeforeSession(self, flow, self.history_problem, self.open_session).take(flow.first())
 
     def open_session(self, routine: Routine, rating: Rating | None) -> None:
@@ -267,6 +270,28 @@ class BackcoachApp(PlainApp):
         asked = asked_of(self.catalog, settings.target_sessions, settings.days)
         open_screen(self, screens.HistoryScreen(history, self.today(), asked))
 
+    def rate_activities(self) -> None:
+        """The PSFS from the command palette, due or not: the kept activities rated again, or named."""
+        from backcoach.core.progress.psfs import PsfsForm
+
+        if any(isinstance(screen, screens.PsfsScreen) for screen in self.screen_stack):
+            return
+        kept = self.history_log.psfs_kept()
+        if kept is None:
+            self.notify(
+                self.history_log.problem or "The history cannot be read now",
+                title="History",
+                severity="error",
+            )
+            return
+
+        def answered(form: PsfsForm | None) -> None:
+            if form is not None and form.scores:
+                self.history_problem(self.history_log.psfs(form.entry(self.local_now())))
+                self.notify("Your activities are rated: the history and the report show them.", timeout=5)
+
+        open_screen(self, screens.PsfsScreen(PsfsForm(kept)), answered)
+
     def action_show_safety(self) -> None:
         if not isinstance(self.screen, screens.SafetyScreen):
             open_screen(self, screens.SafetyScreen(first_run=False))
@@ -277,7 +302,7 @@ class BackcoachApp(PlainApp):
         actions = Actions(
             self.start_session, lambda: self.start_session(None), self.action_show_safety,
             self.action_open_settings, self.action_open_history, self.action_help, self.use_theme,
-            self.action_request_quit,
+            self.action_request_quit, self.rate_activities,
         )  # fmt: skip
         yield from backcoach_commands(self.catalog, actions, on_home=isinstance(screen, HomeScreen))
 

@@ -11,11 +11,13 @@ from backcoach.core.domain.exercise import Routine
 from backcoach.core.domain.rating import Rating
 from backcoach.core.session.start import (
     AskMorning,
+    AskPsfs,
     AskRating,
     Done,
     OfferGentle,
     OpenSession,
     SessionStart,
+    ShowReview,
     Step,
 )
 from backcoach.tui import screens
@@ -47,6 +49,12 @@ class BeforeSession:
             case AskMorning(question):
                 morning = screens.MorningAfterScreen(question)
                 open_screen(app, morning, lambda answer: self.take(flow.answered_morning(answer)))
+            case AskPsfs(form):
+                dialog = screens.PsfsScreen(form)
+                open_screen(app, dialog, lambda answer: self.take(flow.answered_psfs(answer)))
+            case ShowReview(review):
+                shown = screens.ReviewScreen(review.title, review.lines()[1:], "Go on to the session")
+                open_screen(app, shown, lambda _: self.take(flow.reviewed()))
             case OfferGentle(offer):
                 gentle = screens.GentleOfferScreen(offer)
                 open_screen(app, gentle, lambda answer: self.take(flow.chose_gentle(answer)))

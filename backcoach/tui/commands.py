@@ -25,6 +25,7 @@ class Actions:
     help: Callable[[], None]
     use_theme: Callable[[str], None]  # by its Textual name
     quit: Callable[[], None]
+    rate_activities: Callable[[], None]  # the PSFS
 
 
 def literal(text: str) -> str:
@@ -50,6 +51,11 @@ def backcoach_commands(catalog: Catalog, actions: Actions, on_home: bool) -> Ite
     yield SystemCommand("History", "Your past sessions and the trend", actions.open_history)
     if on_home:
         yield SystemCommand("Weekly check-in", "Morning pain and stiffness this week", actions.check_in)
+    yield SystemCommand(
+        "Rate your activities (PSFS)",
+        "The everyday activities your back makes hard, rated 0-10: asked every 2 weeks, or now",
+        actions.rate_activities,
+    )
     yield SystemCommand("Help", "The keys of this screen", actions.help)
     for theme, name in OFFERED_THEMES.items():
         yield SystemCommand(

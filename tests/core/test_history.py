@@ -274,7 +274,7 @@ def test_a_schema_2_database_upgrades_in_place_and_keeps_every_row(tmp_path: Pat
             )
         before = {table: db.execute(f"SELECT * FROM {table}").fetchall() for table in ("sessions", "results")}
     history = History(path)
-    assert history.db.execute("PRAGMA user_version").fetchone()[0] == 4 == len(MIGRATIONS)
+    assert history.db.execute("PRAGMA user_version").fetchone()[0] == 5 == len(MIGRATIONS)
     for table, rows in before.items():
         assert history.db.execute(f"SELECT * FROM {table}").fetchall() == rows
     assert history.session_count() == 3

@@ -12,13 +12,14 @@ import pytest
 from backcoach.cli import main
 from backcoach.core.domain.dose import Dose
 from backcoach.core.domain.exercise import Catalog
+from backcoach.core.domain.morning import Settled
 from backcoach.core.domain.outcome import Outcome
 from backcoach.core.domain.rating import Rating
 from backcoach.core.domain.results import ExerciseResult
 from backcoach.core.domain.status import Status
 from backcoach.core.domain.verdict import ACCEPTABLE_MAX, GREEN_MAX, RISE_LIMIT
 from backcoach.core.history.database import History
-from backcoach.core.history.entries import DoseEntry
+from backcoach.core.history.entries import DoseEntry, MorningAfterEntry, PsfsEntry, ReviewEntry
 from backcoach.core.kit import paths
 from backcoach.core.report.page import exercise_lines, report_html, text
 from backcoach.core.session.pain import judge
@@ -63,7 +64,41 @@ def fill_weeks(path: Path, catalog: Catalog, today: date, weeks: int = 12) -> No
             DoseEntry(moment, "knee-to-chest", "Knee to chest", Dose(hold, 2), "accepted on the summary")
         )
     history.db.execute("COMMIT")
+    fill_outcomes(history, first, today)
     history.close()
+
+
+def fill_outcomes(history: History, first: date, today: date) -> None:
+    """A PSFS every 2 weeks from the first (three activities, one retired and one added on the way),
+    a morning-after answer and the week 6 review."""
+    for week in range(0, 12, 2):
+        on = first + timedelta(weeks=week, days=2)
+        if on > today:
+            break
+        activities = ("Putting on socks", "Sitting through a film") + (
+            ("Carrying shopping",) if week < 6 else ("Gardening <weeds>",)
+        )
+        scores = tuple((name, min(10, 2 + week // 2 + number)) for number, name in enumerate(activities))
+        moment = datetime(on.year, on.month, on.day, 8, tzinfo=OFFSET)
+        retired = ("Carrying shopping",) if week == 6 else ()
+        history.insert_psfs(PsfsEntry(moment, scores, activities, retired))
+    answered = first + timedelta(days=1)
+    history.insert_morning_after(
+        MorningAfterEntry(
+            datetime(answered.year, answered.month, answered.day, 9, tzinfo=OFFSET),
+            first.isoformat(),
+            Settled.SAME,
+        )
+    )
+    shown = first + timedelta(weeks=5)
+    if shown <= today:
+        moment = datetime(shown.year, shown.month, shown.day, 8, tzinfo=OFFSET)
+        lines = (
+            "Your week 6 review",
+            "Sessions done: 18 in 6 weeks.",
+            "Better by a change that matters: keep going.",
+        )
+        history.insert_review(ReviewEntry(moment, 6, "better", lines))
 
 
 TODAY = date(2026, 5, 27)  # a Wednesday
@@ -82,7 +117,9 @@ def test_the_report_covers_routines_doses_weeks_pain_and_each_exercise(
     )
     assert page is not None
     assert "<title>Back exercise report, 9 Mar 2026 to 27 May 2026</title>" in page
-    assert page.count("<svg") - page.count('aria-hidden="true"') == 2  # two charts; the rest are legend keys
+    assert (
+        page.count("<svg") - page.count('aria-hidden="true"') == 3
+    )  # three charts; the rest are legend keys
     assert "http://" not in page.replace("http://www.w3.org/2000/svg", "") and "https://" not in page
     assert "<script" not in page and "<link" not in page  # nothing loads from anywhere
     # routines and doses, with each accepted change and its day
@@ -179,3 +216,44 @@ def test_open_hands_the_written_page_to_the_browser(
         time.sleep(0.05)
     assert opened.read_text().strip() == out.absolute().as_uri()
     assert f"Wrote {out.absolute()}" in capsys.readouterr().out
+
+
+def test_the_report_shows_the_psfs_against_its_2_point_line_the_mornings_and_the_reviews(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    fill_weeks(tmp_path / "history.sqlite3", catalog, TODAY)
+    page = report_html(History(tmp_path / "history.sqlite3"), catalog, Settings(), TODAY, 12)
+    assert page is not None
+    psfs = page[page.index("<h2>Activities (PSFS)</h2>") :]
+    psfs = psfs[: psfs.index("</section>")]
+    assert '<line class="reference"' in psfs and "first mean + 2 = 5" in psfs  # (2 + 3 + 4) / 3 + 2
+    assert "Mean of the activities, 3 to 8 (a meaningful change: 2 or more counts)" in psfs
+    assert "Carrying shopping, 4 to 6 (within the noise: 3 or more counts)" in psfs
+    assert "Gardening &lt;weeds&gt;" in psfs and "<weeds>" not in psfs
+    assert "session: about the same as before (answered" in page
+    assert (
+        "<h3>Your week 6 review, shown" in page
+        and "<li>Better by a change that matters: keep going.</li>" in page
+    )
+    assert "No planned days are set (any day will do)" in page
+
+
+def test_adherence_counts_the_planned_days_that_had_a_session(tmp_path: Path, catalog: Catalog) -> None:
+    history = History(tmp_path / "history.sqlite3")
+    monday = TODAY - timedelta(days=TODAY.weekday(), weeks=1)  # last week's Monday; TODAY is a Wednesday
+    for on in (monday, monday + timedelta(days=1), monday + timedelta(days=4), TODAY):
+        started = datetime(on.year, on.month, on.day, 8, tzinfo=OFFSET)
+        session = start_session(history, started, "lower", "Lower back", 3)
+        add_result(
+            history,
+            session,
+            ExerciseResult("bridge", "Bridge", Dose(10, 5), Status.COMPLETED, Rating(2), judge(2)),
+            started,
+        )
+    page = report_html(history, catalog, Settings(), TODAY, 2, planned_days=("mon", "wed", "fri"))
+    assert page is not None
+    # Planned: last Mon, Wed, Fri and today (Wednesday, done); this Monday was missed: 5 planned, 3 kept.
+    assert (
+        "Planned: Mon, Wed, Fri. Of 5 planned days so far, <b>3</b> had a session (60%); 1 other day had one too."
+        in page
+    )

@@ -195,7 +195,7 @@ def test_worse_the_morning_after_offers_the_gentle_day_and_the_answer_is_kept(
     assert offer.reason.startswith("Worse the morning after means the last session was a bit much")
     assert gentle_offer(2, catalog.routines["lower"], catalog, Settings(), Settled.SAME) is None
     history = History(path)
-    assert history.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 4
+    assert history.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 5
     assert history.morning_after(date(2026, 11, 21)) is Settled.WORSE
     assert history.mornings_after_since(date(2026, 11, 1)) == [
         (TODAY.date(), date(2026, 11, 21), Settled.WORSE)

@@ -46,7 +46,9 @@ def with_last_week(path: Path) -> None:
 
 
 def start(catalog: Catalog, log: HistoryLog, routine: str | None = "lower", **settings: Any) -> SessionStart:
-    return SessionStart(catalog, replace(Settings(), **settings), log, routine, THURSDAY, lambda: NOW)
+    # The PSFS and the reviews have their tests in test_outcomes.py.
+    settings_given = replace(Settings(), **settings)
+    return SessionStart(catalog, settings_given, log, routine, THURSDAY, lambda: NOW, ask_outcomes=False)
 
 
 def checkins(path: Path) -> tuple[float | None, float | None]:

@@ -61,7 +61,7 @@ def test_installed_wheel_lists_the_catalog_from_another_folder(tmp_path: Path) -
     assert (site_packages / "backcoach" / "config" / "routines.toml").is_file()
     assert (site_packages / "backcoach" / "schemas" / "exercises.schema.json").is_file()
     assert sorted(path.name for path in (site_packages / "backcoach" / "tui").rglob("*.tcss")) == [
-        "app.tcss", "history.tcss", "rating.tcss", "session.tcss", "settings.tcss", "summary.tcss",
+        "app.tcss", "history.tcss", "psfs.tcss", "rating.tcss", "session.tcss", "settings.tcss", "summary.tcss",
     ]  # fmt: skip
     assert sorted(path.name for path in (site_packages / "backcoach" / "serve" / "page").iterdir()) == [
         "app_index.html", "in_use.html",

@@ -15,6 +15,7 @@ from backcoach.core.domain.rating import Rating
 from backcoach.core.domain.results import ExerciseResult
 from backcoach.core.domain.status import Status
 from backcoach.core.history.database import History
+from backcoach.core.history.entries import PsfsEntry, stamp
 from backcoach.core.session.pain import judge
 from tests.e2e.test_terminal import QUICK_SETTINGS, Terminal
 from tests.e2e.test_terminal import start as start  # the fixture
@@ -58,6 +59,7 @@ def test_a_flare_day_on_the_gentle_routine_rated_at_its_start_is_no_red(
     terminal = start(QUICK_SETTINGS.encode())
     terminal.wait_for("Pick a routine")
     terminal.keys("1")
+    terminal.skip_activities()
     terminal.wait_for("how is your back right now?")
     terminal.keys("7", "Enter")
     terminal.wait_for("Today looks like a flare-up")
@@ -97,6 +99,7 @@ def test_worse_the_morning_after_offers_the_gentle_day_and_steps_the_dose_down(
         and "2/a about the same" in question
     )
     terminal.keys("3")
+    terminal.skip_activities()
     terminal.wait_for("how is your back right now?")
     terminal.keys("2", "Enter")
     offer = terminal.wait_for("Your back was worse after last time")
@@ -111,3 +114,44 @@ def test_worse_the_morning_after_offers_the_gentle_day_and_steps_the_dose_down(
     terminal.keys("h")
     assert "worse" in " ".join(terminal.wait_for("The morning after").split())
     terminal.keys("q")
+
+
+def test_two_weeks_after_the_first_psfs_the_same_activities_are_rated_again(
+    start: Callable[[bytes], Terminal], tmp_path: Path
+) -> None:
+    """(A first session's activities question and its escape are met by every test above.)"""
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "exercises.toml").write_text(SHORT_ROUTINES)
+    history = History(tmp_path / "data" / "history.sqlite3")
+    then = datetime.now(UTC) - timedelta(days=15)
+    session = start_session(history, then, "tilt", "Tilt only", 4)
+    tilt = ExerciseResult("pelvic-tilt", "Pelvic tilt", Dose(5, 8), Status.COMPLETED, Rating(2), judge(2, 4))
+    add_result(history, session, tilt, then)
+    history.end_session(session, Outcome.COMPLETED)
+    history.insert_psfs(
+        PsfsEntry(
+            then,
+            (("Putting on socks", 3), ("Sitting through a film", 5)),
+            ("Putting on socks", "Sitting through a film"),
+        )
+    )
+    history.insert_checkin(stamp(datetime.now(UTC)), 3, 3)  # this week's check-in is done: not asked
+    history.close()
+    terminal = start(QUICK_SETTINGS.encode())
+    terminal.wait_for("Pick a routine")
+    terminal.keys("6")
+    asked = terminal.wait_for_all("The same activities as last time", "1 of 2", "Sitting through a film")
+    assert "Putting on socks" in asked and "Name up to" not in asked
+    terminal.keys("6", "Enter")
+    terminal.wait_for("2 of 2")
+    terminal.keys("7", "Enter")
+    terminal.wait_for("how is your back right now?")
+    terminal.keys("Escape")  # no session today: the ratings are in already
+    terminal.wait_for("Pick a routine")
+    terminal.keys("q")
+    history = History(tmp_path / "data" / "history.sqlite3")
+    assert [one.scores for one in history.psfs_sets()][-1] == {
+        "Putting on socks": 6,
+        "Sitting through a film": 7,
+    }
+    history.close()

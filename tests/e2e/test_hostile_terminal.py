@@ -39,6 +39,7 @@ def test_a_suspend_from_outside_finds_the_session_paused(start: Callable[[bytes]
     terminal = start(QUICK_SETTINGS.replace("hold_seconds = 1", "hold_seconds = 3").encode())
     terminal.wait_for("Pick a routine")
     terminal.keys("3")
+    terminal.skip_activities()
     terminal.wait_for("how is your back right now?")
     terminal.keys("1", "Enter")
     terminal.wait_for("HOLD")
@@ -64,6 +65,7 @@ def test_an_escape_sequence_in_a_name_never_reaches_the_terminal(
     screen = terminal.wait_for("Pick a routine")
     assert "Desk \\x1b]2;PWNED\\x07break" in screen  # spelled out, not obeyed
     terminal.keys("6")
+    terminal.skip_activities()
     terminal.wait_for("how is your back right now?")
     terminal.keys("1", "Enter")
     terminal.wait_for("How did")
@@ -184,6 +186,7 @@ def test_an_update_under_the_running_app_cannot_break_the_session(
             for module in (copy / "backcoach" / gone).glob("*.py"):
                 module.unlink()  # the code, as an uninstall takes it; a style sheet is data, read later
         terminal.keys("1")
+        terminal.skip_activities()
         terminal.wait_for("how is your back right now?")
         terminal.keys("2", "Enter")
         assert "Pelvic tilt" in terminal.wait_for("GET READY", "HOLD")

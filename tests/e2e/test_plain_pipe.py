@@ -36,6 +36,7 @@ exercises = ["bridge"]
 ANSWERS = [
     ("Type y if none of these apply", "y"),
     ("Do you have osteoporosis", "n"),
+    ("Activity 1 (up to 60 characters)", ""),  # the PSFS: an empty line skips it for now
     ("Bridge only: how is your back right now?", "1"),
     ("How did Bridge feel?", "3s"),
     ("Type g to see the summary", "g"),

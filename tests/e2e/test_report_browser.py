@@ -19,7 +19,7 @@ from tests.core.test_report import fill_weeks
 
 pytestmark = pytest.mark.slow  # a real browser
 
-WIDTH, HEIGHT = 1000, 1400
+WIDTH, HEIGHT = 1000, 2200  # tall enough for the three charts
 # Set to a path (docs/report.png) to keep the screenshot: the README shows it.
 KEEP_AS = os.environ.get("BACKCOACH_REPORT_SCREENSHOT")
 
@@ -125,8 +125,8 @@ def test_the_report_renders_its_charts_in_headless_chromium(tmp_path: Path, cata
     subprocess.run([str(backcoach), "report", "--out", str(report)], env=environment, check=True)
 
     dom = chromium(binary, tmp_path / "profile-dom", "--dump-dom", report.as_uri()).stdout
-    assert dom.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') == 2
-    assert "<polyline" in dom and "Sessions per week" in dom
+    assert dom.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') == 3
+    assert "<polyline" in dom and "Sessions per week" in dom and "first mean + 2 = 5" in dom
 
     screenshot = tmp_path / "report.png"
     chromium(
@@ -136,10 +136,17 @@ def test_the_report_renders_its_charts_in_headless_chromium(tmp_path: Path, cata
     width, height, rows = read_png(screenshot)
     assert (width, height) == (WIDTH, HEIGHT)
     regions = chart_regions(width, rows)
-    assert len(regions) == 2, regions  # sessions a week, then pain week by week
+    assert len(regions) == 3, regions  # sessions a week, pain week by week, then the PSFS
     for box in regions:
         left, top, right, bottom = box
         assert right - left > 300 and bottom - top > 80, box
         assert dark_pixels(rows, box) > 1500, box  # bars, the target line, lines and markers were drawn
+    # The PSFS chart's 2-point line: a dashed line straight across, dark over more than half a row.
+    left, top, right, bottom = regions[2]
+    across = [
+        sum(1 for x in range(left, right + 1) if sum(rows[y][3 * x : 3 * x + 3]) < 3 * 140)
+        for y in range(top, bottom)
+    ]
+    assert max(across) > (right - left) // 2, max(across)
     if KEEP_AS:
         shutil.copyfile(screenshot, KEEP_AS)

@@ -48,6 +48,12 @@ class Terminal:
     def keys(self, *keys: str) -> None:
         self.tmux("send-keys", "-t", "app", *keys)
 
+    def skip_activities(self) -> None:
+        """A session while the PSFS was never rated asks for the activities first: escape skips them
+        (asked again next session), on to the starting rating."""
+        self.wait_for("Your activities (PSFS)")
+        self.keys("Escape")
+
     def wait_for_all(self, *texts: str, timeout: float = 20.0) -> str:
         """Read the screen until every one of texts shows: a screen caught half drawn is read again."""
         deadline = time.monotonic() + timeout
@@ -133,6 +139,7 @@ def test_a_whole_session_by_keys(start: Callable[[bytes], Terminal], tmp_path: P
     home = terminal.wait_for("Pick a routine")
     assert "1  Lower back" in home and "4  Daily routine" in home and "6  Desk break" in home
     terminal.keys("6")
+    terminal.skip_activities()
     rating = terminal.wait_for("how is your back right now?")
     assert "0-10: 0 no pain, 10 worst imaginable" in rating
     terminal.keys("2", "Enter")
@@ -189,6 +196,7 @@ def test_killed_after_the_second_rating_both_ratings_are_kept(
     terminal = start(QUICK_SETTINGS.encode())
     terminal.wait_for("Pick a routine")
     terminal.keys("1")
+    terminal.skip_activities()
     terminal.wait_for("how is your back right now?")
     terminal.keys("3", "Enter")
     for rating in ("2", "4"):
@@ -228,6 +236,7 @@ def one_exercise_done(terminal: Terminal) -> None:
     """Upper back, a starting rating typed in one burst, the first exercise rated: the session counts."""
     terminal.wait_for("Pick a routine")
     terminal.keys("3")
+    terminal.skip_activities()
     terminal.wait_for("how is your back right now?")
     terminal.keys("7", "BSpace", "3", "Enter")  # one write: the erase must land before the 3
     terminal.wait_for("How did")
@@ -277,6 +286,7 @@ def test_a_rise_of_two_since_the_start_is_amber_on_the_next_get_ready(
     terminal = start(QUICK_SETTINGS.replace("get_ready_seconds = 0", "get_ready_seconds = 3").encode())
     terminal.wait_for("Pick a routine")
     terminal.keys("3")
+    terminal.skip_activities()
     terminal.wait_for("how is your back right now?")
     terminal.keys("2", "Enter")
     terminal.wait_for("How did")
@@ -300,6 +310,7 @@ def test_a_starting_rating_of_7_offers_the_gentle_day(
     terminal = start(QUICK_SETTINGS.replace("get_ready_seconds = 0", "get_ready_seconds = 30").encode())
     terminal.wait_for("Pick a routine")
     terminal.keys("3")
+    terminal.skip_activities()
     terminal.wait_for("how is your back right now?")
     terminal.keys("7", "Enter")
     offer = terminal.wait_for("Today looks like a flare-up")

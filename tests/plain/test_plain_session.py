@@ -17,6 +17,7 @@ from backcoach.core.kit.clock import ManualClock
 from backcoach.core.settings.model import load_settings
 from backcoach.plain.console import Console
 from backcoach.plain.run import PlainRun
+from tests.core.test_history import add_session
 from tests.plain.script import Item, Scripted, Transcript
 
 # One floor exercise with a 12 s hold (the bridge holds 10 s at most): get ready 5 s (the setup's least), hold from 5 s to 17 s.
@@ -69,6 +70,7 @@ def run(
     region: str | None = "hug",
     settings: str = SETTINGS,
     now: datetime = NOW,
+    outcomes: bool = False,  # the PSFS and the reviews: their own tests below
 ) -> Ran:
     config = tmp_path / "config"
     config.mkdir(exist_ok=True)
@@ -80,7 +82,7 @@ def run(
     said = Transcript(clock)
     history = tmp_path / "history.sqlite3"
     console = Console(Scripted(clock, items), said)
-    plain = PlainRun(console, catalog, loaded, HistoryLog(history), clock, now.date, lambda: now)
+    plain = PlainRun(console, catalog, loaded, HistoryLog(history), clock, now.date, lambda: now, outcomes)
     status = plain.run(region)
     return Ran(status, said, history)
 
@@ -282,3 +284,53 @@ def test_an_output_that_goes_away_records_the_session_as_interrupted(
     history = History(tmp_path / "history.sqlite3")
     assert [row.status for row in history.recent_sessions()] == ["interrupted"]
     history.close()
+
+
+def test_the_first_session_asks_for_activities_as_lines_and_rates_them(tmp_path: Path) -> None:
+    long = "x" * 61
+    items: list[Item] = [
+        "Putting on socks",
+        long,
+        "putting on socks",
+        "Sitting through a film",
+        "",
+        "11",
+        "3",
+        "6",
+    ]
+    ran = run(tmp_path, [*items, "1", "2"], outcomes=True)
+    assert "Activity 1 (up to 60 characters), or press enter to skip this for now:" in ran.said.lines
+    assert "That is 61 characters: keep it to 60 (a few words will do)" in ran.said.lines
+    assert "'putting on socks' is already on your list" in ran.said.lines
+    assert any(
+        line.startswith("1 of 2: Putting on socks. 0-10: 0 unable to do it") for line in ran.said.lines
+    )
+    assert any("11 is not on the scale" in line for line in ran.said.lines)
+    assert ran.sessions() == [("completed", 1, 0, 0)]
+    history = History(ran.history)
+    assert [one.scores for one in history.psfs_sets()] == [
+        {"Putting on socks": 3, "Sitting through a film": 6}
+    ]
+    history.close()
+
+
+def test_an_empty_line_skips_the_activities_and_nothing_is_written(tmp_path: Path) -> None:
+    ran = run(tmp_path, ["", "1", "2"], outcomes=True)
+    assert ran.sessions() == [("completed", 1, 0, 0)]
+    history = History(ran.history)
+    assert history.psfs_sets() == [] and history.psfs_activities() == []
+    history.close()
+
+
+def test_the_week_6_review_is_said_as_lines_before_the_starting_rating(tmp_path: Path) -> None:
+    history = History(tmp_path / "history.sqlite3")
+    add_session(history, NOW.date() - timedelta(weeks=6), 6, {"bridge": 3})
+    history.close()
+    ran = run(tmp_path, ["", "1", "2"], outcomes=True)  # the PSFS skipped with an empty line
+    said = ran.said.lines
+    review = said.index("Your week 6 review")
+    assert said[review + 1] == "Sessions done: 1 in 7 weeks."
+    assert said[review + 2].startswith("Starting pain: given once so far (6)")
+    assert said[review + 5].startswith("Not enough to compare yet")
+    assert any(line.startswith("Knee hug: how is your back right now?") for line in said[review:])
+    assert ran.sessions()[-1] == ("completed", 1, 0, 0)

@@ -40,7 +40,10 @@ def settings_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def make_app(catalog: Catalog, settings_path: Path) -> MakeApp:
-    def make(settings_text: str | None = ACKNOWLEDGED, start_region: str | None = None) -> BackcoachApp:
+    def make(
+        settings_text: str | None = ACKNOWLEDGED, start_region: str | None = None, outcomes: bool = False
+    ) -> BackcoachApp:
+        """outcomes: ask the PSFS and the reviews before a session (their own tests; others leave them out)."""
         # The folder is there, as the usual config folder is on a first run: a chosen settings file in
         # a missing folder gets a notice of its own.
         settings_path.parent.mkdir(parents=True, exist_ok=True)
@@ -48,8 +51,9 @@ def make_app(catalog: Catalog, settings_path: Path) -> MakeApp:
             settings_path.write_text(settings_text, encoding="utf-8")
         loaded = load_settings(settings_path, set(catalog.exercises))
         app = BackcoachApp(
-            catalog, loaded, clock=ManualClock(), start_region=start_region, cursor_blink=False
-        )
+            catalog, loaded, clock=ManualClock(), start_region=start_region, cursor_blink=False,
+            ask_outcomes=outcomes,
+        )  # fmt: skip
         app.announcing.which = no_programs  # whatever this machine (or CI's stubs) has installed
         return app
 

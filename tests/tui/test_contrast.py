@@ -115,7 +115,7 @@ def looks(themes: Sequence[str], settings_path: Path) -> Looks:
     settings_path.write_text(settings_for(themes[0]), encoding="utf-8")
     catalog = load_catalog()
     settings = load_settings(settings_path, set(catalog.exercises))
-    app = BackcoachApp(catalog, settings, clock=ManualClock(), cursor_blink=False)
+    app = BackcoachApp(catalog, settings, clock=ManualClock(), cursor_blink=False, ask_outcomes=False)
     look: Looks = {}
 
     async def run() -> None:

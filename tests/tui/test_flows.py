@@ -338,7 +338,9 @@ async def test_home_numbers_follow_the_routines_in_the_data(tmp_path: Path, sett
     catalog = load_catalog(user_file)
     settings_path.parent.mkdir(parents=True, exist_ok=True)
     settings_path.write_text("[safety]\nacknowledged = true\n")
-    app = BackcoachApp(catalog, load_settings(settings_path), clock=ManualClock(), cursor_blink=False)
+    app = BackcoachApp(
+        catalog, load_settings(settings_path), clock=ManualClock(), cursor_blink=False, ask_outcomes=False
+    )
     async with app.run_test(size=(100, 30)) as pilot:
         assert text_of(app, "#keybar").startswith("1-6 start")
         await type_keys(pilot, "question_mark")

@@ -291,7 +291,7 @@ async def test_a_thousand_exercises_of_your_own_open_in_one_list_and_the_last_on
     settings_path.parent.mkdir(parents=True, exist_ok=True)
     settings_path.write_text(ACKNOWLEDGED)
     loaded = load_settings(settings_path, set(catalog.exercises))
-    app = BackcoachApp(catalog, loaded, clock=ManualClock(), cursor_blink=False)
+    app = BackcoachApp(catalog, loaded, clock=ManualClock(), cursor_blink=False, ask_outcomes=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await type_keys(pilot, "s")
         screen = app.screen

@@ -42,7 +42,7 @@ async def test_the_week_line_and_the_weekly_check_in(catalog: Catalog, settings_
     now = datetime(2026, 11, 26, 7, 30, tzinfo=OFFSET)
     app = BackcoachApp(
         catalog, load_settings(settings_path), clock=ManualClock(), cursor_blink=False,
-        today=lambda: THURSDAY, now=lambda: now,
+        today=lambda: THURSDAY, now=lambda: now, ask_outcomes=False,
     )  # fmt: skip
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

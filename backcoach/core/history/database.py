@@ -15,7 +15,14 @@ from backcoach.core.domain.morning import Settled
 from backcoach.core.domain.outcome import Outcome
 from backcoach.core.domain.status import Status
 from backcoach.core.domain.verdict import Level
-from backcoach.core.history.entries import DoseEntry, MorningAfterEntry, ResultEntry, stamp
+from backcoach.core.history.entries import (
+    DoseEntry,
+    MorningAfterEntry,
+    PsfsEntry,
+    ResultEntry,
+    ReviewEntry,
+    stamp,
+)
 from backcoach.core.history.schema import DONE, IN_PROGRESS, MIGRATIONS, MONDAY_OF_DAY, NEWEST_FIRST
 from backcoach.core.kit.processes import process_alive
 
@@ -78,6 +85,22 @@ class ExerciseTrend:
     name: str
     ratings: tuple[int, ...]  # oldest first, the last few
     sharp: tuple[bool, ...]  # beside each rating: sharp pain was reported
+
+
+@dataclass(frozen=True)
+class PsfsSet:
+    """One PSFS rating: each activity's score, by its text, in the order the activities were added."""
+
+    day: date
+    scores: dict[str, int]
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    day: date
+    week: int
+    verdict: str
+    lines: tuple[str, ...]
 
 
 class History:
@@ -190,7 +213,92 @@ class History:
             ),
         )
 
+    def insert_psfs(self, entry: PsfsEntry) -> None:
+        """Activities added, rated and retired in one transaction: a rating is written whole or not at all.
+        An activity is found by its text among those still rated; one not there yet is added."""
+        recorded_at = stamp(entry.recorded_at)
+        day = recorded_at[:10]
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            ids = self._active_ids()
+            for text in (*entry.added, *(text for text, _ in entry.scores)):
+                if text.casefold() not in ids:
+                    cursor = self.db.execute(
+                        "INSERT INTO psfs_activities (text, added_day) VALUES (?, ?)", (text, day)
+                    )
+                    assert cursor.lastrowid is not None
+                    ids[text.casefold()] = cursor.lastrowid
+            self.db.executemany(
+                "INSERT INTO psfs_ratings (activity_id, day, recorded_at, score) VALUES (?, ?, ?, ?)",
+                [(ids[text.casefold()], day, recorded_at, score) for text, score in entry.scores],
+            )
+            self.db.executemany(
+                "UPDATE psfs_activities SET retired_day = ? WHERE id = ?",
+                [(day, ids[text.casefold()]) for text in entry.retired if text.casefold() in ids],
+            )
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def _active_ids(self) -> dict[str, int]:
+        rows = self.db.execute("SELECT id, text FROM psfs_activities WHERE retired_day IS NULL ORDER BY id")
+        return {text.casefold(): activity_id for activity_id, text in rows}
+
+    def insert_review(self, entry: ReviewEntry) -> None:
+        recorded_at = stamp(entry.recorded_at)
+        self.db.execute(
+            "INSERT INTO reviews (recorded_at, day, week, verdict, lines) VALUES (?, ?, ?, ?, ?)",
+            (recorded_at, recorded_at[:10], entry.week, entry.verdict, "\n".join(entry.lines)),
+        )
+
     # Reading
+
+    def psfs_activities(self) -> list[str]:
+        """The activities still rated, in the order they were added."""
+        rows = self.db.execute("SELECT text FROM psfs_activities WHERE retired_day IS NULL ORDER BY id")
+        return [text for (text,) in rows]
+
+    def psfs_sets(self, since: date | None = None) -> list[PsfsSet]:
+        """Every PSFS rating (on or after since), oldest first."""
+        rows = self.db.execute(
+            "SELECT r.recorded_at, r.day, a.text, r.score FROM psfs_ratings AS r"
+            " JOIN psfs_activities AS a ON a.id = r.activity_id WHERE r.day >= ?"
+            " ORDER BY julianday(r.recorded_at), r.recorded_at, a.id",
+            ((since or date.min).isoformat(),),
+        )
+        sets: dict[str, PsfsSet] = {}
+        for recorded_at, day, text, score in rows:
+            sets.setdefault(recorded_at, PsfsSet(date.fromisoformat(day), {})).scores[text] = score
+        return list(sets.values())
+
+    def last_psfs_day(self) -> date | None:
+        (day,) = self.db.execute("SELECT max(day) FROM psfs_ratings").fetchone()
+        return None if day is None else date.fromisoformat(day)
+
+    def reviews(self) -> list[ReviewRow]:
+        rows = self.db.execute(
+            "SELECT day, week, verdict, lines FROM reviews ORDER BY julianday(recorded_at), id"
+        )
+        return [
+            ReviewRow(date.fromisoformat(day), week, verdict, tuple(lines.split("\n")))
+            for day, week, verdict, lines in rows
+        ]
+
+    def reviewed_weeks(self) -> set[int]:
+        return {week for (week,) in self.db.execute("SELECT week FROM reviews")}
+
+    def starting_pains(self) -> list[tuple[date, int]]:
+        """Each counted session's starting rating, oldest first."""
+        rows = self.db.execute(
+            f"SELECT day, pain_before FROM sessions WHERE {DONE} AND pain_before IS NOT NULL"
+            " ORDER BY day, julianday(started_at), id"
+        )
+        return [(date.fromisoformat(day), pain) for day, pain in rows]
+
+    def checkin_pains(self) -> list[tuple[date, int]]:
+        rows = self.db.execute("SELECT day, morning_pain FROM checkins ORDER BY julianday(recorded_at), id")
+        return [(date.fromisoformat(day), pain) for day, pain in rows]
 
     def session_count(self) -> int:
         return int(self.db.execute(f"SELECT count(*) FROM sessions WHERE {DONE}").fetchone()[0])

@@ -99,5 +99,35 @@ class MorningAfterEntry:
     answer: Settled
 
 
-Entry = StartEntry | ResultEntry | EndEntry | CheckInEntry | DoseEntry | MorningAfterEntry
+@dataclass(frozen=True)
+class PsfsEntry:
+    """One PSFS rating, written whole: activities named by their text, as the database gives them ids
+    only when written. Added ones are new; retired ones are rated no more. Belongs to no session."""
+
+    recorded_at: datetime
+    scores: tuple[tuple[str, int], ...]  # each activity rated, by its text
+    added: tuple[str, ...] = ()
+    retired: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReviewEntry:
+    """A review shown (weeks 6 and 12), as it was shown. Belongs to no session."""
+
+    recorded_at: datetime
+    week: int
+    verdict: str
+    lines: tuple[str, ...]
+
+
+Entry = (
+    StartEntry
+    | ResultEntry
+    | EndEntry
+    | CheckInEntry
+    | DoseEntry
+    | MorningAfterEntry
+    | PsfsEntry
+    | ReviewEntry
+)
 SessionEntry = ResultEntry | EndEntry  # the kinds that need their session's id

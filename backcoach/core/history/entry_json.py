@@ -24,7 +24,9 @@ from backcoach.core.history.entries import (
     EndEntry,
     Entry,
     MorningAfterEntry,
+    PsfsEntry,
     ResultEntry,
+    ReviewEntry,
     StartEntry,
     stamp,
 )
@@ -96,6 +98,22 @@ def to_json(entry: Entry) -> JsonObject:
                 "session_day": entry.session_day,
                 "answer": entry.answer.value,
             }
+        case PsfsEntry():
+            return {
+                "kind": "psfs",
+                "recorded_at": stamp(entry.recorded_at),
+                "scores": [[text, score] for text, score in entry.scores],
+                "added": list(entry.added),
+                "retired": list(entry.retired),
+            }
+        case ReviewEntry():
+            return {
+                "kind": "review",
+                "recorded_at": stamp(entry.recorded_at),
+                "week": entry.week,
+                "verdict": entry.verdict,
+                "lines": list(entry.lines),
+            }
         case unhandled:
             assert_never(unhandled)
 
@@ -162,6 +180,22 @@ def morning_after_entry(line: Fields) -> MorningAfterEntry:
     )
 
 
+def psfs_entry(line: Fields) -> PsfsEntry:
+    scores = line.value("scores")
+    if not isinstance(scores, list) or not all(
+        isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str) and pair[0] for pair in scores
+    ):
+        raise BadEntry(f"scores is {scores!r}, not a list of [activity, score]")
+    checked = tuple((text, Fields({"score": score}).rating("score")) for text, score in scores)
+    return PsfsEntry(line.moment("recorded_at"), checked, line.texts("added"), line.texts("retired"))
+
+
+def review_entry(line: Fields) -> ReviewEntry:
+    return ReviewEntry(
+        line.moment("recorded_at"), line.whole("week", 1), line.text("verdict"), line.texts("lines", True)
+    )
+
+
 PARSERS: dict[str, Callable[[Fields], Entry]] = {
     "start": start_entry,
     "result": result_entry,
@@ -169,6 +203,8 @@ PARSERS: dict[str, Callable[[Fields], Entry]] = {
     "checkin": checkin_entry,
     "dose": dose_entry,
     "morning_after": morning_after_entry,
+    "psfs": psfs_entry,
+    "review": review_entry,
 }
 KINDS = tuple(PARSERS)  # the "kind" of each line, as on disk
 
@@ -193,6 +229,14 @@ class Fields:
         if not isinstance(value, str) or not (value or may_be_empty):
             raise BadEntry(f"{name} is {value!r}, not a text")
         return value
+
+    def texts(self, name: str, may_be_empty: bool = False) -> tuple[str, ...]:
+        value = self.value(name)
+        if not isinstance(value, list) or not all(
+            isinstance(one, str) and (one or may_be_empty) for one in value
+        ):
+            raise BadEntry(f"{name} is {value!r}, not a list of texts")
+        return tuple(value)
 
     def whole(self, name: str, low: int, high: int | None = None) -> int:
         value = self.value(name)

@@ -85,6 +85,33 @@ MIGRATIONS = (
     );
     CREATE INDEX mornings_after_day ON mornings_after(day);
     """,
+    # 5: outcomes. The PSFS: activities in the person's own words (kept, added or retired, never
+    # re-chosen: a rating belongs to one activity) and their 0-10 ratings; and each review shown at
+    # weeks 6 and 12, as it was shown, so the history can show it again
+    """
+    CREATE TABLE psfs_activities (
+        id INTEGER PRIMARY KEY,
+        text TEXT NOT NULL,            -- the person's words
+        added_day TEXT NOT NULL,       -- local date
+        retired_day TEXT               -- local date; NULL while it is rated
+    );
+    CREATE TABLE psfs_ratings (
+        id INTEGER PRIMARY KEY,
+        activity_id INTEGER NOT NULL REFERENCES psfs_activities(id),
+        day TEXT NOT NULL,             -- local date
+        recorded_at TEXT NOT NULL,     -- ISO 8601 with offset
+        score INTEGER NOT NULL         -- 0 unable to do it, 10 as well as before the problem
+    );
+    CREATE INDEX psfs_ratings_day ON psfs_ratings(day);
+    CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY,
+        recorded_at TEXT NOT NULL,     -- ISO 8601 with offset: when it was shown
+        day TEXT NOT NULL,
+        week INTEGER NOT NULL,         -- the review's week: 6 or 12
+        verdict TEXT NOT NULL,         -- better, not better, not enough to compare
+        lines TEXT NOT NULL            -- what was shown, one line each
+    );
+    """,
 )
 
 # A session counts (in totals, weeks, streaks, the table and the CSV) once one exercise was done:

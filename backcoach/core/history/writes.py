@@ -25,7 +25,9 @@ from backcoach.core.history.entries import (
     EndEntry,
     Entry,
     MorningAfterEntry,
+    PsfsEntry,
     ResultEntry,
+    ReviewEntry,
     SessionEntry,
     StartEntry,
     stamp,
@@ -137,6 +139,22 @@ class HistoryLog:
         """The morning-after answer about the session of session_day, written like a rating."""
         return self.write(MorningAfterEntry(recorded_at, session_day.isoformat(), answer))
 
+    def psfs(self, entry: PsfsEntry) -> str | None:
+        """A PSFS rating (its activities added, rated and retired), written like a rating."""
+        return self.write(entry)
+
+    def reviewed(self, entry: ReviewEntry) -> str | None:
+        """A review as it was shown, written like a rating."""
+        return self.write(entry)
+
+    def psfs_kept(self) -> tuple[str, ...] | None:
+        """The PSFS activities still rated; None when the history cannot be read now."""
+        try:
+            with contextlib.closing(self.open()) as history:
+                return tuple(history.psfs_activities())
+        except (HistoryError, sqlite3.Error):
+            return None
+
     def rated_days(
         self, exercise_id: str, stop_at: int, leave_out: tuple[str, ...]
     ) -> list[tuple[date, int, Level]]:
@@ -242,6 +260,10 @@ class HistoryLog:
                 history.insert_dose_change(entry)
             case MorningAfterEntry():
                 history.insert_morning_after(entry)
+            case PsfsEntry():
+                history.insert_psfs(entry)
+            case ReviewEntry():
+                history.insert_review(entry)
             case unhandled:
                 assert_never(unhandled)
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from itertools import pairwise
 
+from backcoach.core.domain import psfs
 from backcoach.core.domain.verdict import GREEN_MAX, RISE_LIMIT
 from backcoach.core.history.database import Week
 
@@ -30,19 +33,33 @@ def trend_words(ratings: tuple[int, ...]) -> str:
 
 
 def improved(first: float, last: float) -> bool:
-    """Down by a meaningful change: RISE_LIMIT points, or MEANINGFUL_SHARE of where it started."""
-    return first - last >= RISE_LIMIT or last <= first * (1 - MEANINGFUL_SHARE)
+    """Down by a meaningful change: RISE_LIMIT points, or MEANINGFUL_SHARE of where it started (exactly
+    2 points or exactly 30% counts: the comparison allows for the float's last digit)."""
+    return round(first - last, 9) >= RISE_LIMIT or round(last - first * (1 - MEANINGFUL_SHARE), 9) <= 0
 
 
-def no_improvement(weeks: list[Week]) -> bool:
+def psfs_improved_since(psfs_means: Sequence[tuple[date, float]], since: date) -> bool:
+    """The PSFS mean up by a meaningful change from the last rating before `since` (else the first one)
+    to the latest rating."""
+    if len(psfs_means) < 2:
+        return False
+    before = [mean for day, mean in psfs_means if day < since]
+    baseline = before[-1] if before else psfs_means[0][1]
+    return psfs.improved(baseline, psfs_means[-1][1])
+
+
+def no_improvement(weeks: list[Week], psfs_means: Sequence[tuple[date, float]] = ()) -> bool:
     """Two regular weeks (RULE_SESSIONS_A_WEEK or more sessions each) after the week they are compared
-    with, a starting pain above GREEN_MAX then, and no meaningful improvement since. Pain that is
-    already low is not "no improvement"."""
+    with, a starting pain above GREEN_MAX then, and neither the pain (down 2 points or 30%) nor the PSFS
+    mean (up 2, psfs_means oldest first) improved since. Pain that is already low is not "no
+    improvement"."""
     recent = [week for week in weeks if week.sessions][-3:]
     if len(recent) < 3 or any(week.sessions < RULE_SESSIONS_A_WEEK for week in recent[1:]):
         return False
     first, last = recent[0].average_before, recent[-1].average_before
-    return first is not None and last is not None and first > GREEN_MAX and not improved(first, last)
+    if first is None or last is None or first <= GREEN_MAX or improved(first, last):
+        return False
+    return not psfs_improved_since(psfs_means, recent[1].start)
 
 
 @dataclass(frozen=True)
@@ -106,14 +123,14 @@ def figure(value: float) -> str:
     return f"{value:.1f}".removesuffix(".0")
 
 
-def hints(weeks: list[Week]) -> list[str]:
+def hints(weeks: list[Week], psfs_means: Sequence[tuple[date, float]] = ()) -> list[str]:
     """The honest reminders under the history, the clinician hint first when it applies."""
     lines = [
         f"Back exercises take a few weeks to help: {REGULAR_SESSIONS_A_WEEK} or more sessions a week, for 6 to 12"
         " weeks.",
         "If there is no improvement after 2 weeks of regular exercise, see your GP or physiotherapist.",
     ]
-    if no_improvement(weeks):
+    if no_improvement(weeks, psfs_means):
         lines.insert(
             0,
             "Your back has not improved over the last 2 weeks of regular exercise: please see your GP or"

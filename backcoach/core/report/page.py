@@ -11,16 +11,18 @@ import html
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import assert_never
 
 from backcoach import __version__
+from backcoach.core.domain import psfs
 from backcoach.core.domain.dose import Dose
 from backcoach.core.domain.exercise import Catalog
+from backcoach.core.domain.morning import Settled
 from backcoach.core.domain.red_flags import EMERGENCY, URGENT
 from backcoach.core.domain.status import Status
 from backcoach.core.domain.verdict import RISE_LIMIT, Level, acceptable_range
-from backcoach.core.history.database import DoseChange, History, ResultRow, Week
+from backcoach.core.history.database import DoseChange, History, PsfsSet, ResultRow, ReviewRow, Week
 from backcoach.core.kit.text import plural
 from backcoach.core.progress.trends import figure, no_improvement, rising_warning, trend_words
 from backcoach.core.report.svg_chart import Series, bar_chart, legend_key, line_chart
@@ -31,6 +33,8 @@ NOTHING_YET = "Nothing to report yet: the history has no sessions with an exerci
 STARTING = Series("Pain before the session", (), "", "circle")
 MORNING = Series("Pain on getting up (weekly check-in)", (), "6 4", "square")
 STIFFNESS = Series("Morning stiffness (weekly check-in)", (), "2 3", "triangle")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # as `[week] days` names them
+ACTIVITY_LOOKS = (("6 4", "square"), ("2 3", "triangle"), ("10 3 2 3", "square"), ("1 4", "triangle"))
 
 
 def text(value: object) -> str:
@@ -64,13 +68,21 @@ class ReportData:
     routines: list[tuple[str, str, int]]
     results: list[ResultRow]
     changes: list[DoseChange]
+    psfs_sets: list[PsfsSet] = field(
+        default_factory=list
+    )  # every rating, not only these weeks': the first is the baseline
+    mornings: list[tuple[date, date, Settled]] = field(default_factory=list)  # answered on, about, answer
+    reviews: list[ReviewRow] = field(default_factory=list)
+    planned_days: tuple[str, ...] = ()  # "mon", "wed": the days planned; empty: any day
 
     def day(self, on: date) -> str:
         """'20 Mar' in a report within one year; '20 Mar 2026' when it spans two."""
         return day(on) if self.weeks[0].start.year != self.today.year else f"{on.day} {on:%b}"
 
 
-def gather(history: History, today: date, weeks: int, target: int) -> ReportData | None:
+def gather(
+    history: History, today: date, weeks: int, target: int, planned_days: tuple[str, ...] = ()
+) -> ReportData | None:
     """What the report shows of the last `weeks` weeks; None when no session counts in them."""
     every_week = history.weeks(today, weeks)
     first = every_week[0].start
@@ -85,6 +97,10 @@ def gather(history: History, today: date, weeks: int, target: int) -> ReportData
         history.routines_since(first),
         history.results_since(first),
         history.dose_changes_since(first),
+        history.psfs_sets(),
+        history.mornings_after_since(first),
+        history.reviews(),
+        planned_days,
     )
 
 
@@ -97,7 +113,11 @@ def render(data: ReportData, catalog: Catalog, settings: Settings) -> str:
         " (0 no pain, 10 worst imaginable)</p></header>",
         _routines(data, catalog, settings),
         _sessions(data),
+        _adherence(data),
         _pain(data),
+        _psfs(data),
+        _mornings(data),
+        _reviews(data),
         _exercises(data),
         _safety(settings),
     ]
@@ -195,7 +215,8 @@ def _pain(data: ReportData) -> str:
     notes = []
     if warning := rising_warning(data.weeks):
         notes.append(f"<p class=alert>{text(warning)}</p>")
-    if no_improvement(data.weeks):
+    means = [(one.day, mean) for one in data.psfs_sets if (mean := psfs.mean(one.scores)) is not None]
+    if no_improvement(data.weeks, means):
         notes.append(
             "<p class=alert>No improvement over the last 2 weeks of regular exercise: a clinician should"
             " review it.</p>"
@@ -206,6 +227,113 @@ def _pain(data: ReportData) -> str:
         " should not rise from week to week.</p>"
         f"<div class=figure>{chart}<div class=words>{words}</div></div></section>"
     )
+
+
+def session_days(data: ReportData) -> set[date]:
+    """The days with a session that counts (an exercise done, not only skipped)."""
+    return {row.day for row in data.results if row.status is not Status.SKIPPED}
+
+
+def planned_in(data: ReportData, done: set[date]) -> list[date]:
+    """The planned days from the first week shown to today (today only once it has a session)."""
+    wanted = {WEEKDAYS.index(name) for name in data.planned_days if name in WEEKDAYS}
+    days = []
+    on = data.weeks[0].start
+    while on <= data.today:
+        if on.weekday() in wanted and (on < data.today or on in done):
+            days.append(on)
+        on += timedelta(days=1)
+    return days
+
+
+def _adherence(data: ReportData) -> str:
+    """Sessions against the planned days (`[week] days`), or a line saying none are set."""
+    done = session_days(data)
+    if not data.planned_days:
+        return (
+            "<section><h2>Planned days</h2><p>No planned days are set (any day will do): the sessions are"
+            " counted against the weekly target above.</p></section>"
+        )
+    planned = planned_in(data, done)
+    kept = sum(on in done for on in planned)
+    other = sum(on not in planned for on in done)
+    names = ", ".join(name.capitalize() for name in data.planned_days)
+    share = f" ({round(100 * kept / len(planned))}%)" if planned else ""
+    return (
+        f"<section><h2>Planned days</h2><p>Planned: {text(names)}. Of {plural(len(planned), 'planned day')}"
+        f" so far, <b>{kept}</b> had a session{share}; {plural(other, 'other day')} had one too.</p></section>"
+    )
+
+
+def _psfs(data: ReportData) -> str:
+    """Each activity and the mean, by the day of each rating, against the first mean + 2."""
+    sets = data.psfs_sets
+    if not sets:
+        return (
+            "<section><h2>Activities (PSFS)</h2><p class=muted>Not rated yet: the activities the person"
+            " finds hard are asked at the first session, then every 2 weeks.</p></section>"
+        )
+    names: list[str] = []
+    for one in sets:
+        names += [name for name in one.scores if name not in names]
+    means = [psfs.mean(one.scores) for one in sets]
+    first = means[0]
+    assert first is not None
+    goal = first + psfs.MEANINGFUL_MEAN
+    series = [Series("Mean of the activities", means, "", "circle")]
+    for index, name in enumerate(names):
+        dash, marker = ACTIVITY_LOOKS[index % len(ACTIVITY_LOOKS)]
+        series.append(Series(name, [one.scores.get(name) for one in sets], dash, marker))
+    labels = [f"{one.day.day} {one.day:%b}" for one in sets]
+    chart = line_chart(
+        "Activities (PSFS), 0-10, higher is better: each activity and the mean, by the day rated",
+        series,
+        labels,
+        reference=(goal, f"first mean + {psfs.MEANINGFUL_MEAN} = {figure(min(goal, 10))}"),
+    )
+    items = []
+    for drawn in series:
+        given = [value for value in drawn.values if value is not None]
+        moved = ""
+        if len(given) > 1:
+            change = given[-1] - given[0]
+            limit = psfs.MEANINGFUL_MEAN if drawn is series[0] else psfs.MEANINGFUL_ONE
+            meaningful = "a meaningful change" if abs(round(change, 9)) >= limit else "within the noise"
+            moved = f", {figure(given[0])} to {figure(given[-1])} ({meaningful}: {limit} or more counts)"
+        elif given:
+            moved = f", {figure(given[0])} (rated once)"
+        items.append(f"<li>{legend_key(drawn)} {text(drawn.name + moved)}</li>")
+    words = (
+        f"<ul class=legend>{''.join(items)}</ul><p class=muted>0 unable to do it, 10 as well as before the"
+        f" problem. The dashed line is the first mean + {psfs.MEANINGFUL_MEAN}: a mean above it is more than"
+        " measurement noise (Stratford et al. 1995).</p>"
+    )
+    return f"<section><h2>Activities (PSFS)</h2><div class=figure>{chart}<div class=words>{words}</div></div></section>"
+
+
+def _mornings(data: ReportData) -> str:
+    if not data.mornings:
+        return ""
+    items = "".join(
+        f"<li>{data.day(about)} session: {text(answer.value)} (answered {data.day(on)})</li>"
+        for on, about, answer in data.mornings
+    )
+    return (
+        f"<section><h2>The morning after: had the back settled?</h2><ul class=changes>{items}</ul></section>"
+    )
+
+
+def _reviews(data: ReportData) -> str:
+    if not data.reviews:
+        return ""
+    parts = ["<section><h2>Reviews (weeks 6 and 12)</h2>"]
+    for review in data.reviews:
+        body = "".join(f"<li>{text(line)}</li>" for line in review.lines[1:])
+        parts.append(
+            f"<h3>{text(review.lines[0])}, shown {data.day(review.day)}</h3><ul class=changes>{body}</ul>"
+        )
+    parts.append("</section>")
+    return "".join(parts)
 
 
 def exercise_lines(results: Iterable[ResultRow], day: Callable[[date], str] = day) -> list[ExerciseLine]:
@@ -272,10 +400,16 @@ def _safety(settings: Settings) -> str:
 
 
 def report_html(
-    history: History, catalog: Catalog, settings: Settings, today: date, weeks: int
+    history: History,
+    catalog: Catalog,
+    settings: Settings,
+    today: date,
+    weeks: int,
+    planned_days: tuple[str, ...] = (),
 ) -> str | None:
-    """The page, or None when there is nothing to report in those weeks."""
-    data = gather(history, today, weeks, settings.target_sessions)
+    """The page, or None when there is nothing to report in those weeks. planned_days: the weekdays
+    planned ("mon", "wed"), empty for any day."""
+    data = gather(history, today, weeks, settings.target_sessions, planned_days)
     return None if data is None else render(data, catalog, settings)
 
 

@@ -1,5 +1,5 @@
-"""Two small inline SVG charts for the report: sessions a week as bars against the target, and 0-10
-ratings week by week as lines.
+"""Small inline SVG charts for the report: sessions a week as bars against the target, and 0-10
+ratings as lines (week by week; the PSFS by the day of each rating, with its 2-point line).
 
 Drawn here rather than with a charting library: the report needs two plain charts, and the libraries
 that draw SVG either bring a heavy stack (matplotlib) or emit scripts and styles that load from the
@@ -101,10 +101,22 @@ def bar_chart(
 
 def line_chart(
     label: str, series: Sequence[Series], labels: Sequence[str], top: float = 10,
-    width: int = WIDTH, height: int = HEIGHT,
+    width: int = WIDTH, height: int = HEIGHT, reference: tuple[float, str] | None = None,
 ) -> str:  # fmt: skip
-    """0-10 ratings a week: one line per series, broken where a week has none."""
+    """0-10 ratings a week (or a rating's day): one line per series, broken where one has none.
+    reference: a dashed line across at that value, labelled (the PSFS's 2-point line)."""
     parts = _axes(labels, top, (0, 2, 4, 6, 8, 10), width, height)
+    if reference is not None:
+        at, words = reference
+        y = _y(min(at, top), top, height)
+        parts.append(
+            f'<line class="reference" x1="{LEFT}" y1="{y:.1f}" x2="{width - RIGHT}" y2="{y:.1f}" stroke="{INK}"'
+            ' stroke-width="2" stroke-dasharray="8 4"/>'
+        )
+        parts.append(
+            f'<text x="{width - RIGHT - 4}" y="{y - 5:.1f}" text-anchor="end" font-size="11" fill="{INK}">'
+            f"{escape(words)}</text>"
+        )
     for one in series:
         points = [
             (_x(index, len(one.values), width), _y(value, top, height))

@@ -1,5 +1,6 @@
-"""Before a session: the weekly check-in when it is due, the starting rating, and on a flare-up the
-gentle day offered instead; then which routine opens with which starting rating.
+"""Before a session: the weekly check-in when it is due, the morning-after question, the PSFS and the
+week 6 or 12 review when due, the starting rating, and on a flare-up the gentle day offered instead;
+then which routine opens with which starting rating.
 
 A small state machine: the UI asks for the next step, shows a screen for it and feeds the answer back
 (None for escape, at every question). Nothing here knows about screens."""
@@ -18,9 +19,12 @@ from backcoach.core.domain.exercise import Catalog, Routine
 from backcoach.core.domain.morning import Settled
 from backcoach.core.domain.rating import SCALE, Rating
 from backcoach.core.history.database import HistoryError
+from backcoach.core.history.entries import ReviewEntry
 from backcoach.core.history.writes import HistoryLog
 from backcoach.core.kit.clock import local_now
-from backcoach.core.progress import morning_after
+from backcoach.core.progress import morning_after, psfs
+from backcoach.core.progress.psfs import PsfsForm
+from backcoach.core.progress.review import Review, review_due
 from backcoach.core.progress.weekly import CHECKIN_PAIN, CHECKIN_STIFFNESS, STIFFNESS_SCALE, checkin_due_in
 from backcoach.core.session.coach import starting_advice
 from backcoach.core.session.flare import GentleOffer, gentle_offer
@@ -45,6 +49,21 @@ class AskMorning:
 
 
 @dataclass(frozen=True)
+class AskPsfs:
+    """The PSFS: name activities (the first time) or rate the kept ones again; the answer is the form
+    filled in, or None for escape (asked again next session)."""
+
+    form: PsfsForm
+
+
+@dataclass(frozen=True)
+class ShowReview:
+    """The week 6 or 12 review: shown once (it is kept in the history as it is shown), then go on."""
+
+    review: Review
+
+
+@dataclass(frozen=True)
 class OfferGentle:
     """A flare-up: offer the gentle routine instead of the one chosen (True takes it)."""
 
@@ -63,7 +82,7 @@ class Done:
     """Nothing to open: the starting rating was escaped, or the check-in asked on its own is over."""
 
 
-Step = AskRating | AskMorning | OfferGentle | OpenSession | Done
+Step = AskRating | AskMorning | AskPsfs | ShowReview | OfferGentle | OpenSession | Done
 S = TypeVar("S", bound=Step)
 
 
@@ -71,13 +90,16 @@ class Stage(Enum):
     CHECKIN_PAIN = auto()
     CHECKIN_STIFFNESS = auto()
     MORNING_AFTER = auto()
+    PSFS = auto()
+    REVIEW = auto()
     STARTING_RATING = auto()
     GENTLE_OFFER = auto()
     OVER = auto()
 
 
 class SessionStart:
-    """routine_id None: the weekly check-in on its own (asked for from the command palette), due or not."""
+    """routine_id None: the weekly check-in on its own (asked for from the command palette), due or not.
+    ask_outcomes False leaves out the PSFS and the reviews (tests about other questions)."""
 
     def __init__(
         self,
@@ -87,6 +109,7 @@ class SessionStart:
         routine_id: str | None,
         today: date,
         now: Callable[[], datetime] = local_now,
+        ask_outcomes: bool = True,
     ) -> None:
         self.catalog = catalog
         self.settings = settings
@@ -94,6 +117,7 @@ class SessionStart:
         self.routine = None if routine_id is None else catalog.routines[routine_id]
         self.today = today
         self.now = now
+        self.ask_outcomes = ask_outcomes
         self.stage = Stage.OVER
         self.pain: Rating | None = None  # the check-in's morning pain, until stiffness is given
         self.rating: Rating | None = None  # the starting rating, while the gentle day is offered
@@ -123,7 +147,7 @@ class SessionStart:
                 if rating is None:
                     return self._over(Done())
                 return self._offer_or_open(rating)
-            case Stage.MORNING_AFTER | Stage.GENTLE_OFFER | Stage.OVER:
+            case Stage.MORNING_AFTER | Stage.PSFS | Stage.REVIEW | Stage.GENTLE_OFFER | Stage.OVER:
                 raise RuntimeError(f"no rating was asked for ({self.stage.name})")
 
     def answered_morning(self, answer: Settled | None) -> Step:
@@ -133,6 +157,21 @@ class SessionStart:
         if answer is not None:
             self._problem = self.history.morning_after(self.now(), self.last_day, answer)
             self.morning = answer
+        return self._outcomes()
+
+    def answered_psfs(self, form: PsfsForm | None) -> Step:
+        """The answer to an AskPsfs step: the form as filled in (written when anything was rated), or
+        None for escape (nothing is written: asked again next session)."""
+        if self.stage is not Stage.PSFS:
+            raise RuntimeError(f"no PSFS was asked ({self.stage.name})")
+        if form is not None and form.scores:
+            self._problem = self.history.psfs(form.entry(self.now()))
+        return self._review()
+
+    def reviewed(self) -> Step:
+        """The review was read: on to the starting rating."""
+        if self.stage is not Stage.REVIEW:
+            raise RuntimeError(f"no review was shown ({self.stage.name})")
         return self._starting()
 
     def chose_gentle(self, gentle: bool | None) -> Step:
@@ -163,7 +202,7 @@ class SessionStart:
             case Stage.STARTING_RATING:
                 assert self.routine is not None
                 return AskRating(f"{self.routine.name}: how is your back right now?")
-            case Stage.MORNING_AFTER | Stage.GENTLE_OFFER | Stage.OVER:
+            case Stage.MORNING_AFTER | Stage.PSFS | Stage.REVIEW | Stage.GENTLE_OFFER | Stage.OVER:
                 raise RuntimeError(f"{stage.name} is not a rating")
 
     def _after_checkin(self) -> Step:
@@ -176,7 +215,37 @@ class SessionStart:
             assert self.last_day is not None
             self.stage = Stage.MORNING_AFTER
             return AskMorning(morning_after.question(self.last_day))
-        return self._starting()
+        return self._outcomes()
+
+    def _outcomes(self) -> Step:
+        """The PSFS when due, then the review when due (it reads the PSFS just given)."""
+        if not self.ask_outcomes:
+            return self._starting()
+        try:
+            with contextlib.closing(self.history.open()) as history:
+                due = psfs.due_in(history, self.today)
+                kept = tuple(history.psfs_activities())
+        except (HistoryError, sqlite3.Error):
+            return self._starting()  # the history cannot be read now: the session matters more
+        if due:
+            self.stage = Stage.PSFS
+            return AskPsfs(PsfsForm(kept))
+        return self._review()
+
+    def _review(self) -> Step:
+        if not self.ask_outcomes or self.history.problem is not None:
+            return self._starting()  # a review of a history that cannot be read would invent
+        try:
+            with contextlib.closing(self.history.open()) as history:
+                review = review_due(history, self.today)
+        except (HistoryError, sqlite3.Error):
+            return self._starting()
+        if review is None:
+            return self._starting()
+        self.stage = Stage.REVIEW
+        entry = ReviewEntry(self.now(), review.week, review.verdict.value, review.lines())
+        self._problem = self.history.reviewed(entry)
+        return ShowReview(review)
 
     def _starting(self) -> Step:
         assert self.routine is not None

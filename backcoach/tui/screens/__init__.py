@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from backcoach.tui.screens.flare import GentleOfferScreen
     from backcoach.tui.screens.history import HistoryScreen
     from backcoach.tui.screens.morning import MorningAfterScreen
+    from backcoach.tui.screens.psfs import PsfsScreen
     from backcoach.tui.screens.rating import RatingScreen, VerdictScreen
+    from backcoach.tui.screens.review import ReviewScreen
     from backcoach.tui.screens.safety import SafetyScreen
     from backcoach.tui.screens.session import SessionScreen
     from backcoach.tui.screens.settings import SettingsScreen
@@ -33,8 +35,10 @@ __all__ = [
     "HelpScreen",
     "HistoryScreen",
     "MorningAfterScreen",
+    "PsfsScreen",
     "QuitScreen",
     "RatingScreen",
+    "ReviewScreen",
     "SafetyScreen",
     "SessionScreen",
     "SettingsScreen",
@@ -51,6 +55,8 @@ MODULE_OF = {
     "QuitScreen": "dialogs",
     "HistoryScreen": "history",
     "MorningAfterScreen": "morning",
+    "PsfsScreen": "psfs",
+    "ReviewScreen": "review",
     "RatingScreen": "rating",
     "VerdictScreen": "rating",
     "SafetyScreen": "safety",

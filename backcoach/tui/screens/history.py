@@ -15,6 +15,7 @@ from textual.widgets import Footer, Static
 from backcoach.core.history.database import ExerciseTrend, History, Week
 from backcoach.core.kit.text import plural, shown
 from backcoach.core.progress.dashboard import Asked, dashboard
+from backcoach.core.progress.psfs import means as psfs_means
 from backcoach.core.progress.session_table import SESSION_COLUMNS, morning_lines, session_cells
 from backcoach.core.progress.trends import figure, hints, trend_words
 
@@ -37,7 +38,10 @@ def ratings_shown(trend: ExerciseTrend) -> str:
 
 class HistoryScreen(Screen[None]):
     CSS_PATH = "history.tcss"
-    BINDINGS = [Binding("escape,enter", "back", "Back")]
+    BINDINGS = [
+        Binding("escape,enter", "back", "Back"),
+        Binding("v", "reviews", "Reviews", tooltip="the week 6 and 12 reviews again"),
+    ]
 
     def __init__(self, history: History, today: date, asked: Asked | None = None) -> None:
         super().__init__()
@@ -82,11 +86,14 @@ class HistoryScreen(Screen[None]):
                 if mornings:
                     yield Static("The morning after: had your back settled?", classes="section-title")
                     yield Static("\n".join(mornings), id="mornings-after")
+                if psfs_lines := self.psfs_lines():
+                    yield Static("Your activities (PSFS, 0-10, higher is better)", classes="section-title")
+                    yield Static(Text("\n".join(psfs_lines)), id="psfs-history")
                 yield Static("Each exercise: your last ratings after it", classes="section-title")
                 yield Static(self.trends_table(), id="trends")
                 yield Static("Recent sessions", classes="section-title")
                 yield Static(self.sessions_table(), id="sessions")
-            yield Static("\n".join(hints(weeks)), id="hints", classes="hints")
+            yield Static("\n".join(hints(weeks, psfs_means(history))), id="hints", classes="hints")
         yield Footer()
 
     def dashboard_lines(self, asked: Asked) -> Text:
@@ -148,6 +155,26 @@ class HistoryScreen(Screen[None]):
             started, routine, *rest = session_cells(row)
             table.add_row(started, Text(routine), *rest)  # a name from a file is never markup
         return table
+
+    def psfs_lines(self) -> list[str]:
+        """Each PSFS rating: the day, the mean, each activity's score (words from the person: shown safe)."""
+        lines = []
+        for one in self.history.psfs_sets():
+            scores = ", ".join(f"{shown(name)} {score}" for name, score in one.scores.items())
+            mean = sum(one.scores.values()) / len(one.scores)
+            lines.append(f"{one.day:%d %b}  mean {figure(mean)}: {scores}")
+        return lines
+
+    def action_reviews(self) -> None:
+        from backcoach.tui.screens.review import ReviewScreen
+
+        past = self.history.reviews()
+        lines: list[str] = []
+        for review in past:
+            lines += [f"{review.lines[0]}, shown {review.day:%d %b %Y}", *review.lines[1:], ""]
+        if not past:
+            lines = ["No reviews yet: the first comes at week 6, before a session."]
+        self.app.push_screen(ReviewScreen("Your reviews", [shown(line) for line in lines], "Back"))
 
     def action_back(self) -> None:
         self.dismiss(None)
