@@ -9,7 +9,7 @@ from backcoach.core.catalog.load import load_catalog
 from backcoach.core.domain.morning import Settled
 from backcoach.core.domain.outcome import Outcome
 from backcoach.core.domain.status import Status
-from backcoach.core.history.database import History
+from backcoach.core.history.database import History, Week
 from backcoach.core.history.entries import MorningAfterEntry
 from backcoach.core.progress.dashboard import (
     Series,
@@ -18,6 +18,7 @@ from backcoach.core.progress.dashboard import (
     read_dashboard,
     sparkline,
     trend_lines,
+    trend_series,
     trend_words,
 )
 from tests.core.test_history import OFFSET, result
@@ -97,6 +98,17 @@ def test_the_trend_of_starting_pain_in_words_and_blocks() -> None:
     )
     (line,) = trend_lines([pain, Series("Activities", (None, 2.0))])
     assert line.line == "Starting pain: 6 → 4 over 3 weeks, better  ▅▅▄"
+
+
+def test_the_psfs_joins_the_trend_week_by_week_and_only_2_points_are_better() -> None:
+    weeks = [Week(date(2026, 11, 2) + timedelta(weeks=n), 3, 5.0, None) for n in range(4)]
+    means = [(date(2026, 11, 3), 3.0), (date(2026, 11, 18), 4.0), (date(2026, 11, 26), 4.5)]
+    pain, activities = trend_series(weeks, means)
+    assert activities.values == (3.0, None, 4.0, 4.5)  # the last rating of a week stands for it
+    # Up 1.5 is 50% more but under the PSFS's 2 points: not called better (pain's 30% is not its rule).
+    assert trend_words(activities) == "Activities (PSFS): 3 → 4.5 over 4 weeks, about the same"
+    means.append((date(2026, 11, 27), 5.0))
+    assert trend_words(trend_series(weeks, means)[1]) == "Activities (PSFS): 3 → 5 over 4 weeks, better"
 
 
 def test_the_dashboard_read_from_a_history(tmp_path: Path) -> None:

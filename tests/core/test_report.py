@@ -250,7 +250,7 @@ def test_adherence_counts_the_planned_days_that_had_a_session(tmp_path: Path, ca
             ExerciseResult("bridge", "Bridge", Dose(10, 5), Status.COMPLETED, Rating(2), judge(2)),
             started,
         )
-    page = report_html(history, catalog, Settings(), TODAY, 2, planned_days=("mon", "wed", "fri"))
+    page = report_html(history, catalog, Settings(days=("mon", "wed", "fri")), TODAY, 2)
     assert page is not None
     # Planned: last Mon, Wed, Fri and today (Wednesday, done); this Monday was missed: 5 planned, 3 kept.
     assert (

@@ -1,8 +1,8 @@
 """Home as a small dashboard: the week, the last session, the routine to do next and the trend, each
 one line, all read at once (on its own connection, so home's worker thread may call it).
 
-The trend is a list of named series: starting pain now; an activities score (PSFS, higher is
-better) joins it as another Series in `trend_series`, and every line follows from the Series alone.
+The trend is a list of named series, starting pain and the activities score (PSFS, higher is
+better), and every line follows from the Series alone.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 from backcoach.core.domain.exercise import REGIONS, Catalog
 from backcoach.core.domain.morning import Settled
 from backcoach.core.kit.text import shown
-from backcoach.core.progress.weekly import WEEKS_FOR_THE_RULE, WeekStatus, empty_status, week_status
+from backcoach.core.domain import psfs
+from backcoach.core.progress.psfs import means as psfs_means
+from backcoach.core.progress.weekly import WEEKS_FOR_THE_RULE, WeekStatus, empty_status, monday, week_status
 
 if TYPE_CHECKING:
     from backcoach.core.history.database import History, SessionRow, Week
@@ -114,7 +116,8 @@ class Series:
 
     name: str  # "Starting pain"
     values: tuple[float | None, ...]
-    lower_is_better: bool = True
+    lower_is_better: bool = True  # pain; a meaningful change is 2 points or about 30% (trends.improved)
+    # else the PSFS: higher is better, and only a change of 2 in the mean means something
 
 
 def sparkline(values: Sequence[float | None]) -> str:
@@ -133,7 +136,10 @@ def trend_words(series: Series) -> str | None:
     (first_index, first), (last_index, last) = marked[0], marked[-1]
     from backcoach.core.progress.trends import improved  # the history's rule (it imports sqlite3)
 
-    down, up = improved(first, last), improved(last, first)
+    if series.lower_is_better:
+        down, up = improved(first, last), improved(last, first)
+    else:
+        up, down = psfs.improved(first, last), psfs.improved(last, first)
     if down == up:
         verdict = "about the same"
     elif down == series.lower_is_better:
@@ -170,10 +176,15 @@ def trend_lines(series: Sequence[Series]) -> tuple[TrendLine, ...]:
     return tuple(lines)
 
 
-def trend_series(weeks: Sequence[Week]) -> list[Series]:
-    """The measures the trend follows. A PSFS weekly mean joins here, as
-    Series("Activities", ..., lower_is_better=False)."""
-    return [Series("Starting pain", tuple(week.average_before for week in weeks))]
+def trend_series(weeks: Sequence[Week], activity_means: Sequence[tuple[date, float]] = ()) -> list[Series]:
+    """The measures the trend follows, week by week: starting pain, and the PSFS mean of each week
+    it was rated (the last that week)."""
+    by_week = {monday(day): mean for day, mean in activity_means}
+    activities = tuple(by_week.get(week.start) for week in weeks)
+    return [
+        Series("Starting pain", tuple(week.average_before for week in weeks)),
+        Series("Activities (PSFS)", activities, lower_is_better=False),
+    ]
 
 
 @dataclass(frozen=True)
@@ -213,7 +224,7 @@ def dashboard(history: History, today: date, asked: Asked) -> Dashboard:
         asked.candidates, last_days, today, gentle_due(history, today, asked, last_days), asked.gentle
     )
     weeks = history.weeks(today, WEEKS_FOR_THE_RULE)
-    return Dashboard(week, last, suggestion, trend_lines(trend_series(weeks)))
+    return Dashboard(week, last, suggestion, trend_lines(trend_series(weeks, psfs_means(history))))
 
 
 def gentle_due(history: History, today: date, asked: Asked, last_days: dict[str, date]) -> bool:

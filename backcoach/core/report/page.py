@@ -405,11 +405,10 @@ def report_html(
     settings: Settings,
     today: date,
     weeks: int,
-    planned_days: tuple[str, ...] = (),
 ) -> str | None:
-    """The page, or None when there is nothing to report in those weeks. planned_days: the weekdays
-    planned ("mon", "wed"), empty for any day."""
-    data = gather(history, today, weeks, settings.target_sessions, planned_days)
+    """The page, or None when there is nothing to report in those weeks; adherence is counted against
+    the settings' planned days ([week] days), any day when there are none."""
+    data = gather(history, today, weeks, settings.target_sessions, settings.days)
     return None if data is None else render(data, catalog, settings)
 
 
