@@ -104,6 +104,7 @@ def test_the_psfs_joins_the_trend_week_by_week_and_only_2_points_are_better() ->
     weeks = [Week(date(2026, 11, 2) + timedelta(weeks=n), 3, 5.0, None) for n in range(4)]
     means = [(date(2026, 11, 3), 3.0), (date(2026, 11, 18), 4.0), (date(2026, 11, 26), 4.5)]
     pain, activities = trend_series(weeks, means)
+    assert pain.name == "Starting pain"
     assert activities.values == (3.0, None, 4.0, 4.5)  # the last rating of a week stands for it
     # Up 1.5 is 50% more but under the PSFS's 2 points: not called better (pain's 30% is not its rule).
     assert trend_words(activities) == "Activities (PSFS): 3 → 4.5 over 4 weeks, about the same"

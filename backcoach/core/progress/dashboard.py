@@ -13,10 +13,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from backcoach.core.domain import psfs
 from backcoach.core.domain.exercise import REGIONS, Catalog
 from backcoach.core.domain.morning import Settled
 from backcoach.core.kit.text import shown
-from backcoach.core.domain import psfs
 from backcoach.core.progress.psfs import means as psfs_means
 from backcoach.core.progress.weekly import WEEKS_FOR_THE_RULE, WeekStatus, empty_status, monday, week_status
 
