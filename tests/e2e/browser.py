@@ -215,6 +215,15 @@ class Page:
         for kind in ("mousePressed", "mouseReleased"):
             await self.send("Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left", clickCount=1)
 
+    async def type_text(self, text: str) -> None:
+        """Typed on the on-screen keyboard: into whatever has the focus (the terminal's input)."""
+        await self.send("Input.insertText", text=text)
+
+    async def press_enter(self) -> None:
+        enter = {"key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13, "text": "\r"}
+        await self.send("Input.dispatchKeyEvent", type="keyDown", **enter)
+        await self.send("Input.dispatchKeyEvent", type="keyUp", **{k: v for k, v in enter.items() if k != "text"})
+
     async def tap_element(self, selector: str) -> None:
         """Tap the middle of a part of the page itself (not the terminal)."""
         x, y = await self.evaluate(

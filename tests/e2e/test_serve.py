@@ -99,15 +99,21 @@ def session_statuses(tmp_path: Path) -> list[str]:
         return [status for (status,) in db.execute("SELECT status FROM sessions ORDER BY id")]
 
 
+def activities_rated(tmp_path: Path) -> list[tuple[str, int]]:
+    with contextlib.closing(sqlite3.connect(tmp_path / "data" / "history.sqlite3")) as db:
+        query = "SELECT a.text, r.score FROM psfs_ratings r JOIN psfs_activities a ON a.id = r.activity_id"
+        return list(db.execute(query))
+
+
 DIGITS = "0 1 2 3 4 5 6 7 8 9 10"
 
 
-async def rate_by_taps(page: Page, rating: int) -> None:
+async def rate_by_taps(page: Page, rating: int, done: str = "⏎ Done") -> None:
     await page.wait_for(DIGITS)
     await page.settled()
     await page.tap(DIGITS, offset=2 * rating)
     await page.settled()
-    await page.tap("⏎ Done")
+    await page.tap(done)
 
 
 async def test_a_short_session_on_a_phone_by_taps_and_clicks(serve: Launch, tmp_path: Path) -> None:
@@ -125,6 +131,15 @@ async def test_a_short_session_on_a_phone_by_taps_and_clicks(serve: Launch, tmp_
         await page.tap_element("#keyboard")
         await page.settled()
         await page.tap("Tilt only")
+        await page.wait_for("Your activities (PSFS)")  # the first session: activities, typed
+        await page.tap_element("#keyboard")
+        await page.type_text("putting on socks")
+        await page.press_enter()
+        await page.wait_for("Activity 2")
+        await page.press_enter()  # no more
+        await page.tap_element("#keyboard")  # the keyboard away again
+        await rate_by_taps(page, 6, done="⏎ Rate it")  # the activity: digits and a key, tapped
+        await page.wait_for("how is your back right")
         await rate_by_taps(page, 2)  # the starting rating
         await page.wait_for("Pelvic tilt")
         if KEEP_AS:
@@ -133,6 +148,7 @@ async def test_a_short_session_on_a_phone_by_taps_and_clicks(serve: Launch, tmp_
         await rate_by_taps(page, 1)  # after the hold: the pain check
         await page.wait_for("Session summary")
         assert session_statuses(tmp_path) == ["completed"]
+        assert activities_rated(tmp_path) == [("putting on socks", 6)]
 
         await page.settled()
         await page.click("⏎")  # back home, by mouse this time

@@ -162,7 +162,7 @@ class RatingScreen(Dialog[Rating | None], Composed):
         value = self.value
         self.query_one(BigNumber).value = "-" if value is None else str(value)
         self.query_one("#scale-line", Static).update(scale_line(value))
-        sharp = "[X] yes" if self.sharp else "[ ] no"
+        sharp = "[X]\u00a0yes" if self.sharp else "[\u00a0]\u00a0no"  # never wrapped apart (a phone's 40 columns)
         label = "Sharp pain (x)" if self.has_class("compact") else "Sharp, shooting or spreading pain"
         self.query_one("#sharp", Static).update(f"{label}: {sharp}")
 
