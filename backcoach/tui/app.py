@@ -11,6 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -29,6 +30,7 @@ from backcoach.tui.opening import open_screen
 from backcoach.tui.roles import RecordsItsEnd, quit_question
 from backcoach.tui.screens.home import HomeScreen
 from backcoach.tui.settings_keeper import SettingsKeeper
+from backcoach.tui.taps import SecondTapGuard
 
 if TYPE_CHECKING:
     from backcoach.core.announce.speech import Speaker
@@ -72,6 +74,7 @@ class BackcoachApp(PlainApp):
         self.catalog = catalog
         self.loaded = loaded
         self.clock: Clock = clock or MonotonicClock()
+        self.taps = SecondTapGuard(self.clock)
         self.start_region = start_region
         self.announcing = Announcing(lambda: self.bell(), speaker)  # the bell looked up as it rings
         self._drawings: Drawings | None = None
@@ -111,6 +114,7 @@ class BackcoachApp(PlainApp):
         )  # fmt: skip
 
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, lambda _: self.taps.screen_changed())
         # A closed terminal (SIGHUP) or a polite kill (SIGTERM): record the session, keep the history.
         loop = asyncio.get_running_loop()
         signals.on_ending_signals(loop, self.interrupted)
@@ -124,6 +128,16 @@ class BackcoachApp(PlainApp):
         else:
             safety = screens.SafetyScreen(osteoporosis=self.settings.osteoporosis)
             open_screen(self, safety, lambda accepted: self.safety_answered(accepted, safety.osteoporosis))
+
+    async def on_event(self, event: events.Event) -> None:
+        """Mouse and touch, before Textual hands them on: a double tap's second half may be dropped."""
+        if (
+            isinstance(event, events.MouseEvent)
+            and not event.is_forwarded
+            and not self.taps.lets_through(event)
+        ):
+            return
+        await super().on_event(event)
 
     def preload(self) -> None:
         from backcoach.tui.preload import preload

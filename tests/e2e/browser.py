@@ -222,7 +222,9 @@ class Page:
     async def press_enter(self) -> None:
         enter = {"key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13, "text": "\r"}
         await self.send("Input.dispatchKeyEvent", type="keyDown", **enter)
-        await self.send("Input.dispatchKeyEvent", type="keyUp", **{k: v for k, v in enter.items() if k != "text"})
+        await self.send(
+            "Input.dispatchKeyEvent", type="keyUp", **{k: v for k, v in enter.items() if k != "text"}
+        )
 
     async def tap_element(self, selector: str) -> None:
         """Tap the middle of a part of the page itself (not the terminal)."""

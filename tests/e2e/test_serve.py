@@ -105,13 +105,13 @@ def activities_rated(tmp_path: Path) -> list[tuple[str, int]]:
         return list(db.execute(query))
 
 
-DIGITS = "0 1 2 3 4 5 6 7 8 9 10"
+DIGITS = "0  1  2  3  4  5  6  7  8  9  10"  # each digit three cells wide: a finger's target
 
 
 async def rate_by_taps(page: Page, rating: int, done: str = "⏎ Done") -> None:
     await page.wait_for(DIGITS)
     await page.settled()
-    await page.tap(DIGITS, offset=2 * rating)
+    await page.tap(DIGITS, offset=3 * rating)
     await page.settled()
     await page.tap(done)
 

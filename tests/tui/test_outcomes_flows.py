@@ -135,7 +135,7 @@ async def test_the_palette_rates_the_activities_at_any_time(make_app: MakeApp) -
         app.rate_activities()
         await pilot.pause()
         assert isinstance(app.screen, PsfsScreen)
-        await pilot.click("#psfs-scale", offset=(8, 0))  # "0 1 2 3 4": the 4 clicked rates it
+        await pilot.click("#psfs-scale", offset=(12, 0))  # " 0  1  2  3  4 ": the 4 clicked rates it
         await pilot.pause()
         assert "1 of 2" not in text_of(app, "#psfs-question")
         await type_keys(pilot, "8", "enter")

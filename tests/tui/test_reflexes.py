@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
+from textual.pilot import Pilot
+
 from backcoach.core.domain.status import Status
 from backcoach.tui.screens.dialogs import HelpScreen, SkipRestScreen
 from backcoach.tui.screens.flare import GentleOfferScreen
@@ -141,3 +144,35 @@ async def test_test_the_voice_in_settings_by_key_or_footer_click_says_with_what(
         assert tested is not None and tested._current is not None
         tested._current.wait(10)
         assert said.read_text() == "Hold. Three, two, one.\n"
+
+
+async def tap(pilot: Pilot[None], spot: tuple[int, int]) -> None:
+    """As the terminal's driver sends a tap: press and release to the app (Pilot's clicks go straight
+    to the screen, past what the app does with them first)."""
+    for kind in (events.MouseDown, events.MouseUp):
+        pilot.app.post_message(
+            kind(None, *spot, 0, 0, 1, False, False, False, screen_x=spot[0], screen_y=spot[1])
+        )
+        await pilot.pause()
+
+
+async def test_a_double_tap_on_it_hurts_does_not_tick_sharp_pain(make_app: MakeApp) -> None:
+    """On a phone, "x it hurts" and the pain check's "x Sharp pain" are in the same spot: the second
+    tap of a double tap is dropped; a tap there a moment later is a tap."""
+    app = make_app(QUICK)
+    async with app.run_test(size=(43, 36)) as pilot:  # a phone's page
+        await type_keys(pilot, "1", "2", "enter")
+        assert isinstance(app.screen, SessionScreen)
+        keys = app.screen.query_one("#compact-keys").region
+        spot = (keys.x + text_of(app, "#compact-keys").index("x it hurts"), keys.y)
+        await tap(pilot, spot)
+        await tap(pilot, spot)  # the second half of a double tap, at once
+        await pilot.pause()
+        assert isinstance(app.screen, RatingScreen)
+        under, _ = app.get_widget_at(*spot)
+        assert "Sharp pain" in str(under.render())  # what the second tap would have pressed
+        assert "[\u00a0]\u00a0no" in text_of(app, "#sharp")
+        app.clock.advance(1.0)  # type: ignore[attr-defined]
+        await tap(pilot, spot)
+        await pilot.pause()
+        assert "[X]\u00a0yes" in text_of(app, "#sharp")

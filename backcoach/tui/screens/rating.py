@@ -162,18 +162,18 @@ class RatingScreen(Dialog[Rating | None], Composed):
         value = self.value
         self.query_one(BigNumber).value = "-" if value is None else str(value)
         self.query_one("#scale-line", Static).update(scale_line(value))
-        sharp = "[X]\u00a0yes" if self.sharp else "[\u00a0]\u00a0no"  # never wrapped apart (a phone's 40 columns)
+        sharp = (
+            "[X]\u00a0yes" if self.sharp else "[\u00a0]\u00a0no"
+        )  # never wrapped apart (a phone's 40 columns)
         label = "Sharp pain (x)" if self.has_class("compact") else "Sharp, shooting or spreading pain"
         self.query_one("#sharp", Static).update(f"{label}: {sharp}")
 
 
 def scale_line(value: int | None) -> Content:
-    """0 1 2 [3] 4 ... 10, each figure clickable: the click reads the digit under the mouse."""
-    parts: list[tuple[str, Style] | str] = []
-    for n in range(11):
-        if n:
-            parts.append(" ")
-        parts.append((f"[{n}]" if n == value else str(n), Style.from_meta({"digit": n})))
+    """0  1  2 [3] 4 ... 10: each figure takes three cells, which a tap anywhere on reads as it (a
+    finger is wider than a letter), and the brackets of the one chosen take the spaces beside it, so
+    choosing one moves none of the others."""
+    parts = [(f"[{n}]" if n == value else f" {n} ", Style.from_meta({"digit": n})) for n in range(11)]
     return Content.assemble(*parts)
 
 
