@@ -16,6 +16,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.signal import Signal
+from textual.widgets import Footer
 
 from backcoach.core.domain.exercise import Catalog, Routine
 from backcoach.core.domain.outcome import Outcome
@@ -30,6 +31,7 @@ from backcoach.tui.opening import open_screen
 from backcoach.tui.roles import RecordsItsEnd, quit_question
 from backcoach.tui.screens.home import HomeScreen
 from backcoach.tui.settings_keeper import SettingsKeeper
+from backcoach.tui.sizes import COMPACT_WIDTH
 from backcoach.tui.taps import SecondTapGuard
 
 if TYPE_CHECKING:
@@ -114,7 +116,7 @@ class BackcoachApp(PlainApp):
         )  # fmt: skip
 
     def on_mount(self) -> None:
-        self.screen_change_signal.subscribe(self, lambda _: self.taps.screen_changed())
+        self.screen_change_signal.subscribe(self, self.screen_changed)
         # A closed terminal (SIGHUP) or a polite kill (SIGTERM): record the session, keep the history.
         loop = asyncio.get_running_loop()
         signals.on_ending_signals(loop, self.interrupted)
@@ -128,6 +130,18 @@ class BackcoachApp(PlainApp):
         else:
             safety = screens.SafetyScreen(osteoporosis=self.settings.osteoporosis)
             open_screen(self, safety, lambda accepted: self.safety_answered(accepted, safety.osteoporosis))
+
+    def screen_changed(self, screen: Screen[object]) -> None:
+        self.taps.screen_changed()
+        self.fit_footers(screen, self.size.width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit_footers(self.screen, event.size.width)  # self.size is the old one here
+
+    def fit_footers(self, screen: Screen[object], width: int) -> None:
+        """In a phone's 40 columns the footers drop their padding, so their keys are not cut off."""
+        for footer in screen.query(Footer):
+            footer.compact = width < COMPACT_WIDTH
 
     async def on_event(self, event: events.Event) -> None:
         """Mouse and touch, before Textual hands them on: a double tap's second half may be dropped."""

@@ -96,6 +96,13 @@ def test_settings_screen(snap_compare: SnapCompare, make_app: MakeApp) -> None:
     assert snap_compare(app, terminal_size=LARGE, press=["s", "5", "0", "0"])
 
 
+def test_settings_on_a_phone(snap_compare: SnapCompare, make_app: MakeApp) -> None:
+    """43x36, a phone's page: each field under its label (beside it they were pushed off the edge)."""
+    app = make_app('[safety]\nacknowledged = true\n[week]\ndays = ["mon", "fri"]\n')
+    app.loaded.path = Path("/home/you/.config/backcoach/settings.toml")
+    assert snap_compare(app, terminal_size=(43, 36), press=["s"])
+
+
 def test_settings_dose_list(snap_compare: SnapCompare, make_app: MakeApp) -> None:
     """The exercise list and the editor under it: a typed hold, a refused reps said in words."""
     app = make_app("[safety]\nacknowledged = true\n[exercises.bridge]\nreps = 9\n")

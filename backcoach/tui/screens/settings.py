@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -32,6 +33,7 @@ from backcoach.tui.announcing import Announcing
 from backcoach.tui.opening import open_screen
 from backcoach.tui.screens.dialogs import ConfirmScreen
 from backcoach.tui.settings_keeper import SettingsKeeper
+from backcoach.tui.sizes import COMPACT_WIDTH
 
 # Labels, section titles, hints and dose columns all come from the settings' declarations (model.py).
 SCREEN_RULES = tuple(rule for rule in RULES if rule.on_screen)
@@ -249,6 +251,10 @@ class SettingsScreen(Screen[None]):
         )
         field.cursor_blink = self.cursor_blink
         return field
+
+    def on_resize(self, event: events.Resize) -> None:
+        # A phone's 40 columns: each field under its label, the days in two rows.
+        self.set_class(event.size.width < COMPACT_WIDTH, "narrow")
 
     def on_mount(self) -> None:
         table = self.query_one("#doses", DataTable)
