@@ -109,7 +109,7 @@ DIGITS = "0  1  2  3  4  5  6  7  8  9  10"  # each digit three cells wide: a fi
 
 
 async def rate_by_taps(page: Page, rating: int, done: str = "⏎ Done") -> None:
-    await page.wait_for(DIGITS)
+    await page.wait_for(" ".join(DIGITS.split()))  # (waiting reads the words, whatever the spaces)
     await page.settled()
     await page.tap(DIGITS, offset=3 * rating)
     await page.settled()
