@@ -16,21 +16,13 @@ import pytest
 from backcoach.core.domain.exercise import Catalog
 from backcoach.core.report.svg_chart import PLOT_FILL
 from tests.core.test_report import fill_weeks
+from tests.e2e.browser import chromium_binary
 
 pytestmark = pytest.mark.slow  # a real browser
 
 WIDTH, HEIGHT = 1000, 2200  # tall enough for the three charts
 # Set to a path (docs/report.png) to keep the screenshot: the README shows it.
 KEEP_AS = os.environ.get("BACKCOACH_REPORT_SCREENSHOT")
-
-
-def browser() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is needed for the browser test; .ci/run installs it")
-        pytest.skip("chromium is not installed (apt-get install -y chromium)")
-    return found
 
 
 def chromium(binary: str, profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -116,7 +108,7 @@ def dark_pixels(rows: list[bytes], box: tuple[int, int, int, int]) -> int:
 
 
 def test_the_report_renders_its_charts_in_headless_chromium(tmp_path: Path, catalog: Catalog) -> None:
-    binary = browser()
+    binary = chromium_binary()
     data = tmp_path / "data"
     fill_weeks(data / "history.sqlite3", catalog, date.today())
     report = tmp_path / "report.html"

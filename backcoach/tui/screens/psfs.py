@@ -17,7 +17,7 @@ from backcoach.core.progress.psfs import AGAIN, FIRST_TIME, WHY, PsfsForm
 from backcoach.tui.keys import KeyLine, key_bar
 from backcoach.tui.screens.dialogs import Dialog
 from backcoach.tui.screens.drawn import Composed, when_composed
-from backcoach.tui.screens.rating import scale_line
+from backcoach.tui.screens.rating import read_typed_key, scale_line
 
 
 class PsfsScreen(Dialog[PsfsForm | None], Composed):
@@ -102,17 +102,7 @@ class PsfsScreen(Dialog[PsfsForm | None], Composed):
                 else:
                     self.action_skip()
             return  # the Input's keys
-        action = self.actions.get(event.key)
-        if action is None and (not (event.is_printable and event.character) or event.key == "question_mark"):
-            return  # ctrl+q, ctrl+c and ? go on to the app
-        event.stop()
-        event.prevent_default()
-        if self.answered:
-            return
-        if action is not None:
-            await self.run_action(action)
-        else:
-            self.type_character(event.character or "")
+        await read_typed_key(self, self.actions, event, self.type_character)
 
     def type_character(self, character: str) -> None:
         candidate = self.typed + character

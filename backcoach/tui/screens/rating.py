@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from enum import Enum
+from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -79,17 +81,7 @@ class RatingScreen(Dialog[Rating | None], Composed):
         self.refresh_rating()
 
     async def on_key(self, event: events.Key) -> None:
-        action = self.actions.get(event.key)
-        if action is None and (not (event.is_printable and event.character) or event.key == "question_mark"):
-            return  # ctrl+q, ctrl+c, and ? for help (as everywhere), go on to the app
-        event.stop()
-        event.prevent_default()
-        if self.answered:
-            return
-        if action is not None:
-            await self.run_action(action)
-        else:
-            self.type_character(event.character or "")
+        await read_typed_key(self, self.actions, event, self.type_character)
 
     @on(events.Click, "#scale-line")
     def click_digit(self, event: events.Click) -> None:
@@ -167,6 +159,24 @@ class RatingScreen(Dialog[Rating | None], Composed):
         )  # never wrapped apart (a phone's 40 columns)
         label = "Sharp pain (x)" if self.has_class("compact") else "Sharp, shooting or spreading pain"
         self.query_one("#sharp", Static).update(f"{label}: {sharp}")
+
+
+async def read_typed_key(
+    dialog: Dialog[Any], actions: Mapping[str, str], event: events.Key, type_character: Callable[[str], None]
+) -> None:
+    """A dialog that reads typed digits in the order they came: a bound key runs its action, any other
+    printable one is typed; ctrl+q, ctrl+c and ? for help (as everywhere) go on to the app."""
+    action = actions.get(event.key)
+    if action is None and (not (event.is_printable and event.character) or event.key == "question_mark"):
+        return
+    event.stop()
+    event.prevent_default()
+    if dialog.answered:
+        return
+    if action is not None:
+        await dialog.run_action(action)
+    else:
+        type_character(event.character or "")
 
 
 def scale_line(value: int | None) -> Content:
